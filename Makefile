@@ -1,0 +1,93 @@
+# Everyday commands. `make demo` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Django 6 needs Python 3.12 or newer; the first interpreter that qualifies builds the virtualenv.
+define find_python
+for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+  [ -n "$$candidate" ] || continue; \
+  path=$$(command -v "$$candidate" 2>/dev/null) || continue; \
+  "$$path" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo "$$path"; exit 0; }; \
+done; exit 1
+endef
+
+.PHONY: help
+help:
+	@echo "make demo      install, migrate, load the demo councils and serve http://$(HOST):$(PORT)"
+	@echo "make test      run the whole test suite"
+	@echo "make lint      ruff (lint and format check) and mypy"
+	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
+
+$(PY):
+	@python=$$($(find_python)) || { echo "Python 3.12 or newer is needed (Django 6). Install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }; \
+	echo "Creating $(VENV) with $$python"; \
+	"$$python" -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the front-end packages: install Node.js 20 or newer" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/.vendored: node_modules/.installed scripts/vendor-static.mjs
+	npm run --silent vendor
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed static/vendor/.vendored
+
+.PHONY: messages
+messages: install
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else echo "msgfmt (GNU gettext) not found: using the committed .mo files"; fi
+
+.PHONY: makemessages
+makemessages: install
+	$(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-obsolete
+	$(MANAGE) makemessages -d djangojs -l ko -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-obsolete
+
+.PHONY: demo
+demo: install messages
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) load_demo
+	@echo "Serving the demo at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(MANAGE) runserver $(HOST):$(PORT) --skip-checks
+
+.PHONY: test
+test: install messages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+.PHONY: format
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+.PHONY: worker
+worker: install
+	$(BIN)/celery -A council worker --loglevel=info
+
+.PHONY: beat
+beat: install
+	$(BIN)/celery -A council beat --loglevel=info --schedule=var/celerybeat-schedule
+
+.PHONY: clean
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilConfig(AppConfig):
+    name = "council"
+    verbose_name = _("Councils and accounts")
+
+    def ready(self) -> None:
+        from council import home, tasks  # noqa: F401 - registers the Celery tasks for enqueueing by name
+
+        home.register()

@@ -1,0 +1,82 @@
+"""Form rendering in KRDS markup, shared by every app's forms."""
+
+from typing import Any
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalFormRenderer(TemplatesSetting):
+    """Renders every form field as a KRDS form group (label, control, hint, errors)."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+_WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
+    (forms.CheckboxSelectMultiple, ""),
+    (forms.RadioSelect, ""),
+    (forms.CheckboxInput, ""),
+    (forms.ClearableFileInput, "krds-input file-input"),
+    (forms.Select, "krds-form-select"),
+    (forms.SelectMultiple, "krds-form-select"),
+    (forms.Textarea, "krds-input"),
+    (forms.widgets.Input, "krds-input"),
+]
+
+
+class KrdsFormMixin:
+    """Adds KRDS classes to widgets, and marks fields that failed validation."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            for widget_class, css in _WIDGET_CLASSES:
+                if isinstance(field.widget, widget_class):
+                    if css:
+                        existing = field.widget.attrs.get("class", "")
+                        field.widget.attrs["class"] = f"{existing} {css}".strip()
+                    break
+            if isinstance(field.widget, forms.DateInput):
+                field.widget.input_type = "date"
+                field.widget.format = "%Y-%m-%d"
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in getattr(self, "errors", {}):
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-error".strip()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class LanguageForm(KrdsFormMixin, forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=[])
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES  # type: ignore[attr-defined]
+
+
+class ProfileForm(KrdsFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail"))
+    language = forms.ChoiceField(label=_("Language"), choices=[])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES  # type: ignore[attr-defined]

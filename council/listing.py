@@ -1,0 +1,46 @@
+"""Filtered, paginated list pages: one FilterSet, a full page, and its results fragment for htmx."""
+
+from typing import Any
+
+import django_filters
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from council.selectors import request_council
+
+PER_PAGE = 25
+
+
+def list_filter(
+    request: HttpRequest,
+    *,
+    filterset_class: type[django_filters.FilterSet],
+    queryset: QuerySet[Any],
+    council_default: bool = True,
+) -> django_filters.FilterSet:
+    """Bind the FilterSet to the query string; with no `council` given, the current council is used."""
+    data = request.GET.copy()
+    if council_default and "council" in filterset_class.base_filters and "council" not in data:
+        council = request_council(request)
+        if council is not None:
+            data["council"] = str(council.pk)
+    return filterset_class(data=data, queryset=queryset, request=request)
+
+
+def render_list(
+    request: HttpRequest,
+    template: str,
+    *,
+    filterset: django_filters.FilterSet,
+    context: dict[str, Any] | None = None,
+    per_page: int = PER_PAGE,
+) -> HttpResponse:
+    """The whole page, or only its `results` partial when htmx asks for it."""
+    queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    page: Page[Any] = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    full = {"filter": filterset, "page_obj": page, "object_list": page.object_list, **(context or {})}
+    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
+        return render(request, f"{template}#results", full)
+    return render(request, template, full)

@@ -1,0 +1,7 @@
+"""Models shared by every app: accounts, councils and their roles, the notice outbox."""
+
+from council.models.accounts import CouncilRole, User
+from council.models.councils import Council
+from council.models.notices import Dispatch, Notice
+
+__all__ = ["Council", "CouncilRole", "Dispatch", "Notice", "User"]

@@ -1,0 +1,168 @@
+"""Who may see or change councils, and the per-request summary of a user's roles that every app reads.
+
+Roles (secretariat staff, city official, institution contact, site admin) decide what a user may do.
+Council seats (members.Membership) decide only which councils a contact's institution takes part in;
+the members app tells this module about them through `set_seat_resolver`, so the dependency keeps
+pointing from members to council.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from council.models import Council, CouncilRole, User
+
+AnyUser = User | AnonymousUser
+
+
+@dataclass(frozen=True, slots=True)
+class Seats:
+    """What the members app knows about a user: institutions they act for and councils those sit on."""
+
+    institution_ids: frozenset[int] = frozenset()
+    council_ids: frozenset[int] = frozenset()
+
+
+SeatResolver = Callable[[User], Seats]
+_seat_resolver: SeatResolver | None = None
+
+
+def set_seat_resolver(resolver: SeatResolver) -> None:
+    global _seat_resolver
+    _seat_resolver = resolver
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """A user's roles, resolved once per request and shared by pages, API and services."""
+
+    user_id: int | None
+    is_site_admin: bool = False
+    staff_council_ids: frozenset[int] = frozenset()
+    official_council_ids: frozenset[int] = frozenset()
+    contact_institution_ids: frozenset[int] = frozenset()
+    seat_council_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def readable_council_ids(self) -> frozenset[int]:
+        return self.staff_council_ids | self.official_council_ids | self.seat_council_ids
+
+    @property
+    def is_staff_anywhere(self) -> bool:
+        return self.is_site_admin or bool(self.staff_council_ids)
+
+    @property
+    def is_official_anywhere(self) -> bool:
+        return bool(self.official_council_ids)
+
+    @property
+    def is_contact(self) -> bool:
+        return bool(self.contact_institution_ids)
+
+    def manages(self, council_id: int | None) -> bool:
+        return self.is_site_admin or council_id in self.staff_council_ids
+
+    def oversees(self, council_id: int | None) -> bool:
+        """Staff or official of the council: may read everything in it."""
+        return (
+            self.is_site_admin
+            or council_id in self.staff_council_ids
+            or council_id in self.official_council_ids
+        )
+
+    def reads(self, council_id: int | None) -> bool:
+        return self.is_site_admin or council_id in self.readable_council_ids
+
+    def acts_for(self, institution_id: int | None) -> bool:
+        return institution_id is not None and institution_id in self.contact_institution_ids
+
+
+ANONYMOUS_ACCESS = Access(user_id=None)
+
+
+def access_for(user: AnyUser) -> Access:
+    """The user's roles, computed with a fixed number of queries and kept on the user for the request."""
+    if not user.is_authenticated:
+        return ANONYMOUS_ACCESS
+    cached: Access | None = getattr(user, "_portal_access", None)
+    if cached is not None:
+        return cached
+    assert isinstance(user, User)
+    if not user.is_active:
+        access = ANONYMOUS_ACCESS
+    else:
+        staff: set[int] = set()
+        official: set[int] = set()
+        for council_id, kind in CouncilRole.objects.filter(user=user, council__is_active=True).values_list(
+            "council_id", "kind"
+        ):
+            (staff if kind == CouncilRole.Kind.SECRETARIAT else official).add(council_id)
+        if staff or official:
+            # A role on a council extends to the working groups under it.
+            for child_id, parent_id in Council.objects.filter(parent_id__in=staff | official).values_list(
+                "id", "parent_id"
+            ):
+                if parent_id in staff:
+                    staff.add(child_id)
+                if parent_id in official:
+                    official.add(child_id)
+        seats = _seat_resolver(user) if _seat_resolver else Seats()
+        access = Access(
+            user_id=user.pk,
+            is_site_admin=user.is_superuser,
+            staff_council_ids=frozenset(staff),
+            official_council_ids=frozenset(official),
+            contact_institution_ids=seats.institution_ids,
+            seat_council_ids=seats.council_ids,
+        )
+    setattr(user, "_portal_access", access)  # noqa: B010 - per-request cache on the user object
+    return access
+
+
+def forget_access(user: AnyUser) -> None:
+    """Drop the cached roles after they change within one request or test."""
+    if hasattr(user, "_portal_access"):
+        delattr(user, "_portal_access")
+
+
+def authenticated_user(user: AnyUser) -> User:
+    """The acting user of a request that requires a login."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
+def councils_visible_to(user: AnyUser) -> QuerySet[Council]:
+    """Councils the user may read: their own, and every published one."""
+    access = access_for(user)
+    councils = Council.objects.all()
+    if access.is_site_admin:
+        return councils
+    return councils.filter(Q(is_public=True, is_active=True) | Q(id__in=access.readable_council_ids))
+
+
+def managed_councils(user: AnyUser) -> QuerySet[Council]:
+    access = access_for(user)
+    if access.is_site_admin:
+        return Council.objects.filter(is_active=True)
+    return Council.objects.filter(id__in=access.staff_council_ids, is_active=True)
+
+
+def can_change_council(user: AnyUser, council: Council) -> bool:
+    return access_for(user).manages(council.pk)
+
+
+def can_create_council(user: AnyUser) -> bool:
+    return access_for(user).is_site_admin
+
+
+def can_view_delivery(user: AnyUser, council_id: int | None) -> bool:
+    """Staff see each recipient's delivery state for their council's notices."""
+    return access_for(user).manages(council_id)

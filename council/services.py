@@ -1,0 +1,102 @@
+"""Writes on councils, roles and accounts. Each checks permission first, so every caller is held alike."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
+
+from council.models import Council, CouncilRole, User
+from council.permissions import can_change_council, can_create_council, forget_access
+
+COUNCIL_FIELDS = (
+    "name",
+    "name_en",
+    "short_name",
+    "slug",
+    "parent",
+    "region",
+    "description",
+    "established_on",
+    "is_public",
+    "is_active",
+)
+
+
+@transaction.atomic
+def council_create(*, actor: User, **fields: object) -> Council:
+    """Create a council or a working group under one; site administrators only."""
+    if not can_create_council(actor):
+        raise PermissionDenied(_("Only site administrators can create councils."))
+    council = Council(**{name: value for name, value in fields.items() if name in COUNCIL_FIELDS})
+    council.full_clean()
+    council.save()
+    return council
+
+
+@transaction.atomic
+def council_update(*, actor: User, council: Council, **fields: object) -> Council:
+    """Change a council's details; its secretariat or a site administrator."""
+    if not can_change_council(actor, council):
+        raise PermissionDenied(_("Only the council's secretariat can change it."))
+    for name, value in fields.items():
+        if name in COUNCIL_FIELDS:
+            setattr(council, name, value)
+    if council.parent_id is not None:
+        ancestor = council.parent
+        while ancestor is not None:
+            if ancestor.pk == council.pk:
+                raise ValidationError({"parent": _("A council cannot be placed under itself.")})
+            ancestor = ancestor.parent
+    council.full_clean()
+    council.save()
+    return council
+
+
+@transaction.atomic
+def council_role_grant(*, actor: User, user: User, council: Council, kind: str) -> CouncilRole:
+    """Make a user secretariat staff or a city official of a council."""
+    if not actor.is_superuser and not (
+        kind == CouncilRole.Kind.OFFICIAL and can_change_council(actor, council)
+    ):
+        raise PermissionDenied(_("You cannot grant this role."))
+    role, _created = CouncilRole.objects.get_or_create(user=user, council=council, kind=kind)
+    forget_access(user)
+    return role
+
+
+@transaction.atomic
+def council_role_revoke(*, actor: User, role: CouncilRole) -> None:
+    if not actor.is_superuser and not (
+        role.kind == CouncilRole.Kind.OFFICIAL and can_change_council(actor, role.council)
+    ):
+        raise PermissionDenied(_("You cannot revoke this role."))
+    role.delete()
+    forget_access(role.user)
+
+
+@transaction.atomic
+def user_profile_update(*, user: User, name: str, email: str, language: str) -> User:
+    user.name = name
+    user.email = email
+    user.language = language
+    user.full_clean()
+    user.save(update_fields=["name", "email", "language"])
+    return user
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    if language not in dict(User._meta.get_field("language").choices or []):
+        raise ValidationError({"language": _("Unknown language.")})
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+
+
+@transaction.atomic
+def api_token_rotate(*, user: User) -> Token:
+    """Issue a new API token, invalidating the old one."""
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+def api_token_revoke(*, user: User) -> None:
+    Token.objects.filter(user=user).delete()

@@ -1,0 +1,244 @@
+"""Spreadsheet import and export (XLSX and CSV) shared by every app.
+
+An import reads the whole file first and validates every row; only when no row has an error is
+anything saved, and then in one transaction. Headers may be the column keys or their labels in
+Korean or English, so a template downloaded in either language can be filled in and uploaded.
+"""
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+MAX_ROWS = 5000
+MAX_FILE_BYTES = 10 * 1024 * 1024
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str | Promise
+    required: bool = False
+    help: str | Promise = ""
+    choices: Sequence[tuple[str, Any]] = ()
+
+    def labels(self) -> set[str]:
+        names = {self.key.lower()}
+        for language in ("ko", "en"):
+            with translation.override(language):
+                names.add(str(self.label).strip().lower())
+        return names
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+
+class SpreadsheetError(Exception):
+    """The file as a whole cannot be read (wrong type, no header, too many rows)."""
+
+
+class ImportRejected(Exception):
+    """Some rows are invalid; nothing was saved."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        super().__init__(f"{len(errors)} row errors")
+        self.errors = errors
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _xlsx_rows(data: bytes) -> Iterable[list[str]]:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise SpreadsheetError(_("The file is not a readable XLSX workbook.")) from error
+    sheet = workbook.worksheets[0]
+    for row in sheet.iter_rows(values_only=True):
+        yield [_cell_text(value) for value in row]
+
+
+def _csv_rows(data: bytes) -> Iterable[list[str]]:
+    # Excel in Korean saves CSV as CP949 unless told otherwise; UTF-8 (with or without BOM) is tried first.
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise SpreadsheetError(_("The CSV file is neither UTF-8 nor CP949 text."))
+    if "\x00" in text:
+        raise SpreadsheetError(_("The CSV file contains binary data."))
+    for row in csv.reader(io.StringIO(text)):
+        yield [cell.strip() for cell in row]
+
+
+def read_table(upload: UploadedFile, columns: Sequence[Column]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of an uploaded XLSX or CSV file as (row number, {column key: text}); empty rows skipped."""
+    name = (upload.name or "").lower()
+    if upload.size is not None and upload.size > MAX_FILE_BYTES:
+        raise SpreadsheetError(
+            _("The file is larger than %(size)d MB.") % {"size": MAX_FILE_BYTES // 1024 // 1024}
+        )
+    data = upload.read()
+    if name.endswith(".xlsx"):
+        if not data.startswith(b"PK\x03\x04"):
+            raise SpreadsheetError(_("The file is not a readable XLSX workbook."))
+        rows = iter(_xlsx_rows(data))
+    elif name.endswith(".csv"):
+        rows = iter(_csv_rows(data))
+    else:
+        raise SpreadsheetError(_("Upload an XLSX or CSV file."))
+
+    header = next(rows, None)
+    if not header or not any(header):
+        raise SpreadsheetError(_("The first row must name the columns."))
+    lookup = {label: column for column in columns for label in column.labels()}
+    positions: dict[int, Column] = {}
+    unknown = []
+    for index, title in enumerate(header):
+        cleaned = title.replace("*", "").strip().lower()
+        if not cleaned:
+            continue
+        if cleaned in lookup:
+            positions[index] = lookup[cleaned]
+        else:
+            unknown.append(title)
+    if unknown:
+        raise SpreadsheetError(_("Unknown columns: %(columns)s") % {"columns": ", ".join(unknown)})
+    present = {column.key for column in positions.values()}
+    missing = [str(column.label) for column in columns if column.required and column.key not in present]
+    if missing:
+        raise SpreadsheetError(_("Missing required columns: %(columns)s") % {"columns": ", ".join(missing)})
+
+    table = []
+    for number, row in enumerate(rows, start=2):
+        values = {column.key: (row[index] if index < len(row) else "") for index, column in positions.items()}
+        if not any(values.values()):
+            continue
+        table.append((number, values))
+        if len(table) > MAX_ROWS:
+            raise SpreadsheetError(_("A file may hold at most %(count)d rows.") % {"count": MAX_ROWS})
+    if not table:
+        raise SpreadsheetError(_("The file has no data rows."))
+    return table
+
+
+def choice_code(raw: str, choices: Sequence[tuple[str, Any]]) -> str | None:
+    """The stored code for a value given as the code or as its label in Korean or English."""
+    wanted = raw.strip().lower()
+    for code, label in choices:
+        if wanted == str(code).lower():
+            return str(code)
+        for language in ("ko", "en"):
+            with translation.override(language):
+                if wanted == str(label).strip().lower():
+                    return str(code)
+    return None
+
+
+def _header(column: Column) -> str:
+    return f"{column.label}*" if column.required else str(column.label)
+
+
+def write_xlsx(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]], title: str) -> bytes:
+    """A workbook with a bold, frozen header, sensible widths and drop-downs for choice columns."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append([_header(column) for column in columns])
+    widths = [len(_header(column)) * 2 + 2 for column in columns]
+    count = 0
+    for row in rows:
+        sheet.append(list(row))
+        count += 1
+        for index, value in enumerate(row):
+            widths[index] = min(max(widths[index], len(str(value or "")) + 2), 60)
+    header_fill = PatternFill("solid", fgColor="E6EEF8")
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
+        if column.choices:
+            labels = ",".join(str(label) for _code, label in column.choices)
+            if len(labels) < 250:
+                validation = DataValidation(
+                    type="list", formula1=f'"{labels}"', allow_blank=not column.required
+                )
+                sheet.add_data_validation(validation)
+                validation.add(
+                    f"{get_column_letter(index)}2:{get_column_letter(index)}{max(count + 1, 1000)}"
+                )
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_csv(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 with a byte-order mark, which Excel needs to show Korean correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_header(column) for column in columns])
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_template(*, columns: Sequence[Column], example: Sequence[Any], title: str) -> bytes:
+    """An import template: the header, one example row and a sheet explaining each column."""
+    content = write_xlsx(columns=columns, rows=[example], title=title)
+    workbook = load_workbook(io.BytesIO(content))
+    guide = workbook.create_sheet(_("Guide"))
+    guide.append([_("Column"), _("Required"), _("How to fill it in")])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for column in columns:
+        allowed = ", ".join(str(label) for _code, label in column.choices)
+        explanation = " ".join(
+            part for part in (str(column.help), allowed and _("One of: ") + allowed) if part
+        )
+        guide.append([str(column.label), _("Yes") if column.required else "", explanation])
+    guide.column_dimensions["A"].width = 24
+    guide.column_dimensions["B"].width = 10
+    guide.column_dimensions["C"].width = 90
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,32 @@
+"""Root URL configuration: pages of each app, the API under /api/v1/, its schema and docs, admin."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from council import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/profile/", views.profile, name="profile"),
+    path("language/", views.language_switch, name="language-switch"),
+    path("council/switch/", views.council_switch, name="council-switch"),
+    path("notifications/", views.notice_list, name="notice-list"),
+    path("notifications/read-all/", views.notices_mark_all_read, name="notice-read-all"),
+    path("notifications/<int:pk>/", views.notice_open, name="notice-open"),
+    path("deliveries/<int:pk>/", views.dispatch_detail, name="dispatch-detail"),
+    path("deliveries/notices/<int:pk>/retry/", views.notice_retry, name="notice-retry"),
+    path("", include("members.urls")),
+    path("api/v1/", include(("council.api_urls", "api"), namespace="api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "council.errors.permission_denied"
+handler404 = "council.errors.page_not_found"
+handler500 = "council.errors.server_error"

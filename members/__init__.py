@@ -1,0 +1,1 @@
+"""The member directory: institutions, people, council seats, and institution contacts."""

@@ -1,0 +1,129 @@
+"""API of the member directory. Querysets are scoped to the user first; writes call the services."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from rest_framework import mixins, permissions, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from council.models import User
+from council.permissions import authenticated_user, councils_visible_to
+from council.selectors import request_council
+from members import services
+from members.api.serializers import InstitutionSerializer, MembershipSerializer, PersonSerializer
+from members.filters import InstitutionFilter, MembershipFilter, PersonFilter
+from members.models import Institution, Membership, Person
+from members.selectors import institution_list, membership_list, person_list
+
+
+def _actor(request: Request) -> User:
+    return authenticated_user(request.user)
+
+
+class InstitutionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Institutions in the directory. Created institutions are registered to the `council` given."""
+
+    serializer_class = InstitutionSerializer
+    filterset_class = InstitutionFilter
+    ordering_fields = ["name", "created_at"]
+    ordering = ["name"]
+
+    def get_queryset(self) -> QuerySet[Institution]:
+        return institution_list(user=self.request.user).order_by("name")
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = self.request.data
+        council_id = self.request.query_params.get("council") or (
+            data.get("council") if isinstance(data, dict) else None
+        )
+        council = (
+            get_object_or_404(councils_visible_to(self.request.user), pk=council_id)
+            if council_id
+            else request_council(self.request._request)
+        )
+        serializer.instance = services.institution_create(
+            actor=_actor(self.request), council=council, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        assert isinstance(serializer.instance, Institution)
+        serializer.instance = services.institution_update(
+            actor=_actor(self.request), institution=serializer.instance, **serializer.validated_data
+        )
+
+    @action(detail=True, methods=["post"])
+    def deactivate(self, request: Request, pk: str | None = None) -> Response:
+        institution = services.institution_set_active(
+            actor=_actor(request), institution=self.get_object(), active=False
+        )
+        return Response(self.get_serializer(institution).data)
+
+
+class PersonViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """People; e-mail and phone are null where the caller may not see them."""
+
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+    ordering_fields = ["name"]
+    ordering = ["name"]
+
+    def get_queryset(self) -> QuerySet[Person]:
+        return person_list(user=self.request.user).order_by("name")
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.person_create(actor=_actor(self.request), **serializer.validated_data)
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        assert isinstance(serializer.instance, Person)
+        serializer.instance = services.person_update(
+            actor=_actor(self.request), person=serializer.instance, **serializer.validated_data
+        )
+
+    @action(detail=True, methods=["post"])
+    def deactivate(self, request: Request, pk: str | None = None) -> Response:
+        person = services.person_set_active(actor=_actor(request), person=self.get_object(), active=False)
+        return Response(self.get_serializer(person).data)
+
+
+class MembershipViewSet(viewsets.ModelViewSet):
+    """Council seats. Published councils' seats are readable without logging in."""
+
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    ordering_fields = ["term_end", "term_start", "role"]
+
+    def get_queryset(self) -> QuerySet[Membership]:
+        return membership_list(user=self.request.user)
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        council = data.pop("council")
+        serializer.instance = services.membership_create(actor=_actor(self.request), council=council, **data)
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("council", None)
+        assert isinstance(serializer.instance, Membership)
+        serializer.instance = services.membership_update(
+            actor=_actor(self.request), membership=serializer.instance, **data
+        )
+
+    def perform_destroy(self, instance: Membership) -> None:
+        services.membership_delete(actor=_actor(self.request), membership=instance)

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    name = "members"
+    verbose_name = _("Members")
+
+    def ready(self) -> None:
+        from council.navigation import MenuItem, register_menu_item
+        from council.permissions import set_seat_resolver
+        from council.reminders import register_reminders
+        from members import home, notices
+        from members.permissions import seats_of
+
+        set_seat_resolver(seats_of)
+        register_reminders(notices.term_ending_reminders)
+        register_menu_item(
+            MenuItem(key="members", label=_("Member institutions"), url_name="institution-list", order=20)
+        )
+        home.register()

@@ -1,0 +1,154 @@
+"""Who may see or change institutions, people and council seats. Pages and API both call these.
+
+- Site administrators see and change everything.
+- Secretariat staff manage the directory of their councils (and working groups under them):
+  institutions and people that hold a seat there or that their council registered, and the seats.
+- City officials read everything in their councils.
+- Institution contacts read the councils their institution sits on, and the institutions and people
+  of those councils; contact details of other institutions' people stay hidden from them.
+- Visitors see the member list of a published council.
+"""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from council.models import Council, User
+from council.permissions import Access, AnyUser, Seats, access_for
+from members.models import Institution, InstitutionContact, Membership, Person
+
+
+def seats_of(user: User) -> Seats:
+    """The institutions a user acts for and the councils where they, or those institutions, hold seats."""
+    institution_ids = frozenset(
+        InstitutionContact.objects.filter(user=user, institution__is_active=True).values_list(
+            "institution_id", flat=True
+        )
+    )
+    seat_filter = Q(person__user=user)
+    if institution_ids:
+        seat_filter |= Q(institution_id__in=institution_ids)
+    council_ids = frozenset(
+        Membership.objects.filter(seat_filter, council__is_active=True).values_list("council_id", flat=True)
+    )
+    return Seats(institution_ids=institution_ids, council_ids=council_ids)
+
+
+def _seat_institutions(council_ids: frozenset[int]) -> QuerySet[Membership, Any]:
+    return Membership.objects.filter(council_id__in=council_ids, institution__isnull=False).values(
+        "institution_id"
+    )
+
+
+# Institutions
+
+
+def institutions_visible_to(user: AnyUser) -> QuerySet[Institution]:
+    access = access_for(user)
+    institutions = Institution.objects.all()
+    if access.is_site_admin:
+        return institutions
+    if not access.is_authenticated:
+        return institutions.none()
+    readable = access.readable_council_ids
+    return institutions.filter(
+        Q(id__in=_seat_institutions(readable))
+        | Q(registered_by_id__in=access.staff_council_ids | access.official_council_ids)
+        | Q(id__in=access.contact_institution_ids)
+    )
+
+
+def institutions_managed_by(user: AnyUser) -> QuerySet[Institution]:
+    """Active institutions the user may change and add people to."""
+    access = access_for(user)
+    institutions = Institution.objects.filter(is_active=True)
+    if access.is_site_admin:
+        return institutions
+    seated = Membership.objects.filter(council_id__in=access.staff_council_ids).values("institution_id")
+    return institutions.filter(Q(id__in=seated) | Q(registered_by_id__in=access.staff_council_ids))
+
+
+def _managing_councils(access: Access, institution: Institution) -> bool:
+    if institution.registered_by_id in access.staff_council_ids:
+        return True
+    return Membership.objects.filter(
+        institution=institution, council_id__in=access.staff_council_ids
+    ).exists()
+
+
+def can_create_institution(user: AnyUser, council: Council | None = None) -> bool:
+    access = access_for(user)
+    if council is not None:
+        return access.manages(council.pk)
+    return access.is_staff_anywhere
+
+
+def can_change_institution(user: AnyUser, institution: Institution) -> bool:
+    access = access_for(user)
+    return access.is_site_admin or _managing_councils(access, institution)
+
+
+# People
+
+
+def people_visible_to(user: AnyUser) -> QuerySet[Person]:
+    access = access_for(user)
+    people = Person.objects.all()
+    if access.is_site_admin:
+        return people
+    if not access.is_authenticated:
+        return people.none()
+    return people.filter(
+        Q(institution__in=institutions_visible_to(user))
+        | Q(id__in=Membership.objects.filter(council_id__in=access.readable_council_ids).values("person_id"))
+        | Q(user_id=access.user_id)
+    )
+
+
+def can_see_contact_details(user: AnyUser, person: Person) -> bool:
+    """E-mail and phone: staff and officials of the person's councils, colleagues, and the person."""
+    access = access_for(user)
+    if access.is_site_admin or (person.user_id is not None and person.user_id == access.user_id):
+        return True
+    if access.acts_for(person.institution_id):
+        return True
+    return bool(access.staff_council_ids or access.official_council_ids)
+
+
+def can_create_person(user: AnyUser, institution: Institution | None) -> bool:
+    access = access_for(user)
+    if institution is None:
+        return access.is_staff_anywhere
+    return can_change_institution(user, institution)
+
+
+def can_change_person(user: AnyUser, person: Person) -> bool:
+    access = access_for(user)
+    if access.is_site_admin:
+        return True
+    if person.institution is not None and can_change_institution(user, person.institution):
+        return True
+    return Membership.objects.filter(person=person, council_id__in=access.staff_council_ids).exists()
+
+
+def can_grant_portal_access(user: AnyUser, person: Person) -> bool:
+    """Giving someone an account that acts for their institution is the secretariat's call."""
+    return person.institution is not None and can_change_person(user, person)
+
+
+# Seats
+
+
+def memberships_visible_to(user: AnyUser) -> QuerySet[Membership]:
+    access = access_for(user)
+    memberships = Membership.objects.all()
+    if access.is_site_admin:
+        return memberships
+    public = Q(council__is_public=True, council__is_active=True)
+    if not access.is_authenticated:
+        return memberships.filter(public)
+    return memberships.filter(public | Q(council_id__in=access.readable_council_ids))
+
+
+def can_manage_memberships(user: AnyUser, council: Council) -> bool:
+    return access_for(user).manages(council.pk)

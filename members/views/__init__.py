@@ -1,0 +1,1 @@
+"""Pages of the member directory, split by topic."""

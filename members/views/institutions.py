@@ -1,0 +1,179 @@
+"""Institution pages: directory, detail, add and edit, deactivate, spreadsheet import and export."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.listing import list_filter, render_list
+from council.spreadsheets import (
+    ImportRejected,
+    SpreadsheetError,
+    write_csv,
+    write_template,
+    write_xlsx,
+)
+from members import permissions, services
+from members.filters import InstitutionFilter
+from members.forms import InstitutionForm, SpreadsheetImportForm
+from members.imports import INSTITUTION_COLUMNS, INSTITUTION_EXAMPLE, institution_rows, institutions_import
+from members.models import Institution
+from members.selectors import institution_detail as select_institution
+from members.selectors import institution_list as select_institutions
+from members.views.common import actor, apply_errors, current_council, saved, spreadsheet_response
+
+
+@login_required
+def institution_list(request: HttpRequest) -> HttpResponse:
+    filterset = list_filter(
+        request, filterset_class=InstitutionFilter, queryset=select_institutions(user=request.user)
+    )
+    council = current_council(request)
+    return render_list(
+        request,
+        "members/institution_list.html",
+        filterset=filterset,
+        context={"can_create": permissions.can_create_institution(request.user, council), "council": council},
+    )
+
+
+@login_required
+def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        institution = select_institution(user=request.user, pk=pk)
+    except Institution.DoesNotExist as missing:
+        raise Http404 from missing
+    today = timezone.localdate()
+    people = [
+        {"person": person, "details": permissions.can_see_contact_details(request.user, person)}
+        for person in institution.people.all()
+    ]
+    return render(
+        request,
+        "members/institution_detail.html",
+        {
+            "institution": institution,
+            "people": people,
+            "seats": institution.all_seats,  # type: ignore[attr-defined]
+            "today": today,
+            "can_change": permissions.can_change_institution(request.user, institution),
+            "contact_count": len(institution.contact_roles),  # type: ignore[attr-defined]
+        },
+    )
+
+
+@login_required
+def institution_create(request: HttpRequest) -> HttpResponse:
+    council = current_council(request)
+    if not permissions.can_create_institution(request.user, council):
+        raise PermissionDenied
+    form = InstitutionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            institution = services.institution_create(
+                actor=actor(request), council=council, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, institution.name)
+            return redirect("institution-detail", pk=institution.pk)
+    return render(request, "members/institution_form.html", {"form": form, "council": council})
+
+
+@login_required
+def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
+    institution = get_object_or_404(permissions.institutions_visible_to(request.user), pk=pk)
+    if not permissions.can_change_institution(request.user, institution):
+        raise PermissionDenied
+    form = InstitutionForm(request.POST or None, instance=institution)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.institution_update(
+                actor=actor(request),
+                institution=institution,
+                **{name: form.cleaned_data[name] for name in InstitutionForm.Meta.fields},
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, institution.name)
+            return redirect("institution-detail", pk=institution.pk)
+    return render(request, "members/institution_form.html", {"form": form, "institution": institution})
+
+
+@login_required
+@require_POST
+def institution_set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    institution = get_object_or_404(permissions.institutions_visible_to(request.user), pk=pk)
+    active = request.POST.get("active") == "1"
+    services.institution_set_active(actor=actor(request), institution=institution, active=active)
+    if active:
+        messages.success(request, _("%(name)s is active again.") % {"name": institution.name})
+    else:
+        messages.success(request, _("%(name)s was deactivated.") % {"name": institution.name})
+    return redirect("institution-detail", pk=institution.pk)
+
+
+@login_required
+def institution_import(request: HttpRequest) -> HttpResponse:
+    council = current_council(request)
+    if council is None or not permissions.can_create_institution(request.user, council):
+        raise PermissionDenied
+    form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = institutions_import(
+                actor=actor(request), council=council, upload=form.cleaned_data["file"]
+            )
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        except ImportRejected as rejected:
+            errors = rejected.errors
+        else:
+            messages.success(
+                request,
+                _("Import complete: %(created)d institutions added, %(updated)d updated.")
+                % {"created": report.created, "updated": report.updated},
+            )
+            return redirect("institution-list")
+    return render(
+        request,
+        "members/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "council": council,
+            "title": _("Import institutions"),
+            "template_url": "institution-template",
+            "back_url": "institution-list",
+        },
+    )
+
+
+@login_required
+def institution_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    filterset = list_filter(
+        request, filterset_class=InstitutionFilter, queryset=select_institutions(user=request.user)
+    )
+    rows = institution_rows(filterset.qs if filterset.is_valid() else [])
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return spreadsheet_response(
+            write_csv(columns=INSTITUTION_COLUMNS, rows=rows), filename=f"institutions-{stamp}.csv", csv=True
+        )
+    content = write_xlsx(columns=INSTITUTION_COLUMNS, rows=rows, title=_("Institutions"))
+    return spreadsheet_response(content, filename=f"institutions-{stamp}.xlsx")
+
+
+@login_required
+def institution_template(request: HttpRequest) -> HttpResponse:
+    content = write_template(
+        columns=INSTITUTION_COLUMNS, example=INSTITUTION_EXAMPLE, title=_("Institutions")
+    )
+    return spreadsheet_response(content, filename="institutions-template.xlsx")

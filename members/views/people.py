@@ -1,0 +1,184 @@
+"""People pages: list, detail, add and edit, deactivate, portal invitation, import and export."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.listing import list_filter, render_list
+from council.permissions import access_for
+from council.spreadsheets import ImportRejected, SpreadsheetError, write_csv, write_template, write_xlsx
+from members import permissions, services
+from members.filters import PersonFilter
+from members.forms import PersonForm, SpreadsheetImportForm
+from members.imports import PERSON_COLUMNS, PERSON_EXAMPLE, people_import, person_rows
+from members.models import Institution, Person
+from members.selectors import person_detail as select_person
+from members.selectors import person_list as select_people
+from members.views.common import actor, apply_errors, current_council, saved, spreadsheet_response
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    filterset = list_filter(request, filterset_class=PersonFilter, queryset=select_people(user=request.user))
+    council = current_council(request)
+    return render_list(
+        request,
+        "members/person_list.html",
+        filterset=filterset,
+        context={"can_create": permissions.can_create_institution(request.user, council), "council": council},
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        person = select_person(user=request.user, pk=pk)
+    except Person.DoesNotExist as missing:
+        raise Http404 from missing
+    return render(
+        request,
+        "members/person_detail.html",
+        {
+            "person": person,
+            "seats": person.all_seats,  # type: ignore[attr-defined]
+            "details": permissions.can_see_contact_details(request.user, person),
+            "can_change": permissions.can_change_person(request.user, person),
+            "can_invite": permissions.can_grant_portal_access(request.user, person),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    if not access_for(request.user).is_staff_anywhere:
+        raise PermissionDenied
+    initial = {}
+    if institution_id := request.GET.get("institution"):
+        initial["institution"] = institution_id
+    form = PersonForm(
+        request.POST or None, initial=initial, institutions=permissions.institutions_managed_by(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=actor(request), **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, person.name)
+            return redirect("person-detail", pk=person.pk)
+    return render(request, "members/person_form.html", {"form": form})
+
+
+@login_required
+def person_update(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(permissions.people_visible_to(request.user), pk=pk)
+    if not permissions.can_change_person(request.user, person):
+        raise PermissionDenied
+    institutions = permissions.institutions_managed_by(request.user)
+    if person.institution_id:
+        institutions = institutions | Institution.objects.filter(pk=person.institution_id)
+    form = PersonForm(request.POST or None, instance=person, institutions=institutions.distinct())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(
+                actor=actor(request),
+                person=person,
+                **{name: form.cleaned_data[name] for name in PersonForm.Meta.fields},
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, person.name)
+            return redirect("person-detail", pk=person.pk)
+    return render(request, "members/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+@require_POST
+def person_set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(permissions.people_visible_to(request.user), pk=pk)
+    active = request.POST.get("active") == "1"
+    services.person_set_active(actor=actor(request), person=person, active=active)
+    if active:
+        messages.success(request, _("%(name)s is active again.") % {"name": person.name})
+    else:
+        messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
+    return redirect("person-detail", pk=person.pk)
+
+
+@login_required
+@require_POST
+def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give the person a portal account acting for their institution and mail them an invitation."""
+    person = get_object_or_404(permissions.people_visible_to(request.user), pk=pk)
+    try:
+        services.person_grant_portal_access(actor=actor(request), person=person)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("An invitation to the portal was sent to %(email)s.") % {"email": person.email}
+        )
+    return redirect("person-detail", pk=person.pk)
+
+
+@login_required
+def person_import(request: HttpRequest) -> HttpResponse:
+    council = current_council(request)
+    if council is None or not permissions.can_create_institution(request.user, council):
+        raise PermissionDenied
+    form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = people_import(actor=actor(request), council=council, upload=form.cleaned_data["file"])
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        except ImportRejected as rejected:
+            errors = rejected.errors
+        else:
+            messages.success(
+                request,
+                _("Import complete: %(created)d people added, %(updated)d updated.")
+                % {"created": report.created, "updated": report.updated},
+            )
+            return redirect("person-list")
+    return render(
+        request,
+        "members/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "council": council,
+            "title": _("Import people"),
+            "template_url": "person-template",
+            "back_url": "person-list",
+        },
+    )
+
+
+@login_required
+def person_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    filterset = list_filter(request, filterset_class=PersonFilter, queryset=select_people(user=request.user))
+    rows = person_rows(filterset.qs if filterset.is_valid() else [], user=request.user)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return spreadsheet_response(
+            write_csv(columns=PERSON_COLUMNS, rows=rows), filename=f"people-{stamp}.csv", csv=True
+        )
+    return spreadsheet_response(
+        write_xlsx(columns=PERSON_COLUMNS, rows=rows, title=_("People")), filename=f"people-{stamp}.xlsx"
+    )
+
+
+@login_required
+def person_template(request: HttpRequest) -> HttpResponse:
+    content = write_template(columns=PERSON_COLUMNS, example=PERSON_EXAMPLE, title=_("People"))
+    return spreadsheet_response(content, filename="people-template.xlsx")

@@ -1,0 +1,170 @@
+"""Shared fixtures: the embedded test set-up, and personas with their roles.
+
+Alice runs the Anyang council's secretariat, Carol is Anyang's city official, Bob is the contact
+of Daerim University (which sits on the Anyang council). Dave runs the Busan council and Erin is
+the contact of a Busan institution: they are the "other council" every role rule is tested against.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.test import Client
+
+from council.models import Council, CouncilRole, User
+from council.permissions import forget_access
+from members.models import Institution
+from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
+from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _embedded_services(settings):
+    """Tests run tasks in-process and serve static files unhashed, whatever the environment says."""
+    from council.celery import app
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.AXES_ENABLED = True
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def anyang(db) -> Council:
+    return CouncilFactory(
+        name="안양시 산학관 협력 협의회", short_name="안양 산학관", slug="anyang", is_public=True
+    )
+
+
+@pytest.fixture
+def busan(db) -> Council:
+    return CouncilFactory(name="부산광역시 지산학협력 협의회", short_name="부산 지산학", slug="busan")
+
+
+@pytest.fixture
+def daerim(anyang) -> Institution:
+    institution = InstitutionFactory(name="대림대학교 산학협력단")
+    MembershipFactory(council=anyang, institution=institution)
+    return institution
+
+
+@pytest.fixture
+def pusan_univ(busan) -> Institution:
+    institution = InstitutionFactory(name="부산대학교 산학협력단")
+    MembershipFactory(council=busan, institution=institution)
+    return institution
+
+
+@pytest.fixture
+def alice(anyang) -> User:
+    user = UserFactory(username="alice", name="김앨리스")
+    CouncilRoleFactory(user=user, council=anyang, kind=CouncilRole.Kind.SECRETARIAT)
+    return user
+
+
+@pytest.fixture
+def carol(anyang) -> User:
+    user = UserFactory(username="carol", name="최캐럴")
+    CouncilRoleFactory(user=user, council=anyang, kind=CouncilRole.Kind.OFFICIAL)
+    return user
+
+
+@pytest.fixture
+def bob(daerim) -> User:
+    user = UserFactory(username="bob", name="박밥")
+    InstitutionContactFactory(user=user, institution=daerim)
+    return user
+
+
+@pytest.fixture
+def dave(busan) -> User:
+    user = UserFactory(username="dave", name="정데이브")
+    CouncilRoleFactory(user=user, council=busan, kind=CouncilRole.Kind.SECRETARIAT)
+    return user
+
+
+@pytest.fixture
+def erin(pusan_univ) -> User:
+    user = UserFactory(username="erin", name="윤에린")
+    InstitutionContactFactory(user=user, institution=pusan_univ)
+    return user
+
+
+@pytest.fixture
+def root(db) -> User:
+    return UserFactory(username="root", name="관리자", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def stranger(db) -> User:
+    """Logged in, but with no role anywhere."""
+    return UserFactory(username="stranger")
+
+
+@pytest.fixture
+def login():
+    """login(user) -> a test client logged in as that user."""
+
+    def make(user: User) -> Client:
+        forget_access(user)
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api():
+    """api(user) -> a DRF test client authenticated as that user (None: anonymous)."""
+    from rest_framework.test import APIClient
+
+    def make(user: User | None = None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            forget_access(user)
+            client.force_authenticate(user)
+        return client
+
+    return make
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM):
+        return
+    skip = pytest.mark.skip(
+        reason="Chromium is not installed (apt-get install chromium); .ci/run installs it"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)

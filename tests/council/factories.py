@@ -1,0 +1,37 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from council.models import Council, CouncilRole, User
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    name = factory.Faker("name", locale="ko_KR")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    language = "ko"
+    password = factory.django.Password(PASSWORD)
+
+
+class CouncilFactory(DjangoModelFactory):
+    class Meta:
+        model = Council
+
+    name = factory.Sequence(lambda n: f"시험 협의회 {n}")
+    short_name = factory.Sequence(lambda n: f"시험{n}")
+    slug = factory.Sequence(lambda n: f"council-{n}")
+    region = "경기 안양시"
+
+
+class CouncilRoleFactory(DjangoModelFactory):
+    class Meta:
+        model = CouncilRole
+
+    user = factory.SubFactory(UserFactory)
+    council = factory.SubFactory(CouncilFactory)
+    kind = CouncilRole.Kind.SECRETARIAT

@@ -1,0 +1,167 @@
+"""Pages every role shares: home, language, council switcher, notifications, deliveries, account."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import Notice
+from council.outbox import dispatch_create
+from tests.council.factories import PASSWORD, CouncilFactory
+from tests.members.factories import MembershipFactory
+
+
+def test_visitors_see_published_councils_and_a_login_link(client, anyang, busan):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert anyang.name in page  # published
+    assert busan.name not in page  # not published
+    assert reverse("login") in page
+
+
+def test_the_portal_speaks_korean_unless_asked_otherwise(client, anyang):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "ko"
+    assert "로그인" in response.content.decode()
+
+
+def test_staff_home_lists_terms_ending_soon(login, alice, anyang):
+    seat = MembershipFactory(council=anyang, term_end=timezone.localdate() + timedelta(days=20))
+    page = login(alice).get("/").content.decode()
+    assert seat.institution.name in page
+    assert reverse("membership-update", args=[seat.pk]) in page
+
+
+def test_contact_home_shows_their_institution_and_seats(login, bob, daerim, anyang):
+    page = login(bob).get("/").content.decode()
+    assert daerim.name in page
+    assert anyang.name in page
+
+
+def test_language_choice_is_kept_on_the_account(login, alice):
+    client = login(alice)
+    response = client.post(reverse("language-switch"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.language == "en"
+    client.cookies.clear()  # the account, not the cookie, carries the choice
+    client.force_login(alice)
+    assert client.get("/")["Content-Language"] == "en"
+
+
+def test_language_switch_refuses_unknown_languages(login, alice):
+    login(alice).post(reverse("language-switch"), {"language": "xx"})
+    alice.refresh_from_db()
+    assert alice.language == "ko"
+
+
+def test_council_switcher_offers_only_readable_councils(login, alice, anyang, busan):
+    client = login(alice)
+    page = client.get("/").content.decode()
+    assert anyang.short_name in page and busan.short_name not in page
+    assert client.post(reverse("council-switch"), {"council": busan.pk}).status_code == 404
+    child = CouncilFactory(parent=anyang, short_name="안양 실무")
+    assert client.post(reverse("council-switch"), {"council": child.pk, "next": "/"}).status_code == 302
+    assert client.session["council_id"] == child.pk
+
+
+def test_switching_to_another_site_is_refused(login, alice, anyang):
+    response = login(alice).post(
+        reverse("council-switch"), {"council": anyang.pk, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+
+
+@pytest.fixture
+def invited(alice, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch_create(
+            kind="account.invited", subject_key=f"council.user:{alice.pk}", payload={"institution": "시험"}
+        )
+    return Notice.objects.get(recipient=alice)
+
+
+def test_notifications_list_and_reading_one(login, alice, invited):
+    client = login(alice)
+    page = client.get(reverse("notice-list")).content.decode()
+    assert invited.title in page
+    response = client.get(reverse("notice-open", args=[invited.pk]))
+    assert response.status_code == 302
+    invited.refresh_from_db()
+    assert invited.read_at is not None
+
+
+def test_nobody_opens_another_persons_notification(login, carol, invited):
+    assert login(carol).get(reverse("notice-open", args=[invited.pk])).status_code == 404
+
+
+def test_delivery_state_is_for_the_councils_secretariat(
+    login, alice, carol, dave, anyang, django_capture_on_commit_callbacks
+):
+    seat = MembershipFactory(council=anyang, term_end=timezone.localdate() + timedelta(days=10))
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch, _created = dispatch_create(
+            kind="membership.term_ending", subject_key=f"members.membership:{seat.pk}", council=anyang
+        )
+    url = reverse("dispatch-detail", args=[dispatch.pk])
+    page = login(alice).get(url).content.decode()
+    assert "alice@example.org" in page
+    assert login(carol).get(url).status_code == 403
+    assert login(dave).get(url).status_code == 403
+
+
+def test_profile_issues_and_revokes_an_api_token(login, alice):
+    client = login(alice)
+    client.post(reverse("profile"), {"action": "token-rotate"})
+    from rest_framework.authtoken.models import Token
+
+    key = Token.objects.get(user=alice).key
+    api = client.__class__()
+    assert api.get("/api/v1/councils/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
+    client.post(reverse("profile"), {"action": "token-revoke"})
+    assert api.get("/api/v1/institutions/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
+
+
+def test_log_in_with_username_or_email(client, alice):
+    assert client.post(reverse("login"), {"username": "alice", "password": PASSWORD}).status_code == 302
+    client.logout()
+    response = client.post(reverse("login"), {"username": "ALICE@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_repeated_failed_logins_lock_the_account_for_a_while(client, alice):
+    for _attempt in range(5):
+        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "15" in response.content.decode()
+
+
+def test_password_reset_mails_a_working_link(client, alice):
+    client.post(reverse("password_reset"), {"email": "alice@example.org"})
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line)
+    path = link[link.index("/accounts/reset/") :]
+    form_page = client.get(path, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a-new-long-pass-2026", "new_password2": "a-new-long-pass-2026"},
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.check_password("a-new-long-pass-2026")
+
+
+def test_health_check_answers_ok(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_unknown_pages_answer_404_in_the_portal_layout(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "페이지를 찾을 수 없습니다" in response.content.decode()

@@ -1,0 +1,106 @@
+"""Spreadsheet import: every bad row is listed with its number and reason, and nothing is saved."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from members.models import Institution, Person
+
+
+def xlsx(rows: list[list[object]]) -> SimpleUploadedFile:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("institutions.xlsx", buffer.getvalue())
+
+
+HEADER = ["기관명", "기관 유형", "부문", "지역", "누리집", "사업자등록번호"]
+
+
+def test_a_valid_file_creates_and_updates_institutions(login, alice, anyang, daerim):
+    upload = xlsx(
+        [
+            HEADER,
+            ["㈜린온컴퍼니", "기업", "산업계", "경기 안양시", "https://linon.example", "124-81-00998"],
+            [daerim.name, "대학(산학협력단)", "학계", "경기 안양시", "https://daelim.example", ""],
+        ]
+    )
+    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    assert response.status_code == 302
+    assert Institution.objects.get(name="㈜린온컴퍼니").registered_by == anyang
+    daerim.refresh_from_db()
+    assert daerim.website == "https://daelim.example"
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_saved(login, alice, anyang, daerim):
+    upload = xlsx(
+        [
+            HEADER,
+            ["㈜정상기업", "기업", "산업계", "경기 안양시", "", "124-81-00998"],
+            ["", "기업", "산업계", "", "", ""],
+            ["㈜틀린번호", "기업", "산업계", "", "", "124-81-00997"],
+            ["이상한기관", "우주정거장", "산업계", "", "", ""],
+            ["㈜정상기업", "기업", "산업계", "", "", "220-81-62517"],
+            ["누리집기관", "기타", "산업계", "", "not-a-url", ""],
+        ]
+    )
+    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert Institution.objects.count() == 1  # only Daerim, from before
+    errors = response.context["errors"]
+    assert {error.row for error in errors} == {3, 4, 5, 6, 7}
+    assert "우주정거장" in page
+    assert "2행" in page or "row 2" in page.lower()  # the duplicate names the first row
+
+
+def test_rows_for_another_councils_institution_are_refused(login, alice, anyang, pusan_univ):
+    upload = xlsx([HEADER, [pusan_univ.name, "대학(산학협력단)", "학계", "부산", "", ""]])
+    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    assert response.context["errors"][0].row == 2
+    pusan_univ.refresh_from_db()
+    assert pusan_univ.region != "부산"
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused(login, alice, anyang):
+    upload = SimpleUploadedFile("institutions.xlsx", b"%PDF-1.7 not a workbook")
+    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    assert "XLSX" in response.content.decode()
+    assert Institution.objects.count() == 0
+
+
+def test_people_import_matches_institutions_by_name(login, alice, anyang, daerim):
+    content = (
+        "이름,직위,기관명,이메일\n"
+        "홍길동,팀장,대림대학교 산학협력단,hong@daerim.example\n"
+        "김없음,팀장,없는기관,\n"
+    )
+    upload = SimpleUploadedFile("people.csv", content.encode("utf-8"))
+    response = login(alice).post(reverse("person-import"), {"file": upload})
+    assert [error.row for error in response.context["errors"]] == [3]
+    assert Person.objects.count() == 0
+    upload = SimpleUploadedFile(
+        "people.csv", content.splitlines(True)[0].encode() + content.splitlines(True)[1].encode()
+    )
+    assert login(alice).post(reverse("person-import"), {"file": upload}).status_code == 302
+    assert Person.objects.get().institution == daerim
+
+
+def test_the_template_round_trips(login, alice, anyang):
+    client = login(alice)
+    template = client.get(reverse("institution-template")).content
+    sheet = load_workbook(io.BytesIO(template)).active
+    assert sheet.cell(row=1, column=1).value.startswith("기관명")
+    upload = SimpleUploadedFile("template.xlsx", template)
+    assert client.post(reverse("institution-import"), {"file": upload}).status_code == 302
+    assert Institution.objects.filter(name="예시대학교 산학협력단").exists()
+
+
+def test_import_is_for_the_secretariat(login, carol, bob, anyang):
+    assert login(carol).get(reverse("institution-import")).status_code == 403
+    assert login(bob).get(reverse("person-import")).status_code == 403

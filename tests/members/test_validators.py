@@ -1,0 +1,24 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from members.validators import (
+    business_registration_check_digit,
+    normalise_business_registration_number,
+    validate_business_registration_number,
+)
+
+
+@pytest.mark.parametrize("number", ["124-81-00998", "220-81-62517", "1248100998"])
+def test_valid_business_registration_numbers(number):
+    validate_business_registration_number(number)
+
+
+@pytest.mark.parametrize("number", ["124-81-00997", "123-45-6789", "abc-de-fghij"])
+def test_invalid_business_registration_numbers(number):
+    with pytest.raises(ValidationError):
+        validate_business_registration_number(number)
+
+
+def test_check_digit_and_normal_form():
+    assert business_registration_check_digit("124810099") == 8
+    assert normalise_business_registration_number("124 81 00998") == "124-81-00998"
