@@ -21,7 +21,6 @@ class DemoLogin:
     name: str
     role: str
     email: str
-    superuser: bool = False
 
 
 # One login per role first; the rest let every demo case be tried from the right seat.
@@ -143,8 +142,9 @@ def load(out: OutputWrapper) -> None:
                 username=login.username,
                 name=login.name,
                 email=login.email,
-                is_superuser=login.superuser or login.username == "admin",
-                is_staff=login.username == "admin",
+                is_superuser=login.username == "admin",
+                # Secretariat staff may use the admin for bulk work; it shows only their councils.
+                is_staff=login.username == "admin" or login.username.endswith("-staff"),
             )
             user.set_password(DEMO_PASSWORD)
             user.save()

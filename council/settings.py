@@ -314,5 +314,8 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# Filter drop-downs offer "All" rather than a row of dashes.
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 # Terms that end within this many days are flagged in member lists.
 MEMBERSHIP_ENDING_SOON_DAYS = 60

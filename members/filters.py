@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import django_filters
+from django import forms
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -55,7 +56,9 @@ class InstitutionFilter(PortalFilterSet):
 class PersonFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     council = CouncilChoiceFilter(label=_("Council"), method="filter_council", empty_label=_("All councils"))
-    institution = django_filters.NumberFilter(label=_("Institution"), field_name="institution_id")
+    institution = django_filters.NumberFilter(
+        label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput
+    )
     has_account = yes_no_filter(_("Has a portal account"), method="filter_account")
     is_active = yes_no_filter(_("Active"))
 
@@ -91,8 +94,10 @@ class MembershipFilter(PortalFilterSet):
     institution_kind = django_filters.ChoiceFilter(
         label=_("Institution kind"), field_name="institution__kind", choices=Institution.Kind.choices
     )
-    institution = django_filters.NumberFilter(label=_("Institution"), field_name="institution_id")
-    person = django_filters.NumberFilter(label=_("Person"), field_name="person_id")
+    institution = django_filters.NumberFilter(
+        label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput
+    )
+    person = django_filters.NumberFilter(label=_("Person"), field_name="person_id", widget=forms.HiddenInput)
     current = yes_no_filter(_("Term valid today"), method="filter_current")
     ending_soon = yes_no_filter(_("Term ends within 60 days"), method="filter_ending_soon")
 
