@@ -54,8 +54,8 @@ messages: install
 
 .PHONY: makemessages
 makemessages: install
-	$(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-obsolete
-	$(MANAGE) makemessages -d djangojs -l ko -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-obsolete
+	$(MANAGE) makemessages -l ko -l en --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --ignore=tests --ignore=bench
 
 .PHONY: demo
 demo: install messages

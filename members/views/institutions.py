@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
+from council.navigation import detail_sections
 from council.spreadsheets import (
     ImportRejected,
     SpreadsheetError,
@@ -62,6 +63,7 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "can_change": permissions.can_change_institution(request.user, institution),
             "contact_count": len(institution.contact_roles),  # type: ignore[attr-defined]
+            "sections": detail_sections(request, "institution", institution),
         },
     )
 
