@@ -1,0 +1,1 @@
+"""Council meetings: agendas, invitations and attendance, decisions, follow-up actions, minutes."""

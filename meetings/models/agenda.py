@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.uploads import upload_to
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, with its outcome once the meeting has decided."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("report")
+        PRESENTATION = "presentation", _("presentation")
+        DELIBERATION = "deliberation", _("deliberation")
+        DISCUSSION = "discussion", _("discussion")
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        AMENDED = "amended", _("approved as amended")
+        REJECTED = "rejected", _("rejected")
+        DEFERRED = "deferred", _("deferred")
+        NOTED = "noted", _("noted")
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    description = models.TextField(_("description"), blank=True)
+    presenter_person = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("presenter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    presenter_institution = models.ForeignKey(
+        "members.Institution",
+        verbose_name=_("presenting institution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    minutes_allotted = models.PositiveSmallIntegerField(_("minutes allotted"), default=10)
+    is_minutes_approval = models.BooleanField(
+        _("approval of the previous minutes"), default=False, editable=False
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+    decision_text = models.TextField(_("decision text"), blank=True)
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
+    votes_abstained = models.PositiveSmallIntegerField(_("abstentions"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["order"])
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def presenter_name(self) -> str:
+        parts = [
+            self.presenter_person.name if self.presenter_person else "",
+            self.presenter_institution.name if self.presenter_institution else "",
+        ]
+        return " · ".join(part for part in parts if part)
+
+
+class AgendaDocument(models.Model):
+    """A document attached to an agenda item (PDF, HWP/HWPX, office files, images)."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=upload_to)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agenda document")
+        verbose_name_plural = _("agenda documents")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
