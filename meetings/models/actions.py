@@ -52,6 +52,9 @@ class ActionItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return f"/meetings/actions/{self.pk}/"
+
     @property
     def is_open(self) -> bool:
         return self.status in {self.Status.OPEN, self.Status.IN_PROGRESS}

@@ -102,6 +102,9 @@ class Meeting(models.Model):
 
         return gettext("%(year)d No. %(number)d") % {"year": self.year, "number": self.number}
 
+    def get_absolute_url(self) -> str:
+        return f"/meetings/{self.pk}/"
+
     @property
     def is_upcoming(self) -> bool:
         return self.status in {self.Status.PLANNED, self.Status.ANNOUNCED} and self.ends_at >= timezone.now()
