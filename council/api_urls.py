@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from council.api.views import CouncilViewSet
+from meetings.api import views as meetings_api
 from members.api import views as members_api
 
 router = DefaultRouter()
@@ -10,5 +11,9 @@ router.register("councils", CouncilViewSet, basename="council")
 router.register("institutions", members_api.InstitutionViewSet, basename="institution")
 router.register("people", members_api.PersonViewSet, basename="person")
 router.register("memberships", members_api.MembershipViewSet, basename="membership")
+router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
+router.register("agenda-items", meetings_api.AgendaItemViewSet, basename="agenda-item")
+router.register("invitations", meetings_api.InvitationViewSet, basename="invitation")
+router.register("action-items", meetings_api.ActionItemViewSet, basename="action-item")
 
 urlpatterns = router.urls

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from email.headerregistry import Address
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -64,6 +65,7 @@ class NoticeKind:
 
     key: ClassVar[str]
     template: ClassVar[str]
+    label: ClassVar[Any] = ""
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
         raise NotImplementedError
@@ -97,6 +99,12 @@ def register_kind(kind: type[NoticeKind]) -> type[NoticeKind]:
 
 def kind_for(key: str) -> NoticeKind:
     return _kinds[key]
+
+
+def kind_label(key: str) -> str:
+    """The kind's name for people (e.g. "meeting invitation"), falling back to its key."""
+    kind = _kinds.get(key)
+    return str(kind.label) if kind is not None and kind.label else key
 
 
 def _enqueue(task_name: str, *args: Any) -> None:
@@ -259,9 +267,8 @@ def notices_deliver(*, notice_ids: Sequence[int]) -> int:
 
 
 def _address(notice: Notice) -> str:
-    from email.utils import formataddr
-
-    return formataddr((notice.name, notice.email)) if notice.name else notice.email
+    """'Name <address>', quoted where the name needs it; Django encodes it for the wire."""
+    return str(Address(display_name=notice.name, addr_spec=notice.email)) if notice.name else notice.email
 
 
 def _release(notice_id: int, token: uuid.UUID, error: str) -> None:

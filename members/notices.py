@@ -9,6 +9,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
 
 from council.models import CouncilRole, Dispatch, Notice, User
 from council.outbox import NoticeKind, Recipient, dispatch_create, register_kind
@@ -24,6 +25,7 @@ class AccountInvited(NoticeKind):
     """Welcome to the portal, with a link to set a first password (made when the mail is sent)."""
 
     key = "account.invited"
+    label = _("portal invitation")
     template = "members/notices/account_invited"
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
@@ -60,6 +62,7 @@ class MembershipTermEnding(NoticeKind):
     """To the council's secretariat: a seat's term ends within 60 days."""
 
     key = "membership.term_ending"
+    label = _("term ending")
     template = "members/notices/term_ending"
 
     def _membership(self, dispatch: Dispatch) -> Membership:

@@ -40,6 +40,12 @@ class Dispatch(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.subject_key} r{self.revision}"
 
+    @property
+    def kind_label(self) -> str:
+        from council.outbox import kind_label
+
+        return kind_label(self.kind)
+
 
 class Notice(models.Model):
     """One message to one recipient: sent by mail and listed in the recipient's in-app notifications."""

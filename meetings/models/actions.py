@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -53,7 +54,7 @@ class ActionItem(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return f"/meetings/actions/{self.pk}/"
+        return reverse("action-detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -3,7 +3,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -95,15 +97,13 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.council.short_name} {self.label}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meeting-detail", args=[self.pk])
+
     @property
     def label(self) -> str:
         """'2024년 제1차' in Korean, '2024 No. 1' in English."""
-        from django.utils.translation import gettext
-
         return gettext("%(year)d No. %(number)d") % {"year": self.year, "number": self.number}
-
-    def get_absolute_url(self) -> str:
-        return f"/meetings/{self.pk}/"
 
     @property
     def is_upcoming(self) -> bool:

@@ -1,0 +1,71 @@
+"""Admin for the secretariat's bulk work on meetings; scoped by the same rules as the pages."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from simple_history.admin import SimpleHistoryAdmin
+
+from council.admin_access import RoleScopedAdmin
+from meetings import permissions
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
+
+
+def _meeting_changeable(user: Any, obj: Any) -> bool:
+    meeting = obj if isinstance(obj, Meeting) else obj.meeting
+    return permissions.can_manage_meeting(user, meeting)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(RoleScopedAdmin):
+    visible = staticmethod(permissions.meetings_visible_to)
+    can_change = staticmethod(_meeting_changeable)
+    list_display = ["__str__", "kind", "status", "starts_at", "venue"]
+    list_filter = ["council", "status", "kind", "year"]
+    search_fields = ["title", "venue"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["status", "sequence", "announced_at", "ical_uid"]
+    raw_id_fields = ["chair", "copied_from"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+    visible = staticmethod(permissions.agenda_items_visible_to)
+    can_change = staticmethod(_meeting_changeable)
+    list_display = ["title", "meeting", "order", "kind", "decision"]
+    list_filter = ["kind", "decision"]
+    search_fields = ["title", "decision_text"]
+    raw_id_fields = ["meeting", "presenter_person", "presenter_institution"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(RoleScopedAdmin):
+    visible = staticmethod(permissions.invitations_visible_to)
+    can_change = staticmethod(_meeting_changeable)
+    list_display = ["name", "meeting", "response", "attended", "is_guest"]
+    list_filter = ["response", "attended", "is_guest"]
+    search_fields = ["name", "email"]
+    raw_id_fields = ["meeting", "membership", "institution", "person"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+    visible = staticmethod(permissions.actions_visible_to)
+    can_change = staticmethod(permissions.can_manage_action)
+    list_display = ["title", "assignee", "due_on", "status", "meeting"]
+    list_filter = ["status", "council"]
+    search_fields = ["title"]
+    raw_id_fields = ["meeting", "agenda_item", "assignee"]
+
+
+def _minutes_visible(user: Any) -> QuerySet[Minutes]:
+    return Minutes.objects.filter(meeting__in=permissions.meetings_visible_to(user))
+
+
+@admin.register(Minutes)
+class MinutesAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+    visible = staticmethod(_minutes_visible)
+    can_change = staticmethod(_meeting_changeable)
+    list_display = ["meeting", "status", "version", "updated_at"]
+    list_filter = ["status"]
+    readonly_fields = ["status", "approved_at", "approved_by", "version"]

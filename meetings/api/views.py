@@ -1,0 +1,205 @@
+"""API of the meetings app. Querysets are scoped to the user first; every write calls a service."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from council.models import User
+from council.permissions import authenticated_user
+from meetings import permissions as rules
+from meetings import selectors, services
+from meetings.api.serializers import (
+    ActionItemSerializer,
+    ActionProgressSerializer,
+    AgendaItemSerializer,
+    AnswerSerializer,
+    AttendanceSerializer,
+    CancelSerializer,
+    DecisionSerializer,
+    InvitationSerializer,
+    MeetingSerializer,
+    ReorderSerializer,
+)
+from meetings.filters import ActionFilter, AgendaItemFilter, InvitationFilter, MeetingFilter
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+
+
+def _actor(request: Request) -> User:
+    return authenticated_user(request.user)
+
+
+class MeetingViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Meetings; published councils' announced and held meetings are readable without logging in."""
+
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    ordering_fields = ["starts_at", "year", "number"]
+    ordering = ["-starts_at"]
+
+    def get_queryset(self) -> QuerySet[Meeting]:
+        return rules.meetings_visible_to(self.request.user).select_related("council")
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        council = data.pop("council")
+        serializer.instance = services.meeting_create(actor=_actor(self.request), council=council, **data)
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        meeting = serializer.instance
+        assert isinstance(meeting, Meeting)
+        data = dict(serializer.validated_data)
+        data.pop("council", None)
+        serializer.instance = services.meeting_update(actor=_actor(self.request), meeting=meeting, **data)
+
+    @extend_schema(request=None, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def announce(self, request: Request, pk: str | None = None) -> Response:
+        """Send the invitation to every invitee (queued; the response does not wait for the mail)."""
+        meeting = services.meeting_announce(actor=_actor(request), meeting=self.get_object())
+        return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(request=CancelSerializer, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk: str | None = None) -> Response:
+        payload = CancelSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        meeting = services.meeting_cancel(
+            actor=_actor(request), meeting=self.get_object(), reason=payload.validated_data["reason"]
+        )
+        return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(request=None, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def held(self, request: Request, pk: str | None = None) -> Response:
+        meeting = services.meeting_mark_held(actor=_actor(request), meeting=self.get_object())
+        return Response(self.get_serializer(meeting).data)
+
+
+class AgendaItemViewSet(viewsets.ModelViewSet):
+    """Agenda items; decisions are recorded through the `decision` action."""
+
+    serializer_class = AgendaItemSerializer
+    filterset_class = AgendaItemFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self) -> QuerySet[AgendaItem]:
+        return (
+            rules.agenda_items_visible_to(self.request.user)
+            .select_related("meeting")
+            .order_by("meeting", "order", "id")
+        )
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        meeting = data.pop("meeting")
+        serializer.instance = services.agenda_item_add(actor=_actor(self.request), meeting=meeting, **data)
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        item = serializer.instance
+        assert isinstance(item, AgendaItem)
+        data = dict(serializer.validated_data)
+        data.pop("meeting", None)
+        serializer.instance = services.agenda_item_update(actor=_actor(self.request), item=item, **data)
+
+    def perform_destroy(self, instance: AgendaItem) -> None:
+        services.agenda_item_delete(actor=_actor(self.request), item=instance)
+
+    @extend_schema(request=DecisionSerializer, responses=AgendaItemSerializer)
+    @action(detail=True, methods=["post"])
+    def decision(self, request: Request, pk: str | None = None) -> Response:
+        payload = DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        item = services.agenda_decision_record(
+            actor=_actor(request), item=self.get_object(), **payload.validated_data
+        )
+        return Response(self.get_serializer(item).data)
+
+    @extend_schema(request=ReorderSerializer, responses=None)
+    @action(detail=False, methods=["post"])
+    def reorder(self, request: Request) -> Response:
+        payload = ReorderSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        meeting = get_object_or_404(
+            rules.meetings_visible_to(request.user), pk=payload.validated_data["meeting"]
+        )
+        services.agenda_reorder(
+            actor=_actor(request), meeting=meeting, item_ids=payload.validated_data["items"]
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Invitations: staff and officials see a meeting's invitees; others see the ones they answer."""
+
+    serializer_class = InvitationSerializer
+    filterset_class = InvitationFilter
+
+    def get_queryset(self) -> QuerySet[Invitation]:
+        return (
+            rules.invitations_visible_to(self.request.user)
+            .select_related("meeting")
+            .order_by("meeting", "name", "id")
+        )
+
+    @extend_schema(request=AnswerSerializer, responses=InvitationSerializer)
+    @action(detail=True, methods=["post"])
+    def respond(self, request: Request, pk: str | None = None) -> Response:
+        payload = AnswerSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        invitation = services.invitation_respond(
+            actor=_actor(request), invitation=self.get_object(), **payload.validated_data
+        )
+        return Response(self.get_serializer(invitation).data)
+
+    @extend_schema(request=AttendanceSerializer, responses=InvitationSerializer)
+    @action(detail=True, methods=["post"])
+    def attendance(self, request: Request, pk: str | None = None) -> Response:
+        payload = AttendanceSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        invitation = services.attendance_mark(
+            actor=_actor(request), invitation=self.get_object(), attended=payload.validated_data["attended"]
+        )
+        return Response(self.get_serializer(invitation).data)
+
+
+class ActionItemViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Follow-up actions; progress (status, notes) goes through the `progress` action."""
+
+    serializer_class = ActionItemSerializer
+    filterset_class = ActionFilter
+    ordering_fields = ["due_on", "created_at"]
+
+    def get_queryset(self) -> QuerySet[ActionItem]:
+        return selectors.action_list(user=self.request.user)
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.action_create(actor=_actor(self.request), **serializer.validated_data)
+
+    @extend_schema(request=ActionProgressSerializer, responses=ActionItemSerializer)
+    @action(detail=True, methods=["post"])
+    def progress(self, request: Request, pk: str | None = None) -> Response:
+        payload = ActionProgressSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        item = services.action_update(
+            actor=_actor(request), action=self.get_object(), **payload.validated_data
+        )
+        return Response(self.get_serializer(item).data)

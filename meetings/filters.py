@@ -1,0 +1,86 @@
+"""FilterSets for meetings and actions, shared by the list pages and the API."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.filters import PortalFilterSet, yes_no_filter
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+from members.filters import CouncilChoiceFilter
+
+
+class MeetingFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    council = CouncilChoiceFilter(label=_("Council"), empty_label=_("All councils"))
+    year = django_filters.NumberFilter(label=_("Year"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Meeting.Status.choices)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Meeting.Kind.choices)
+    upcoming = yes_no_filter(_("Upcoming"), method="filter_upcoming")
+    starts_after = django_filters.IsoDateTimeFilter(
+        field_name="starts_at", lookup_expr="gte", label=_("Starts after")
+    )
+    starts_before = django_filters.IsoDateTimeFilter(
+        field_name="starts_at", lookup_expr="lt", label=_("Starts before")
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["q", "council", "year", "status", "kind", "upcoming"]
+
+    def search(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
+        with_item = AgendaItem.objects.filter(title__icontains=value).values("meeting_id")
+        return queryset.filter(Q(title__icontains=value) | Q(venue__icontains=value) | Q(id__in=with_item))
+
+    def filter_upcoming(self, queryset: QuerySet[Meeting], name: str, value: bool) -> QuerySet[Meeting]:
+        now = timezone.now()
+        return queryset.filter(ends_at__gte=now) if value else queryset.filter(ends_at__lt=now)
+
+
+class AgendaItemFilter(PortalFilterSet):
+    meeting = django_filters.NumberFilter(label=_("Meeting"), field_name="meeting_id")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgendaItem.Kind.choices)
+    decision = django_filters.ChoiceFilter(label=_("Decision"), choices=AgendaItem.Decision.choices)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting", "kind", "decision"]
+
+
+class InvitationFilter(PortalFilterSet):
+    meeting = django_filters.NumberFilter(label=_("Meeting"), field_name="meeting_id")
+    response = django_filters.ChoiceFilter(label=_("Answer"), choices=Invitation.Response.choices)
+    attended = yes_no_filter(_("Attended"))
+    is_guest = yes_no_filter(_("Guest"))
+
+    class Meta:
+        model = Invitation
+        fields = ["meeting", "response", "attended", "is_guest"]
+
+
+class ActionFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    council = CouncilChoiceFilter(label=_("Council"), empty_label=_("All councils"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionItem.Status.choices)
+    meeting = django_filters.NumberFilter(label=_("Meeting"), field_name="meeting_id")
+    assignee = django_filters.NumberFilter(label=_("Responsible institution"), field_name="assignee_id")
+    overdue = yes_no_filter(_("Overdue"), method="filter_overdue")
+    open = yes_no_filter(_("Open"), method="filter_open")
+
+    class Meta:
+        model = ActionItem
+        fields = ["q", "council", "status", "meeting", "assignee", "overdue", "open"]
+
+    def search(self, queryset: QuerySet[ActionItem], name: str, value: str) -> QuerySet[ActionItem]:
+        return queryset.filter(Q(title__icontains=value) | Q(assignee__name__icontains=value))
+
+    def filter_overdue(self, queryset: QuerySet[ActionItem], name: str, value: bool) -> QuerySet[ActionItem]:
+        late = Q(
+            status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
+            due_on__lt=timezone.localdate(),
+        )
+        return queryset.filter(late) if value else queryset.exclude(late)
+
+    def filter_open(self, queryset: QuerySet[ActionItem], name: str, value: bool) -> QuerySet[ActionItem]:
+        is_open = Q(status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS])
+        return queryset.filter(is_open) if value else queryset.exclude(is_open)

@@ -1,0 +1,217 @@
+"""Forms of the meeting pages; each view hands the cleaned data to one service."""
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.forms import DateInput, KrdsFormMixin
+from council.uploads import DocumentField
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+from members.models import Institution, Membership, Person
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class MeetingForm(KrdsFormMixin, forms.ModelForm[Meeting]):
+    """Times are entered and shown in Korea Standard Time."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "address",
+            "online_url",
+            "chair",
+            "description",
+            "quorum_override",
+            "year",
+            "number",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "number": _(
+                "Filled in automatically with the next number of the year; change it only to correct it."
+            ),
+            "ends_at": _("For a written resolution, the end of the voting period."),
+        }
+
+    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = people  # type: ignore[attr-defined]
+        self.fields["year"].required = False
+        self.fields["number"].required = False
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        if (
+            not cleaned.get("venue")
+            and not cleaned.get("online_url")
+            and cleaned.get("kind") != Meeting.Kind.WRITTEN
+        ):
+            self.add_error("venue", _("Give a venue, an online meeting link, or both."))
+        if starts and not cleaned.get("year"):
+            cleaned["year"] = timezone.localtime(starts).year
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # Numbering and uniqueness are settled by the service, which knows the council.
+        pass
+
+
+class MeetingCopyForm(KrdsFormMixin, forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"), widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M"]
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"), widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M"]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned["ends_at"] <= cleaned["starts_at"]:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        return cleaned
+
+
+class CancelForm(KrdsFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"), max_length=300, help_text=_("Invitees will read it.")
+    )
+
+
+class AgendaItemForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "kind",
+            "presenter_person",
+            "presenter_institution",
+            "minutes_allotted",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(
+        self, *args: Any, people: QuerySet[Person], institutions: QuerySet[Institution], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["presenter_person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["presenter_institution"].queryset = institutions  # type: ignore[attr-defined]
+
+
+class AgendaDocumentForm(KrdsFormMixin, forms.Form):
+    file = DocumentField(label=_("Document"))
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False, help_text=_("Defaults to the file name.")
+    )
+
+
+class DecisionForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
+    class Meta:
+        model = AgendaItem
+        fields = ["decision", "decision_text", "votes_for", "votes_against", "votes_abstained"]
+        widgets = {"decision_text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].required = True
+
+
+class InviteMembersForm(KrdsFormMixin, forms.Form):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        choices=Membership.Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty to invite every current seat."),
+    )
+    institution_kinds = forms.MultipleChoiceField(
+        label=_("Institution kinds"), choices=Institution.Kind.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+
+class GuestForm(KrdsFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"))
+    language = forms.ChoiceField(label=_("Language"), choices=[("ko", _("Korean")), ("en", _("English"))])
+
+
+class AnswerForm(KrdsFormMixin, forms.Form):
+    response = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            choice for choice in Invitation.Response.choices if choice[0] != Invitation.Response.PENDING
+        ],
+        widget=forms.RadioSelect,
+    )
+    proxy_name = forms.CharField(
+        label=_("Proxy"),
+        max_length=100,
+        required=False,
+        help_text=_("Who attends in your place, if you send a proxy."),
+    )
+
+
+class ActionForm(KrdsFormMixin, forms.ModelForm[ActionItem]):
+    class Meta:
+        model = ActionItem
+        fields = ["title", "assignee", "due_on", "agenda_item", "description"]
+        widgets = {"due_on": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(
+        self, *args: Any, institutions: QuerySet[Institution], items: QuerySet[AgendaItem], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = institutions  # type: ignore[attr-defined]
+        self.fields["agenda_item"].queryset = items  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ActionUpdateForm(KrdsFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
+    comment = forms.CharField(
+        label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=DateInput())
+
+
+class MinutesForm(KrdsFormMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Minutes"),
+        widget=forms.Textarea(attrs={"rows": 24, "class": "portal-markdown"}),
+        required=False,
+        help_text=_("Markdown: # heading, - list, **bold**, | table |. HTML is shown as text."),
+    )
+
+
+class CirculateForm(KrdsFormMixin, forms.Form):
+    comments_until = forms.DateField(label=_("Comments until"), widget=DateInput())
+
+
+class CommentForm(KrdsFormMixin, forms.Form):
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)

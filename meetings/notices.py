@@ -1,0 +1,295 @@
+"""Notices of the meetings app and the daily reminders that derive them from the database.
+
+Recipients of a meeting notice are its invitees: the invited person's own address, and the portal
+contacts of the invited institution, each once. Everything a recipient reads is rendered when the
+mail is sent, in their language, with answer links signed for their invitation only.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.models import CouncilRole, Dispatch, Notice, User
+from council.outbox import Attachment, NoticeKind, Recipient, dispatch_create, register_kind
+from meetings.calendars import meeting_ics
+from meetings.links import answer_path
+from meetings.models import ActionItem, Invitation, Meeting, Minutes
+from meetings.selectors import actions_due, actions_overdue
+from members.models import InstitutionContact
+
+
+def _pk(subject_key: str) -> int:
+    return int(subject_key.rsplit(":", 1)[1])
+
+
+def _invitees(invitations: QuerySet[Invitation]) -> Iterable[tuple[Recipient, int]]:
+    """Each invitation's recipients (its own address, its institution's contacts) with the invitation id."""
+    rows = list(invitations.select_related("person", "person__user"))
+    contacts: dict[int, list[User]] = {}
+    institution_ids = {row.institution_id for row in rows if row.institution_id and not row.is_guest}
+    for contact in InstitutionContact.objects.filter(
+        institution_id__in=institution_ids, user__is_active=True
+    ).select_related("user"):
+        contacts.setdefault(contact.institution_id, []).append(contact.user)
+    for row in rows:
+        person_user = row.person.user if row.person and row.person.user_id else None
+        if row.email:
+            language = person_user.language if person_user else row.language
+            yield (
+                Recipient(
+                    email=row.email,
+                    name=row.name,
+                    language=language,
+                    user_id=person_user.pk if person_user else None,
+                ),
+                row.pk,
+            )
+        elif person_user and person_user.email:
+            yield (
+                Recipient(
+                    email=person_user.email,
+                    name=row.name,
+                    language=person_user.language,
+                    user_id=person_user.pk,
+                ),
+                row.pk,
+            )
+        if row.institution_id and not row.is_guest:
+            for user in contacts.get(row.institution_id, []):
+                yield (
+                    Recipient(
+                        email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
+                    ),
+                    row.pk,
+                )
+
+
+class MeetingNotice(NoticeKind):
+    """Shared by the notices about one meeting: who receives them and what every mail shows."""
+
+    with_answer_links = False
+    ics_method = "REQUEST"
+
+    def meeting(self, dispatch: Dispatch) -> Meeting:
+        return (
+            Meeting.objects.select_related("council", "chair")
+            .prefetch_related("agenda_items")
+            .get(pk=_pk(dispatch.subject_key))
+        )
+
+    def invitations(self, meeting: Meeting) -> QuerySet[Invitation]:
+        return Invitation.objects.filter(meeting=meeting).exclude(response=Invitation.Response.DECLINED)
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        for recipient, _invitation in _invitees(self.invitations(self.meeting(dispatch))):
+            yield recipient
+
+    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+        meeting = self.meeting(dispatch)
+        by_key: dict[str, int] = {}
+        for recipient, invitation_id in _invitees(Invitation.objects.filter(meeting=meeting)):
+            by_key.setdefault(recipient.key, invitation_id)
+        invitations = {row.pk: row for row in Invitation.objects.filter(meeting=meeting)}
+        return {
+            "meeting": meeting,
+            "agenda": list(meeting.agenda_items.all()),
+            "invitation_by_recipient": by_key,
+            "invitations": invitations,
+        }
+
+    def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
+        return context["meeting"].get_absolute_url()
+
+    def recipient_context(
+        self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]
+    ) -> dict[str, Any]:
+        invitation = context["invitations"].get(context["invitation_by_recipient"].get(notice.recipient_key))
+        if invitation is None or not self.with_answer_links:
+            return {"invitation": invitation}
+        return {
+            "invitation": invitation,
+            "answer_links": {
+                response: answer_path(invitation, response)
+                for response in (
+                    Invitation.Response.ACCEPTED,
+                    Invitation.Response.DECLINED,
+                    Invitation.Response.PROXY,
+                )
+            },
+        }
+
+    def attachments(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> list[Attachment]:
+        meeting = context["meeting"]
+        return [
+            Attachment(
+                f"meeting-{meeting.pk}.ics",
+                meeting_ics(meeting, method=self.ics_method),
+                f"text/calendar; method={self.ics_method}",
+            )
+        ]
+
+
+@register_kind
+class MeetingAnnounced(MeetingNotice):
+    """The invitation: agenda, time and place, answer links and a calendar file."""
+
+    key = "meeting.announced"
+    label = _("meeting invitation")
+    template = "meetings/notices/announced"
+    with_answer_links = True
+
+    def invitations(self, meeting: Meeting) -> QuerySet[Invitation]:
+        return Invitation.objects.filter(meeting=meeting)
+
+
+@register_kind
+class MeetingChanged(MeetingNotice):
+    """Time or place changed: the same calendar event, with a higher sequence."""
+
+    key = "meeting.changed"
+    label = _("change of time or place")
+    template = "meetings/notices/changed"
+    with_answer_links = True
+
+
+@register_kind
+class MeetingCancelled(MeetingNotice):
+    """The meeting is called off; the attached calendar file removes the event."""
+
+    key = "meeting.cancelled"
+    label = _("cancellation")
+    template = "meetings/notices/cancelled"
+    ics_method = "CANCEL"
+
+
+@register_kind
+class MeetingReminder(MeetingNotice):
+    """Seven days and one day before, to everyone who has not declined."""
+
+    key = "meeting.reminder"
+    label = _("meeting reminder")
+    template = "meetings/notices/reminder"
+    with_answer_links = True
+
+    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+        return {**super().context(dispatch), "days": dispatch.revision % 100}
+
+
+@register_kind
+class MinutesCirculated(NoticeKind):
+    """The draft minutes, to the attendees, with the date until which they may comment."""
+
+    key = "minutes.circulated"
+    label = _("minutes circulated")
+    template = "meetings/notices/minutes_circulated"
+
+    def minutes(self, dispatch: Dispatch) -> Minutes:
+        return Minutes.objects.select_related("meeting", "meeting__council").get(pk=_pk(dispatch.subject_key))
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        minutes = self.minutes(dispatch)
+        invitations = Invitation.objects.filter(meeting=minutes.meeting)
+        if invitations.filter(attended=True).exists():
+            invitations = invitations.filter(attended=True)
+        else:
+            invitations = invitations.exclude(response=Invitation.Response.DECLINED)
+        for recipient, _invitation in _invitees(invitations):
+            yield recipient
+
+    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+        minutes = self.minutes(dispatch)
+        return {"minutes": minutes, "meeting": minutes.meeting}
+
+    def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
+        return reverse("minutes-detail", args=[context["meeting"].pk])
+
+
+class ActionNotice(NoticeKind):
+    def action(self, dispatch: Dispatch) -> ActionItem:
+        return ActionItem.objects.select_related("meeting", "council", "assignee").get(
+            pk=_pk(dispatch.subject_key)
+        )
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        action = self.action(dispatch)
+        users = User.objects.filter(institution_contacts__institution_id=action.assignee_id, is_active=True)
+        if self.key == "action.overdue":
+            users = User.objects.filter(
+                Q(pk__in=users.values("pk"))
+                | Q(
+                    council_roles__council_id=action.council_id,
+                    council_roles__kind=CouncilRole.Kind.SECRETARIAT,
+                ),
+                is_active=True,
+            )
+        for user in users.distinct():
+            yield Recipient(
+                email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
+            )
+
+    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+        return {"action": self.action(dispatch)}
+
+    def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
+        return context["action"].get_absolute_url()
+
+
+@register_kind
+class ActionDue(ActionNotice):
+    """An open action falls due in three days: to the responsible institution."""
+
+    key = "action.due"
+    label = _("action due soon")
+    template = "meetings/notices/action_due"
+
+
+@register_kind
+class ActionOverdue(ActionNotice):
+    """An open action is past its due date: to the responsible institution and the secretariat."""
+
+    key = "action.overdue"
+    label = _("action overdue")
+    template = "meetings/notices/action_overdue"
+
+
+def meeting_reminders(today: date) -> int:
+    """D-7 and D-1 reminders of announced meetings; a rescheduled meeting is reminded again."""
+    created = 0
+    for days in (7, 1):
+        day = today + timedelta(days=days)
+        start = timezone.make_aware(datetime.combine(day, time.min))
+        meetings = Meeting.objects.filter(
+            status=Meeting.Status.ANNOUNCED, starts_at__gte=start, starts_at__lt=start + timedelta(days=1)
+        ).select_related("council")
+        for meeting in meetings:
+            _dispatch, was_created = dispatch_create(
+                kind=MeetingReminder.key,
+                subject_key=f"meetings.meeting:{meeting.pk}",
+                revision=meeting.sequence * 100 + days,
+                council=meeting.council,
+            )
+            created += was_created
+    return created
+
+
+def action_reminders(today: date) -> int:
+    """Actions due in three days, and actions overdue (once per due date)."""
+    created = 0
+    due_soon = actions_due(on=today).select_related("council")
+    overdue = actions_overdue(on=today).select_related("council")
+    for kind, actions in ((ActionDue.key, due_soon), (ActionOverdue.key, overdue)):
+        for action in actions:
+            assert action.due_on is not None
+            _dispatch, was_created = dispatch_create(
+                kind=kind,
+                subject_key=f"meetings.action:{action.pk}",
+                revision=action.due_on.toordinal(),
+                council=action.council,
+            )
+            created += was_created
+    return created

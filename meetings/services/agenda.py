@@ -1,0 +1,152 @@
+"""Writes on a meeting's agenda: items, their order, documents and decisions."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from council.models import User
+from council.uploads import validate_document
+from meetings import permissions
+from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
+from meetings.selectors import meeting_previous
+from meetings.services.minutes import minutes_approve
+
+ITEM_FIELDS = (
+    "title",
+    "kind",
+    "description",
+    "presenter_person",
+    "presenter_institution",
+    "minutes_allotted",
+)
+DECISION_FIELDS = ("decision", "decision_text", "votes_for", "votes_against", "votes_abstained")
+
+
+def _check(actor: User, meeting: Meeting) -> None:
+    if not permissions.can_manage_meeting(actor, meeting):
+        raise PermissionDenied(_("Only the council's secretariat can change the agenda."))
+
+
+def _check_open(meeting: Meeting) -> None:
+    meeting.refresh_from_db(fields=["status"])
+    if meeting.status in {Meeting.Status.MINUTES_APPROVED, Meeting.Status.CANCELLED}:
+        raise ValidationError(_("The agenda of a closed meeting can no longer be changed."))
+
+
+def _assign(item: AgendaItem, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(f"unexpected field {name}")
+        setattr(item, name, value)
+
+
+@transaction.atomic
+def agenda_item_add(*, actor: User, meeting: Meeting, **fields: Any) -> AgendaItem:
+    """Add an item at the end of the agenda."""
+    _check(actor, meeting)
+    _check_open(meeting)
+    top = meeting.agenda_items.aggregate(top=Max("order"))["top"]
+    item = AgendaItem(meeting=meeting, order=(top or 0) + 1)
+    _assign(item, fields, ITEM_FIELDS)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(*, actor: User, item: AgendaItem, **fields: Any) -> AgendaItem:
+    _check(actor, item.meeting)
+    _check_open(item.meeting)
+    _assign(item, fields, ITEM_FIELDS)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, actor: User, item: AgendaItem) -> None:
+    _check(actor, item.meeting)
+    _check_open(item.meeting)
+    if item.decision:
+        raise ValidationError(_("An item with a recorded decision cannot be removed."))
+    item.delete()
+
+
+@transaction.atomic
+def agenda_reorder(*, actor: User, meeting: Meeting, item_ids: Sequence[int]) -> None:
+    """Put the agenda in the given order; the list must name every item exactly once."""
+    _check(actor, meeting)
+    _check_open(meeting)
+    items = {item.pk: item for item in meeting.agenda_items.select_for_update()}
+    if sorted(item_ids) != sorted(items):
+        raise ValidationError(_("The new order must list every agenda item once."))
+    for position, item_id in enumerate(item_ids, start=1):
+        items[item_id].order = position
+    AgendaItem.objects.bulk_update(items.values(), ["order"])
+
+
+@transaction.atomic
+def agenda_document_add(
+    *, actor: User, item: AgendaItem, upload: UploadedFile, title: str = ""
+) -> AgendaDocument:
+    """Attach a document after checking its type (by content) and size."""
+    _check(actor, item.meeting)
+    _check_open(item.meeting)
+    kind = validate_document(upload)
+    document = AgendaDocument(
+        agenda_item=item,
+        title=(title or upload.name or "")[:200],
+        file=upload,
+        content_type=kind.label,
+        size=upload.size or 0,
+        uploaded_by=actor,
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def agenda_document_delete(*, actor: User, document: AgendaDocument) -> None:
+    _check(actor, document.agenda_item.meeting)
+    _check_open(document.agenda_item.meeting)
+    document.file.delete(save=False)
+    document.delete()
+
+
+@transaction.atomic
+def agenda_decision_record(*, actor: User, item: AgendaItem, **fields: Any) -> AgendaItem:
+    """Record what the meeting decided on an item. Approving the previous minutes locks them."""
+    _check(actor, item.meeting)
+    item.meeting.refresh_from_db(fields=["status"])
+    if item.meeting.status not in {Meeting.Status.ANNOUNCED, Meeting.Status.HELD}:
+        raise ValidationError(
+            _("Decisions are recorded during or after the meeting, before its minutes are approved.")
+        )
+    _assign(item, fields, DECISION_FIELDS)
+    if not item.decision:
+        raise ValidationError({"decision": _("Choose the decision.")})
+    item.decided_at = timezone.now()
+    item.full_clean()
+    item.save()
+    if item.is_minutes_approval and item.decision in {
+        AgendaItem.Decision.APPROVED,
+        AgendaItem.Decision.AMENDED,
+    }:
+        _approve_previous_minutes(item, actor)
+    return item
+
+
+def _approve_previous_minutes(item: AgendaItem, actor: User) -> None:
+    previous = meeting_previous(item.meeting)
+    if previous is None:
+        return
+    minutes = Minutes.objects.filter(meeting=previous).exclude(status=Minutes.Status.APPROVED).first()
+    if minutes is not None:
+        minutes_approve(actor=actor, minutes=minutes)

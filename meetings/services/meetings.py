@@ -1,0 +1,221 @@
+"""Writes on meetings themselves: create, number, change, copy, announce, hold, cancel."""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from council.models import Council, User
+from council.outbox import dispatch_create
+from meetings import permissions
+from meetings.models import AgendaItem, Invitation, Meeting
+from meetings.selectors import meeting_previous
+
+MEETING_FIELDS = (
+    "title",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "address",
+    "online_url",
+    "chair",
+    "description",
+    "quorum_override",
+    "year",
+    "number",
+)
+# Changing any of these after the announcement sends a change notice with the same calendar UID.
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "venue", "address", "online_url")
+
+
+def _deny() -> PermissionDenied:
+    return PermissionDenied(_("Only the council's secretariat can change its meetings."))
+
+
+def meeting_next_number(*, council: Council, year: int) -> int:
+    """The next free number of the council's meetings in a year (제N차)."""
+    current = Meeting.objects.filter(council=council, year=year).aggregate(top=Max("number"))["top"]
+    return (current or 0) + 1
+
+
+def _local_year(moment: datetime) -> int:
+    return timezone.localtime(moment).year
+
+
+def _add_minutes_approval_item(meeting: Meeting) -> None:
+    previous = meeting_previous(meeting)
+    if previous is None or meeting.is_written:
+        return
+    with translation.override("ko"):
+        title = _("Approval of the minutes of the %(label)s meeting") % {"label": previous.label}
+    AgendaItem.objects.create(
+        meeting=meeting,
+        order=0,
+        title=title,
+        kind=AgendaItem.Kind.DELIBERATION,
+        minutes_allotted=5,
+        is_minutes_approval=True,
+    )
+
+
+@transaction.atomic
+def meeting_create(*, actor: User, council: Council, **fields: Any) -> Meeting:
+    """Plan a meeting; it is numbered next in its year unless a number is given."""
+    if not permissions.can_create_meeting(actor, council.pk):
+        raise _deny()
+    meeting = Meeting(council=council, created_by=actor)
+    for name, value in fields.items():
+        if name not in MEETING_FIELDS:
+            raise TypeError(f"unexpected field {name}")
+        setattr(meeting, name, value)
+    if meeting.starts_at and not meeting.year:
+        meeting.year = _local_year(meeting.starts_at)
+    if meeting.year and not meeting.number:
+        meeting.number = meeting_next_number(council=council, year=meeting.year)
+    meeting.full_clean()
+    meeting.save()
+    _add_minutes_approval_item(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor: User, meeting: Meeting, **fields: Any) -> Meeting:
+    """Change a meeting; after the announcement, a change of time or place notifies the invitees."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not permissions.can_manage_meeting(actor, meeting):
+        raise _deny()
+    if not meeting.is_editable:
+        raise ValidationError(_("A meeting that has been held or cancelled can no longer be changed."))
+    before = {name: getattr(meeting, name) for name in NOTIFIED_FIELDS}
+    for name, value in fields.items():
+        if name not in MEETING_FIELDS:
+            raise TypeError(f"unexpected field {name}")
+        setattr(meeting, name, value)
+    meeting.full_clean()
+    changed = [name for name in NOTIFIED_FIELDS if getattr(meeting, name) != before[name]]
+    if changed and meeting.status == Meeting.Status.ANNOUNCED:
+        meeting.sequence += 1
+        meeting.save()
+        dispatch_create(
+            kind="meeting.changed",
+            subject_key=f"meetings.meeting:{meeting.pk}",
+            revision=meeting.sequence,
+            council=meeting.council,
+            payload={"changed": changed},
+        )
+    else:
+        meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meeting_copy(*, actor: User, source: Meeting, starts_at: datetime, ends_at: datetime) -> Meeting:
+    """Start a new meeting from an earlier one: its details, agenda and guests, not its outcomes."""
+    copy = meeting_create(
+        actor=actor,
+        council=source.council,
+        title=source.title,
+        kind=source.kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        venue=source.venue,
+        address=source.address,
+        online_url=source.online_url,
+        chair=source.chair,
+        description=source.description,
+        quorum_override=source.quorum_override,
+    )
+    copy.copied_from = source
+    copy.save(update_fields=["copied_from"])
+    next_order = 1
+    for item in source.agenda_items.filter(is_minutes_approval=False).order_by("order", "id"):
+        AgendaItem.objects.create(
+            meeting=copy,
+            order=next_order,
+            title=item.title,
+            kind=item.kind,
+            description=item.description,
+            presenter_person=item.presenter_person,
+            presenter_institution=item.presenter_institution,
+            minutes_allotted=item.minutes_allotted,
+        )
+        next_order += 1
+    for guest in source.invitations.filter(is_guest=True):
+        Invitation.objects.create(
+            meeting=copy, is_guest=True, name=guest.name, email=guest.email, language=guest.language,
+            institution=guest.institution, person=guest.person,
+        )  # fmt: skip
+    return copy
+
+
+@transaction.atomic
+def meeting_announce(*, actor: User, meeting: Meeting) -> Meeting:
+    """Send the invitation with agenda, place, answer links and a calendar file to every invitee.
+
+    The request writes one dispatch; the worker expands and sends it, so announcing to 2,000
+    invitees costs the same as announcing to 20.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not permissions.can_manage_meeting(actor, meeting):
+        raise _deny()
+    if meeting.status != Meeting.Status.PLANNED:
+        raise ValidationError(_("Only a planned meeting can be announced."))
+    if not meeting.invitations.exists():
+        raise ValidationError(_("Invite the members before announcing the meeting."))
+    meeting.status = Meeting.Status.ANNOUNCED
+    meeting.announced_at = timezone.now()
+    meeting.save(update_fields=["status", "announced_at", "updated_at"])
+    dispatch_create(
+        kind="meeting.announced",
+        subject_key=f"meetings.meeting:{meeting.pk}",
+        revision=1,
+        council=meeting.council,
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
+    """Cancel a planned or announced meeting; invitees of an announced one are told, calendars drop it."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not permissions.can_manage_meeting(actor, meeting):
+        raise _deny()
+    if not meeting.is_editable:
+        raise ValidationError(_("Only a planned or announced meeting can be cancelled."))
+    if not reason.strip():
+        raise ValidationError(
+            {"cancelled_reason": _("Give the reason for cancelling; invitees will read it.")}
+        )
+    was_announced = meeting.status == Meeting.Status.ANNOUNCED
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.cancelled_reason = reason.strip()
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "cancelled_reason", "sequence", "updated_at"])
+    if was_announced:
+        dispatch_create(
+            kind="meeting.cancelled",
+            subject_key=f"meetings.meeting:{meeting.pk}",
+            revision=meeting.sequence,
+            council=meeting.council,
+        )
+    return meeting
+
+
+@transaction.atomic
+def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
+    """Record that the meeting took place; its minutes can now be written."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not permissions.can_manage_meeting(actor, meeting):
+        raise _deny()
+    if meeting.status not in {Meeting.Status.PLANNED, Meeting.Status.ANNOUNCED}:
+        raise ValidationError(_("This meeting is already closed."))
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(_("A meeting can be marked as held only once it has started."))
+    meeting.status = Meeting.Status.HELD
+    meeting.save(update_fields=["status", "updated_at"])
+    return meeting

@@ -1,0 +1,174 @@
+"""Agenda pages: add, edit, remove and reorder items, attach documents, record decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.flash import flash_form_errors, flash_validation_error
+from council.uploads import document_response
+from meetings import permissions, services
+from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm
+from meetings.models import AgendaDocument
+from meetings.views.common import actor, managed_item, managed_meeting
+from meetings.views.meetings import _council_institutions, _council_people
+
+
+def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
+    return redirect(f"/meetings/{pk}/#{anchor}")
+
+
+@login_required
+@require_POST
+def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = managed_meeting(request, pk)
+    form = AgendaItemForm(
+        request.POST,
+        people=_council_people(meeting.council_id),
+        institutions=_council_institutions(meeting.council_id),
+    )
+    if form.is_valid():
+        try:
+            services.agenda_item_add(actor=actor(request), meeting=meeting, **form.cleaned_data)
+            messages.success(request, _("The item was added to the agenda."))
+        except ValidationError as error:
+            flash_validation_error(request, error)
+    else:
+        flash_form_errors(request, form)
+    return _back(pk)
+
+
+@login_required
+def agenda_item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = managed_item(request, pk, item_pk)
+    form = AgendaItemForm(
+        request.POST or None,
+        instance=item,
+        people=_council_people(item.meeting.council_id),
+        institutions=_council_institutions(item.meeting.council_id),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(
+                actor=actor(request),
+                item=item,
+                **{name: form.cleaned_data[name] for name in AgendaItemForm.Meta.fields},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The item was saved."))
+            return _back(pk)
+    return render(
+        request, "meetings/agenda_item_form.html", {"form": form, "item": item, "meeting": item.meeting}
+    )
+
+
+@login_required
+@require_POST
+def agenda_item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = managed_item(request, pk, item_pk)
+    try:
+        services.agenda_item_delete(actor=actor(request), item=item)
+        messages.success(request, _("The item was removed from the agenda."))
+    except ValidationError as error:
+        flash_validation_error(request, error)
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def agenda_reorder(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the order after a drag in the agenda list (htmx), or after a move up/down button."""
+    meeting = managed_meeting(request, pk)
+    try:
+        ids = [int(value) for value in request.POST.getlist("item")]
+        if move := request.POST.get("move"):
+            item_id, direction = move.split(":")
+            current = list(meeting.agenda_items.order_by("order", "id").values_list("id", flat=True))
+            index = current.index(int(item_id))
+            target = index - 1 if direction == "up" else index + 1
+            if 0 <= target < len(current):
+                current[index], current[target] = current[target], current[index]
+            ids = current
+        services.agenda_reorder(actor=actor(request), meeting=meeting, item_ids=ids)
+    except (ValueError, ValidationError):
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponse(_("The agenda could not be reordered; reload the page."), status=400)
+        messages.error(request, _("The agenda could not be reordered; reload the page."))
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse(status=204)
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def agenda_document_add(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = managed_item(request, pk, item_pk)
+    form = AgendaDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.agenda_document_add(
+            actor=actor(request),
+            item=item,
+            upload=form.cleaned_data["file"],
+            title=form.cleaned_data["title"],
+        )
+        messages.success(request, _("The document was attached."))
+    else:
+        flash_form_errors(request, form)
+    return _back(pk, f"item-{item.pk}")
+
+
+@login_required
+@require_POST
+def agenda_document_delete(request: HttpRequest, pk: int, item_pk: int, document_pk: int) -> HttpResponse:
+    item = managed_item(request, pk, item_pk)
+    document = get_object_or_404(AgendaDocument, pk=document_pk, agenda_item=item)
+    services.agenda_document_delete(actor=actor(request), document=document)
+    messages.success(request, _("The document was removed."))
+    return _back(pk, f"item-{item.pk}")
+
+
+@login_required
+def agenda_document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpResponseBase:
+    """Documents are served only to those who may see the meeting's details."""
+    document = get_object_or_404(
+        AgendaDocument.objects.select_related("agenda_item__meeting"),
+        pk=document_pk,
+        agenda_item__meeting__in=permissions.meetings_visible_to(request.user),
+        agenda_item__meeting_id=pk,
+    )
+    if not permissions.can_see_meeting_details(request.user, document.agenda_item.meeting):
+        raise PermissionDenied
+    if not document.file:
+        raise Http404
+    extension = (document.file.name or "").rsplit(".", 1)[-1]
+    name = (
+        document.title
+        if document.title.lower().endswith(f".{extension.lower()}")
+        else f"{document.title}.{extension}"
+    )
+    return document_response(document.file, filename=name)
+
+
+@login_required
+@require_POST
+def agenda_decision_record(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = managed_item(request, pk, item_pk)
+    form = DecisionForm(request.POST, instance=item)
+    if form.is_valid():
+        try:
+            services.agenda_decision_record(
+                actor=actor(request),
+                item=item,
+                **{name: form.cleaned_data[name] for name in DecisionForm.Meta.fields},
+            )
+            messages.success(request, _("The decision was recorded."))
+        except ValidationError as error:
+            flash_validation_error(request, error)
+    else:
+        flash_form_errors(request, form)
+    return _back(pk, f"item-{item.pk}")

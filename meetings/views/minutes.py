@@ -1,0 +1,159 @@
+"""Minutes pages: write in Markdown with a preview, circulate, comment, approve, versions, print."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.flash import flash_validation_error
+from council.markdown import render_markdown
+from meetings import permissions, selectors, services
+from meetings.forms import CirculateForm, CommentForm, MinutesForm
+from meetings.models import Minutes
+from meetings.pdf import minutes_pdf
+from meetings.views.common import actor, managed_meeting, visible_meeting
+
+
+def _minutes(request: HttpRequest, pk: int) -> Minutes:
+    meeting = visible_meeting(request, pk)
+    minutes = (
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("meeting", "meeting__council", "approved_by")
+        .first()
+    )
+    if minutes is None or not permissions.can_read_minutes(request.user, minutes):
+        raise Http404
+    return minutes
+
+
+@login_required
+def minutes_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    minutes = _minutes(request, pk)
+    meeting = minutes.meeting
+    manages = permissions.can_manage_meeting(request.user, meeting)
+    return render(
+        request,
+        "meetings/minutes_detail.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "body": render_markdown(minutes.body),
+            "manages": manages,
+            "comments": minutes.comments.select_related("author"),
+            "can_comment": permissions.can_comment_on_minutes(request.user, minutes),
+            "comment_form": CommentForm(),
+            "circulate_form": CirculateForm(
+                initial={"comments_until": timezone.localdate() + timedelta(days=7)}
+            ),
+            "items": meeting.agenda_items.order_by("order", "id"),
+            "versions": selectors.minutes_versions(minutes=minutes)[:30] if manages else [],
+        },
+    )
+
+
+@login_required
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = managed_meeting(request, pk)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is not None and minutes.is_locked:
+        messages.error(request, _("Approved minutes are locked and cannot be changed."))
+        return redirect("minutes-detail", pk=pk)
+    form = MinutesForm(request.POST or None, initial={"body": minutes.body if minutes else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(actor=actor(request), meeting=meeting, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The minutes were saved."))
+            return redirect("minutes-detail", pk=pk)
+    return render(
+        request, "meetings/minutes_form.html", {"meeting": meeting, "minutes": minutes, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def minutes_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: the Markdown being written, rendered exactly as it will be shown."""
+    managed_meeting(request, pk)
+    return HttpResponse(render_markdown(request.POST.get("body", "")))
+
+
+@login_required
+@require_POST
+def minutes_circulate(request: HttpRequest, pk: int) -> HttpResponse:
+    minutes = _minutes(request, pk)
+    form = CirculateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.minutes_circulate(actor=actor(request), minutes=minutes, **form.cleaned_data)
+            messages.success(request, _("The draft minutes were sent to the attendees."))
+        except ValidationError as error:
+            flash_validation_error(request, error)
+    return redirect("minutes-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    minutes = _minutes(request, pk)
+    form = CommentForm(request.POST)
+    if not permissions.can_comment_on_minutes(request.user, minutes):
+        raise PermissionDenied
+    if form.is_valid():
+        try:
+            services.minutes_comment_add(
+                actor=actor(request), minutes=minutes, body=form.cleaned_data["body"]
+            )
+            messages.success(request, _("Your comment was added."))
+        except ValidationError as error:
+            flash_validation_error(request, error)
+    return redirect("minutes-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    minutes = _minutes(request, pk)
+    try:
+        services.minutes_approve(actor=actor(request), minutes=minutes)
+        messages.success(request, _("The minutes were approved and are now locked."))
+    except ValidationError as error:
+        flash_validation_error(request, error)
+    return redirect("minutes-detail", pk=pk)
+
+
+@login_required
+def minutes_version(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
+    """An earlier version of the minutes, as it was saved."""
+    minutes = _minutes(request, pk)
+    if not permissions.can_manage_meeting(request.user, minutes.meeting):
+        raise PermissionDenied
+    record = minutes.history.filter(history_id=history_id).first()
+    if record is None:
+        raise Http404
+    return render(
+        request,
+        "meetings/minutes_version.html",
+        {
+            "meeting": minutes.meeting,
+            "minutes": minutes,
+            "record": record,
+            "body": render_markdown(record.body),
+        },
+    )
+
+
+@login_required
+def minutes_print(request: HttpRequest, pk: int) -> HttpResponse:
+    minutes = _minutes(request, pk)
+    response = HttpResponse(minutes_pdf(minutes.meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-{minutes.meeting_id}.pdf"'
+    return response
