@@ -289,7 +289,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Several models have a "status" or "kind"; name each enum after its model so the schema stays stable.
+    "ENUM_NAME_OVERRIDES": {
+        "InstitutionKindEnum": "members.models.Institution.Kind",
+        "InstitutionSectorEnum": "members.models.Institution.Sector",
+        "MembershipRoleEnum": "members.models.Membership.Role",
+        "MembershipRouteEnum": "members.models.Membership.Route",
+        "MeetingKindEnum": "meetings.models.Meeting.Kind",
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+        "AgendaItemKindEnum": "meetings.models.AgendaItem.Kind",
+        "AgendaItemDecisionEnum": "meetings.models.AgendaItem.Decision",
+        "InvitationResponseEnum": "meetings.models.Invitation.Response",
+        "ActionItemStatusEnum": "meetings.models.ActionItem.Status",
+    },
 }
 
 # Content Security Policy: scripts only from this site or with the per-request nonce.

@@ -126,3 +126,11 @@ def test_models_and_migrations_agree(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
+
+
+def test_openapi_schema_generates_without_warnings(tmp_path, db):
+    from django.core.management import call_command
+
+    target = tmp_path / "schema.yml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    assert "/api/v1/meetings/{id}/announce/" in target.read_text()
