@@ -31,6 +31,8 @@ def _embedded_services(settings):
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.AXES_ENABLED = True
+    # Password hashing is deliberately slow; tests create many accounts and check none of its strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield

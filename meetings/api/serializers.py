@@ -39,6 +39,8 @@ class MeetingSerializer(serializers.ModelSerializer):
             "cancelled_reason",
         ]
         read_only_fields = ["status", "sequence", "announced_at", "cancelled_reason"]
+        # Numbering and its uniqueness are the service's job (the next number of the year when omitted).
+        validators: list[Any] = []
         extra_kwargs: dict[str, dict[str, Any]] = {
             "year": {"required": False},
             "number": {"required": False},

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -37,10 +37,12 @@ from members.views.common import apply_errors
 
 
 def _council_people(council_id: int) -> QuerySet[Person]:
+    """People who may chair or present: seat holders and the people of seated institutions."""
     seated = Membership.objects.filter(council_id=council_id)
-    return Person.objects.filter(id__in=seated.values("person_id")) | Person.objects.filter(
-        institution_id__in=seated.values("institution_id"), is_active=True
-    )
+    return Person.objects.filter(
+        Q(id__in=seated.values("person_id"))
+        | Q(institution_id__in=seated.values("institution_id"), is_active=True)
+    ).select_related("institution")
 
 
 def _council_institutions(council_id: int) -> QuerySet[Institution]:

@@ -1,0 +1,273 @@
+"""The meeting cycle through the pages, as the secretariat and the members use them."""
+
+import re
+from datetime import timedelta
+
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings import services
+from meetings.links import answer_path
+from meetings.models import AgendaItem, Invitation, Meeting, Minutes
+
+PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
+
+
+def _local(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_staff_plans_a_meeting_numbered_for_the_year(login, alice, anyang):
+    start = timezone.now() + timedelta(days=10)
+    response = login(alice).post(
+        reverse("meeting-create"),
+        {
+            "kind": "regular",
+            "title": "정기회의",
+            "starts_at": _local(start),
+            "ends_at": _local(start + timedelta(hours=2)),
+            "venue": "강당",
+        },
+    )
+    meeting = Meeting.objects.get()
+    assert response["Location"] == reverse("meeting-detail", args=[meeting.pk])
+    assert meeting.number == 1
+    assert timezone.localtime(meeting.starts_at).strftime("%H:%M") == timezone.localtime(start).strftime(
+        "%H:%M"
+    )
+
+
+def test_bad_meeting_input_is_explained_and_nothing_is_saved(login, alice, anyang):
+    start = timezone.now() + timedelta(days=10)
+    response = login(alice).post(
+        reverse("meeting-create"),
+        {"kind": "regular", "starts_at": _local(start), "ends_at": _local(start - timedelta(hours=1))},
+    )
+    page = response.content.decode()
+    assert "회의는 시작한 뒤에 끝나야 합니다" in page
+    assert "장소, 온라인 회의 주소 또는 둘 다" in page
+    assert not Meeting.objects.exists()
+
+
+def test_agenda_items_are_added_reordered_and_documented(login, alice, meeting):
+    client = login(alice)
+    client.post(
+        reverse("agenda-item-add", args=[meeting.pk]),
+        {"title": "첫째", "kind": "report", "minutes_allotted": 10},
+    )
+    client.post(
+        reverse("agenda-item-add", args=[meeting.pk]),
+        {"title": "둘째", "kind": "discussion", "minutes_allotted": 200},
+    )
+    first, second = meeting.agenda_items.order_by("order")
+    response = client.post(
+        reverse("agenda-reorder", args=[meeting.pk]), {"item": [second.pk, first.pk]}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 204
+    assert list(meeting.agenda_items.order_by("order").values_list("title", flat=True)) == ["둘째", "첫째"]
+    client.post(reverse("agenda-reorder", args=[meeting.pk]), {"move": f"{first.pk}:up"})
+    assert meeting.agenda_items.order_by("order").first().title == "첫째"
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "회의 시간을 넘습니다" in page  # 210 planned minutes in a two-hour meeting
+    upload = SimpleUploadedFile("발표자료.pdf", PDF)
+    client.post(
+        reverse("agenda-document-add", args=[meeting.pk, first.pk]), {"file": upload, "title": "발표자료"}
+    )
+    document = first.documents.get()
+    download = client.get(reverse("agenda-document", args=[meeting.pk, document.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_wrong_type_and_oversized_documents_are_refused_and_nothing_saved(login, alice, meeting, settings):
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="안건")
+    client = login(alice)
+    fake = SimpleUploadedFile("악성.pdf", b"<script>alert(1)</script>")
+    response = client.post(
+        reverse("agenda-document-add", args=[meeting.pk, item.pk]), {"file": fake}, follow=True
+    )
+    assert "허용된 문서가 아닙니다" in response.content.decode()
+    settings.PORTAL_UPLOAD_MAX_BYTES = 10
+    response = client.post(
+        reverse("agenda-document-add", args=[meeting.pk, item.pk]),
+        {"file": SimpleUploadedFile("큰.pdf", PDF)},
+        follow=True,
+    )
+    assert "최대" in response.content.decode()
+    assert not item.documents.exists()
+
+
+def test_announcing_and_answering_through_the_signed_link(
+    login, alice, meeting, daerim, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        login(alice).post(reverse("meeting-announce", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.ANNOUNCED
+    message = next(message for message in mail.outbox if "bob@example.org" in message.to[0])
+    link = re.search(r"(/meetings/answer/[^\s?]+)\?answer=accepted", message.body).group(0)
+    page = client.get(link)
+    assert page.status_code == 200
+    invitation = meeting.invitations.get(institution=daerim)
+    assert Invitation.objects.get(pk=invitation.pk).response == "pending"  # opening the link changes nothing
+    response = client.post(link, {"response": "accepted"})
+    assert "회신을 기록했습니다" in response.content.decode()
+    assert Invitation.objects.get(pk=invitation.pk).response == "accepted"
+
+
+def test_a_tampered_or_foreign_link_is_refused(client, meeting, daerim, yeonsung):
+    path = answer_path(meeting.invitations.get(institution=daerim))
+    tampered = path.replace("/answer/", "/answer/x")
+    assert client.get(tampered).status_code == 404
+    other = answer_path(meeting.invitations.get(institution=yeonsung))
+    assert other != path
+
+
+def test_answer_links_expire_with_the_meeting(client, alice, meeting, daerim):
+    path = answer_path(meeting.invitations.get(institution=daerim))
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    assert client.get(path).status_code == 404
+
+
+def test_contact_answers_from_the_meeting_page(login, bob, alice, meeting, daerim):
+    services.meeting_announce(actor=alice, meeting=meeting)
+    invitation = meeting.invitations.get(institution=daerim)
+    client = login(bob)
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "회신 보내기" in page
+    client.post(reverse("invitation-answer", args=[meeting.pk, invitation.pk]), {"response": "declined"})
+    assert Invitation.objects.get(pk=invitation.pk).response == "declined"
+
+
+def test_attendance_checklist_updates_in_place(login, alice, meeting, daerim):
+    services.meeting_announce(actor=alice, meeting=meeting)
+    invitation = meeting.invitations.get(institution=daerim)
+    client = login(alice)
+    assert daerim.name in client.get(reverse("meeting-attendance", args=[meeting.pk])).content.decode()
+    response = client.post(
+        reverse("attendance-mark", args=[meeting.pk, invitation.pk]),
+        {"attended": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    fragment = response.content.decode()
+    assert f'id="attendance-{invitation.pk}"' in fragment and "is-present" in fragment
+    assert 'hx-swap-oob="true"' in fragment  # the quorum box refreshes too
+    assert Invitation.objects.get(pk=invitation.pk).attended is True
+
+
+def _held(alice, meeting):
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    meeting.refresh_from_db()
+    services.meeting_announce(actor=alice, meeting=meeting)
+    return services.meeting_mark_held(actor=alice, meeting=meeting)
+
+
+def test_decisions_actions_and_minutes_through_the_pages(login, alice, meeting, daerim):
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="프로그램 개발", kind="discussion")
+    meeting = _held(alice, meeting)
+    client = login(alice)
+    client.post(
+        reverse("agenda-decision", args=[meeting.pk, item.pk]),
+        {"decision": "approved", "decision_text": "공동 개발", "votes_for": 10},
+    )
+    assert AgendaItem.objects.get(pk=item.pk).decision == "approved"
+    client.post(
+        reverse("action-create", args=[meeting.pk]),
+        {"title": "기획안", "assignee": daerim.pk, "due_on": "2030-01-31", "agenda_item": item.pk},
+    )
+    assert meeting.action_items.get().agenda_item == item
+    client.post(
+        reverse("minutes-edit", args=[meeting.pk]),
+        {"body": "# 회의록\n\n<script>alert('x')</script>\n\n**결정**: 공동 개발"},
+    )
+    page = client.get(reverse("minutes-detail", args=[meeting.pk])).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+    assert "<strong>결정</strong>" in page
+    client.post(reverse("minutes-approve", args=[meeting.pk]))
+    assert Minutes.objects.get(meeting=meeting).status == Minutes.Status.APPROVED
+    assert client.get(reverse("minutes-edit", args=[meeting.pk]), follow=True).status_code == 200
+    pdf = client.get(reverse("minutes-pdf", args=[meeting.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_minutes_preview_is_sanitised(login, alice, meeting):
+    response = login(alice).post(
+        reverse("minutes-preview", args=[meeting.pk]),
+        {"body": "[x](javascript:alert(1)) <img src=x onerror=alert(1)>"},
+    )
+    html = response.content.decode()
+    assert "javascript:" not in html.split("href")[-1] if "href" in html else True
+    assert "<img" not in html
+
+
+def test_agenda_pack_prints_with_the_korean_font_embedded(login, alice, meeting):
+    services.agenda_item_add(
+        actor=alice, meeting=meeting, title="대림대학교 우수사례 발표", kind="presentation"
+    )
+    response = login(alice).get(reverse("meeting-agenda-pdf", args=[meeting.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert "Pretendard-GOV" in _pdf_text(response.content)
+
+
+def _pdf_text(content: bytes) -> str:
+    """The PDF's objects with their compressed streams inflated, to look for embedded font names."""
+    import re
+    import zlib
+
+    parts = [content]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.DOTALL):
+        try:
+            parts.append(zlib.decompress(stream))
+        except zlib.error:
+            continue
+    return b"".join(parts).decode("latin-1")
+
+
+def test_copying_a_meeting_from_its_page(login, alice, meeting):
+    start = meeting.starts_at + timedelta(days=90)
+    response = login(alice).post(
+        reverse("meeting-copy", args=[meeting.pk]),
+        {"starts_at": _local(start), "ends_at": _local(start + timedelta(hours=2))},
+    )
+    copy = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert response["Location"] == reverse("meeting-detail", args=[copy.pk])
+    assert copy.copied_from == meeting
+
+
+def test_meeting_list_filters_and_htmx(login, alice, meeting, busan_meeting):
+    client = login(alice)
+    page = client.get(reverse("meeting-list")).content.decode()
+    assert meeting.label in page
+    assert "부산" not in page
+    fragment = client.get(
+        reverse("meeting-list"), {"status": "held"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<header" not in fragment and "회의 0건" in fragment
+
+
+def test_institution_page_shows_attendance_history(login, alice, meeting, daerim):
+    meeting = _held(alice, meeting)
+    services.attendance_mark(
+        actor=alice, invitation=meeting.invitations.get(institution=daerim), attended=True
+    )
+    page = login(alice).get(reverse("institution-detail", args=[daerim.pk])).content.decode()
+    assert "회의 참석" in page and meeting.label in page
+
+
+def test_action_progress_by_the_responsible_contact(login, alice, bob, meeting, daerim):
+    meeting = _held(alice, meeting)
+    action = services.action_create(actor=alice, meeting=meeting, title="기획안", assignee=daerim)
+    client = login(bob)
+    assert action.title in client.get(reverse("action-list")).content.decode()
+    client.post(reverse("action-detail", args=[action.pk]), {"status": "done", "comment": "완료했습니다"})
+    action.refresh_from_db()
+    assert action.status == "done" and action.closed_at is not None

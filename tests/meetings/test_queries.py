@@ -1,0 +1,64 @@
+"""Meeting pages and endpoints run the same number of queries for small and large meetings."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings import services
+from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
+from tests.members.factories import (
+    InstitutionContactFactory,
+    InstitutionFactory,
+    MembershipFactory,
+    PersonFactory,
+)
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def _grow(alice, anyang, meeting, size):
+    for _number in range(size):
+        institution = InstitutionFactory()
+        MembershipFactory(
+            council=anyang, institution=institution, person=PersonFactory(institution=institution)
+        )
+        InstitutionContactFactory(institution=institution)
+        item = AgendaItemFactory(meeting=meeting)
+        item.documents.create(title="자료", file="meetings/agendadocument/a.pdf", content_type="PDF", size=10)
+        ActionItemFactory(meeting=meeting, assignee=institution)
+        MeetingFactory(council=anyang)
+    services.invitations_add_members(actor=alice, meeting=meeting)
+
+
+@pytest.mark.parametrize(
+    "url_of",
+    [
+        lambda meeting: reverse("meeting-detail", args=[meeting.pk]),
+        lambda meeting: reverse("meeting-list") + "?council=",
+        lambda meeting: reverse("meeting-attendance", args=[meeting.pk]),
+        lambda meeting: reverse("action-list") + "?council=",
+        lambda meeting: "/api/v1/meetings/?page_size=100",
+        lambda meeting: f"/api/v1/agenda-items/?meeting={meeting.pk}&page_size=100",
+        lambda meeting: f"/api/v1/invitations/?meeting={meeting.pk}&page_size=100",
+        lambda meeting: "/api/v1/action-items/?page_size=100",
+        lambda meeting: reverse("meeting-ics", args=[meeting.pk]),
+        lambda meeting: reverse("council-calendar", args=["anyang"]),
+    ],
+)
+def test_fixed_query_counts(login, alice, anyang, meeting, url_of, django_assert_max_num_queries):
+    services.meeting_announce(actor=alice, meeting=meeting)
+    client = login(alice)
+    url = url_of(meeting)
+    _grow(alice, anyang, meeting, 3)
+    small = _count(client, url)
+    _grow(alice, anyang, meeting, 30)
+    large = _count(client, url)
+    assert large == small
+    with django_assert_max_num_queries(small):
+        client.get(url)
