@@ -34,6 +34,7 @@ class Recipient:
     name: str = ""
     language: str = "ko"
     user_id: int | None = None
+    reference: str = ""
 
     @property
     def key(self) -> str:
@@ -60,7 +61,8 @@ class NoticeKind:
     """How one kind of notice finds its recipients and renders them.
 
     Templates live at `<template>_subject.txt`, `<template>.txt` and `<template>.html`.
-    `context` is loaded once per delivery batch; `recipient_context` adds what differs per person.
+    `context` is loaded once per delivery batch, for the batch's notices (none when only the subject
+    is rendered); `recipient_context` adds what differs per person.
     """
 
     key: ClassVar[str]
@@ -70,7 +72,7 @@ class NoticeKind:
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
         raise NotImplementedError
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {}
 
     def recipient_context(
@@ -152,7 +154,7 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
     dispatch = Dispatch.objects.select_related("council").get(pk=dispatch_id)
     kind = kind_for(dispatch.kind)
     if dispatch.expanded_at is None:
-        context = kind.context(dispatch)
+        context = kind.context(dispatch, ())
         link = kind.link(dispatch, context)
         titles: dict[str, str] = {}
         rows = []
@@ -169,6 +171,7 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
                     dispatch=dispatch,
                     recipient_id=recipient.user_id,
                     recipient_key=recipient.key,
+                    reference=recipient.reference,
                     email=recipient.email,
                     name=recipient.name,
                     language=language,
@@ -199,7 +202,7 @@ def render_notice(notice: Notice, context: dict[str, Any] | None = None) -> Rend
     dispatch = notice.dispatch
     kind = kind_for(dispatch.kind)
     if context is None:
-        context = kind.context(dispatch)
+        context = kind.context(dispatch, [notice])
     with translation.override(notice.language):
         full = {
             "dispatch": dispatch,
@@ -243,11 +246,15 @@ def notices_deliver(*, notice_ids: Sequence[int]) -> int:
     )
     if not claimed:
         return 0
-    contexts: dict[int, dict[str, Any]] = {}
+    by_dispatch: dict[int, list[Notice]] = {}
+    for notice in claimed:
+        by_dispatch.setdefault(notice.dispatch_id, []).append(notice)
+    contexts = {
+        dispatch_id: kind_for(notices[0].dispatch.kind).context(notices[0].dispatch, notices)
+        for dispatch_id, notices in by_dispatch.items()
+    }
     mails = []
     for notice in claimed:
-        if notice.dispatch_id not in contexts:
-            contexts[notice.dispatch_id] = kind_for(notice.dispatch.kind).context(notice.dispatch)
         rendered = render_notice(notice, contexts[notice.dispatch_id])
         mails.append(OutgoingMail(key=notice.pk, to=_address(notice), rendered=rendered))
 

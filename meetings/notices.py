@@ -5,7 +5,7 @@ contacts of the invited institution, each once. Everything a recipient reads is 
 mail is sent, in their language, with answer links signed for their invitation only.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -27,8 +27,8 @@ def _pk(subject_key: str) -> int:
     return int(subject_key.rsplit(":", 1)[1])
 
 
-def _invitees(invitations: QuerySet[Invitation]) -> Iterable[tuple[Recipient, int]]:
-    """Each invitation's recipients (its own address, its institution's contacts) with the invitation id."""
+def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:
+    """Each invitation's recipients (its own address, its institution's contacts), referring to it."""
     rows = list(invitations.select_related("person", "person__user"))
     contacts: dict[int, list[User]] = {}
     institution_ids = {row.institution_id for row in rows if row.institution_id and not row.is_guest}
@@ -38,35 +38,16 @@ def _invitees(invitations: QuerySet[Invitation]) -> Iterable[tuple[Recipient, in
         contacts.setdefault(contact.institution_id, []).append(contact.user)
     for row in rows:
         person_user = row.person.user if row.person and row.person.user_id else None
+        reference = str(row.pk)
         if row.email:
             language = person_user.language if person_user else row.language
-            yield (
-                Recipient(
-                    email=row.email,
-                    name=row.name,
-                    language=language,
-                    user_id=person_user.pk if person_user else None,
-                ),
-                row.pk,
-            )
+            user_id = person_user.pk if person_user else None
+            yield Recipient(row.email, row.name, language, user_id, reference)
         elif person_user and person_user.email:
-            yield (
-                Recipient(
-                    email=person_user.email,
-                    name=row.name,
-                    language=person_user.language,
-                    user_id=person_user.pk,
-                ),
-                row.pk,
-            )
+            yield Recipient(person_user.email, row.name, person_user.language, person_user.pk, reference)
         if row.institution_id and not row.is_guest:
             for user in contacts.get(row.institution_id, []):
-                yield (
-                    Recipient(
-                        email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
-                    ),
-                    row.pk,
-                )
+                yield Recipient(user.email, user.get_full_name(), user.language, user.pk, reference)
 
 
 class MeetingNotice(NoticeKind):
@@ -86,20 +67,17 @@ class MeetingNotice(NoticeKind):
         return Invitation.objects.filter(meeting=meeting).exclude(response=Invitation.Response.DECLINED)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        for recipient, _invitation in _invitees(self.invitations(self.meeting(dispatch))):
-            yield recipient
+        return _invitees(self.invitations(self.meeting(dispatch)))
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         meeting = self.meeting(dispatch)
-        by_key: dict[str, int] = {}
-        for recipient, invitation_id in _invitees(Invitation.objects.filter(meeting=meeting)):
-            by_key.setdefault(recipient.key, invitation_id)
-        invitations = {row.pk: row for row in Invitation.objects.filter(meeting=meeting)}
+        references = [int(notice.reference) for notice in notices if notice.reference.isdigit()]
         return {
             "meeting": meeting,
             "agenda": list(meeting.agenda_items.all()),
-            "invitation_by_recipient": by_key,
-            "invitations": invitations,
+            "invitations": Invitation.objects.filter(meeting=meeting, pk__in=references).in_bulk(),
+            # Every recipient gets the same calendar file: build it once per batch.
+            "ics": meeting_ics(meeting, method=self.ics_method),
         }
 
     def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
@@ -108,7 +86,7 @@ class MeetingNotice(NoticeKind):
     def recipient_context(
         self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]
     ) -> dict[str, Any]:
-        invitation = context["invitations"].get(context["invitation_by_recipient"].get(notice.recipient_key))
+        invitation = context["invitations"].get(int(notice.reference)) if notice.reference.isdigit() else None
         if invitation is None or not self.with_answer_links:
             return {"invitation": invitation}
         return {
@@ -125,13 +103,8 @@ class MeetingNotice(NoticeKind):
 
     def attachments(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> list[Attachment]:
         meeting = context["meeting"]
-        return [
-            Attachment(
-                f"meeting-{meeting.pk}.ics",
-                meeting_ics(meeting, method=self.ics_method),
-                f"text/calendar; method={self.ics_method}",
-            )
-        ]
+        mimetype = f"text/calendar; method={self.ics_method}"
+        return [Attachment(f"meeting-{meeting.pk}.ics", context["ics"], mimetype)]
 
 
 @register_kind
@@ -176,7 +149,7 @@ class MeetingReminder(MeetingNotice):
     template = "meetings/notices/reminder"
     with_answer_links = True
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {**super().context(dispatch), "days": dispatch.revision % 100}
 
 
@@ -198,10 +171,9 @@ class MinutesCirculated(NoticeKind):
             invitations = invitations.filter(attended=True)
         else:
             invitations = invitations.exclude(response=Invitation.Response.DECLINED)
-        for recipient, _invitation in _invitees(invitations):
-            yield recipient
+        yield from _invitees(invitations)
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         minutes = self.minutes(dispatch)
         return {"minutes": minutes, "meeting": minutes.meeting}
 
@@ -232,7 +204,7 @@ class ActionNotice(NoticeKind):
                 email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
             )
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {"action": self.action(dispatch)}
 
     def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:

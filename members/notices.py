@@ -1,6 +1,6 @@
 """Notices the member directory sends: portal invitations and terms about to end."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -32,7 +32,7 @@ class AccountInvited(NoticeKind):
         user = User.objects.get(pk=_id(dispatch.subject_key))
         yield Recipient(email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk)
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {
             "user": User.objects.get(pk=_id(dispatch.subject_key)),
             "institution": dispatch.payload.get("institution"),
@@ -85,7 +85,7 @@ class MembershipTermEnding(NoticeKind):
                 email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
             )
 
-    def context(self, dispatch: Dispatch) -> dict[str, Any]:
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {"membership": self._membership(dispatch)}
 
     def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:

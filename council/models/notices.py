@@ -69,6 +69,8 @@ class Notice(models.Model):
         related_name="notices",
     )
     recipient_key = models.CharField(_("recipient key"), max_length=260)
+    # What this recipient is addressed about within the dispatch (e.g. their invitation's id).
+    reference = models.CharField(_("reference"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=8, default="ko")

@@ -91,8 +91,9 @@ class RedisServer:
 class CeleryWorker:
     """`celery -A council worker` in its own process group, so it can be killed outright."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], *, concurrency: int = 1) -> None:
         self.env = env
+        self.concurrency = concurrency
         self.process: subprocess.Popen[bytes] | None = None
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept open for the worker's lifetime
             prefix="celery-worker-", suffix=".log", delete=False
@@ -103,8 +104,8 @@ class CeleryWorker:
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "celery", "-A", "council", "worker", "--loglevel=info",
-                "--concurrency=1", "--without-gossip", "--without-mingle", "--without-heartbeat",
-                "--prefetch-multiplier=1",
+                f"--concurrency={self.concurrency}", "--prefetch-multiplier=1",
+                "--without-gossip", "--without-mingle", "--without-heartbeat",
             ],
             cwd=ROOT,
             env={**os.environ, **self.env},
