@@ -10,6 +10,18 @@ from markdown_it import MarkdownIt
 
 _renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
+
+def _demoted_heading(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+    """Headings written in the text sit below the page's own title: # becomes h2, ## h3, and so on."""
+    token = tokens[idx]
+    level = min(int(token.tag[1]) + 1, 6)
+    token.tag = f"h{level}"
+    return self.renderToken(tokens, idx, options, env)
+
+
+_renderer.add_render_rule("heading_open", _demoted_heading)
+_renderer.add_render_rule("heading_close", _demoted_heading)
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",

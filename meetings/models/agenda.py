@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from council.uploads import upload_to
@@ -16,11 +17,11 @@ class AgendaItem(models.Model):
         DISCUSSION = "discussion", _("discussion")
 
     class Decision(models.TextChoices):
-        APPROVED = "approved", _("approved")
-        AMENDED = "amended", _("approved as amended")
-        REJECTED = "rejected", _("rejected")
-        DEFERRED = "deferred", _("deferred")
-        NOTED = "noted", _("noted")
+        APPROVED = "approved", pgettext_lazy("decision", "approved")
+        AMENDED = "amended", pgettext_lazy("decision", "approved as amended")
+        REJECTED = "rejected", pgettext_lazy("decision", "rejected")
+        DEFERRED = "deferred", pgettext_lazy("decision", "deferred")
+        NOTED = "noted", pgettext_lazy("decision", "noted")
 
     meeting = models.ForeignKey(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"

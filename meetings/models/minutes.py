@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -11,9 +12,9 @@ class Minutes(models.Model):
     """
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        CIRCULATED = "circulated", _("circulated for comments")
-        APPROVED = "approved", _("approved")
+        DRAFT = "draft", pgettext_lazy("minutes", "draft")
+        CIRCULATED = "circulated", pgettext_lazy("minutes", "circulated for comments")
+        APPROVED = "approved", pgettext_lazy("minutes", "approved")
 
     meeting = models.OneToOneField(
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes"

@@ -1,0 +1,72 @@
+"""The meeting cycle in Chromium: staff plans, builds the agenda and announces; a member answers from
+the link in the mail; staff takes attendance and approves the minutes."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from tests.council.factories import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("아이디 또는 이메일").fill(username)
+    page.get_by_label("비밀번호").fill(PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+
+
+def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, browser, alice, bob, daerim):
+    base = live_server.url
+    _log_in(page, base, "alice")
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="회의").click()
+    page.get_by_role("link", name="회의 만들기").click()
+
+    # It started half an hour ago, so it can be held and minuted within the test.
+    start = timezone.localtime(timezone.now() - timedelta(minutes=30)).replace(second=0, microsecond=0)
+    page.get_by_label("시작 일시").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("종료 일시").fill((start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("장소").fill("안양창업지원센터 강당")
+    page.get_by_label("제목").fill("산학협력 우수사례 공유")
+    page.get_by_role("button", name="저장").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("제1차")
+
+    page.get_by_label("제목").fill("대림대학교 산학협력 우수사례 발표")
+    page.get_by_label("종류").select_option("presentation")
+    page.get_by_role("button", name="추가", exact=True).click()
+    expect(page.locator(".portal-agenda")).to_contain_text("대림대학교 산학협력 우수사례 발표")
+
+    page.get_by_role("button", name="초청", exact=True).first.click()
+    expect(page.locator("#invitations")).to_contain_text(daerim.name)
+
+    page.get_by_role("button", name="개최 공지 보내기").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("개최 공지")
+
+    # Bob answers from the link in his mail, without logging in.
+    message = next(message for message in mail.outbox if "bob@example.org" in message.to[0])
+    link = re.search(r"https?://\S+/meetings/answer/\S+\?answer=accepted", message.body).group(0)
+    link = link.replace(link.split("/meetings/")[0], base)
+    member = browser.new_context().new_page()
+    member.goto(link)
+    expect(member.get_by_label("참석", exact=True)).to_be_checked()
+    member.get_by_role("button", name="회신 확정").click()
+    expect(member.get_by_role("heading", name=re.compile("회신을 기록했습니다"))).to_be_visible()
+
+    page.get_by_role("link", name="출석 확인").click()
+    row = page.locator("li", has_text=daerim.name)
+    row.get_by_role("button", name="출석", exact=True).click()
+    expect(row).to_have_class(re.compile("is-present"))
+
+    page.goto(page.url.replace("attendance/", ""))
+    page.get_by_role("button", name="개최 완료로 표시").click()
+    page.get_by_role("link", name="회의록 작성").click()
+    page.get_by_label("회의록").fill("# 회의록\n\n대림대학교 우수사례를 공유하였다.")
+    expect(page.locator("#preview h2")).to_have_text("회의록")
+    page.get_by_role("button", name="새 판으로 저장").click()
+    page.get_by_role("button", name="확정하고 잠그기").click()
+    expect(page.locator("h1").first).to_contain_text("확정")
