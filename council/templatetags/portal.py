@@ -77,3 +77,11 @@ def query_with(context: template.Context, **changes: Any) -> str:
             params[key] = value
     encoded = params.urlencode() if hasattr(params, "urlencode") else urlencode(params)
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """A dictionary's value in a template: `{{ tally|get_item:item.pk }}`."""
+    if not hasattr(mapping, "get"):
+        return None
+    return mapping.get(key)

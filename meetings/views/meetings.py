@@ -84,6 +84,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_total": selectors.agenda_minutes_total(meeting=meeting),
         "duration": selectors.meeting_duration_minutes(meeting),
         "now": timezone.now(),
+        "tally": selectors.vote_tally(meeting=meeting) if meeting.is_written else {},
     }
     if details:
         answerable = permissions.invitations_answerable_by(request.user).filter(meeting=meeting)

@@ -271,3 +271,29 @@ def test_action_progress_by_the_responsible_contact(login, alice, bob, meeting, 
     client.post(reverse("action-detail", args=[action.pk]), {"status": "done", "comment": "완료했습니다"})
     action.refresh_from_db()
     assert action.status == "done" and action.closed_at is not None
+
+
+def test_written_resolution_ballot_and_tally(login, alice, bob, anyang, daerim):
+    now = timezone.now()
+    meeting = services.meeting_create(
+        actor=alice,
+        council=anyang,
+        kind="written",
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=3),
+    )
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="운영 규정 개정", kind="deliberation")
+    services.invitations_add_members(actor=alice, meeting=meeting)
+    services.meeting_announce(actor=alice, meeting=meeting)
+    client = login(bob)
+    assert "운영 규정 개정" in client.get(reverse("meeting-vote", args=[meeting.pk])).content.decode()
+    client.post(
+        reverse("meeting-vote", args=[meeting.pk]),
+        {f"item-{item.pk}": "for", f"comment-{item.pk}": "찬성합니다"},
+    )
+    assert item.votes.get().choice == "for"
+    page = login(alice).get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "찬성 1 · 반대 0 · 기권 0" in page
+    assert (
+        login(alice).get(reverse("meeting-vote", args=[meeting.pk])).status_code == 403
+    )  # staff do not vote
