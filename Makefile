@@ -9,9 +9,11 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Django 6 needs Python 3.12 or newer; the first interpreter that qualifies builds the virtualenv.
+# Django 6 needs Python 3.12 or newer; the newest interpreter found builds the virtualenv (early 3.12
+# releases drop the space between words of long non-ASCII mail subjects).
 define find_python
-for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+for candidate in "$$PYTHON" python3.14 python3.13 $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python3 2>/dev/null | sort -rV) \
+    python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3 2>/dev/null | sort -rV); do \
   [ -n "$$candidate" ] || continue; \
   path=$$(command -v "$$candidate" 2>/dev/null) || continue; \
   "$$path" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { echo "$$path"; exit 0; }; \

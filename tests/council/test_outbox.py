@@ -201,3 +201,15 @@ def test_notices_render_in_the_recipients_language(ending_seat, alice, django_ca
     assert message.subject.startswith("Term ends on")
     html = message.alternatives[0].content
     assert '<html lang="en">' in html
+
+
+def test_long_korean_subjects_keep_their_spaces():
+    """Some Python releases drop the space between folded encoded words; the portal must not run on them."""
+    from email import message_from_bytes
+    from email import policy as email_policy
+
+    from django.core.mail import EmailMessage
+
+    subject = "[개최 안내] 안양시 산학관 협력 협의회 2026년 제1차 회의 안건 안내"
+    raw = EmailMessage(subject=subject, body="본문", to=["a@example.org"]).message().as_bytes()
+    assert message_from_bytes(raw, policy=email_policy.default)["Subject"] == subject
