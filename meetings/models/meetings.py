@@ -95,15 +95,15 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.council.short_name} {self.label}"
 
+    def get_absolute_url(self) -> str:
+        return f"/meetings/{self.pk}/"
+
     @property
     def label(self) -> str:
         """'2024년 제1차' in Korean, '2024 No. 1' in English."""
         from django.utils.translation import gettext
 
         return gettext("%(year)d No. %(number)d") % {"year": self.year, "number": self.number}
-
-    def get_absolute_url(self) -> str:
-        return f"/meetings/{self.pk}/"
 
     @property
     def is_upcoming(self) -> bool:
