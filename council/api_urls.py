@@ -4,11 +4,19 @@ from rest_framework.routers import DefaultRouter
 
 from council.api.views import CouncilViewSet
 from members.api import views as members_api
+from plans.api import views as plans_api
 
 router = DefaultRouter()
 router.register("councils", CouncilViewSet, basename="council")
 router.register("institutions", members_api.InstitutionViewSet, basename="institution")
 router.register("people", members_api.PersonViewSet, basename="person")
 router.register("memberships", members_api.MembershipViewSet, basename="membership")
+router.register("plans", plans_api.PlanViewSet, basename="plan")
+router.register("strategies", plans_api.StrategyViewSet, basename="strategy")
+router.register("plan-tasks", plans_api.PlanTaskViewSet, basename="plan-task")
+router.register("projects", plans_api.ProjectViewSet, basename="project")
+router.register("budget-lines", plans_api.BudgetLineViewSet, basename="budget-line")
+router.register("indicators", plans_api.IndicatorViewSet, basename="indicator")
+router.register("progress-reports", plans_api.ProgressReportViewSet, basename="progress-report")
 
 urlpatterns = router.urls
