@@ -109,6 +109,7 @@ def plan_counts(*, plan: Plan) -> dict[str, int]:
             strategy_count=Coalesce(
                 Subquery(
                     Strategy.objects.filter(plan=OuterRef("pk"))
+                    .order_by()
                     .values("plan")
                     .annotate(n=Count("id"))
                     .values("n")
@@ -118,6 +119,7 @@ def plan_counts(*, plan: Plan) -> dict[str, int]:
             task_count=Coalesce(
                 Subquery(
                     PlanTask.objects.filter(plan=OuterRef("pk"))
+                    .order_by()
                     .values("plan")
                     .annotate(n=Count("id"))
                     .values("n")
@@ -127,6 +129,7 @@ def plan_counts(*, plan: Plan) -> dict[str, int]:
             project_count=Coalesce(
                 Subquery(
                     Project.objects.filter(plan=OuterRef("pk"))
+                    .order_by()
                     .values("plan")
                     .annotate(n=Count("id"))
                     .values("n")
@@ -152,7 +155,7 @@ def project_money(*, year: int | None = None) -> dict[str, Coalesce]:
 
     def summed(field: str) -> Coalesce:
         return Coalesce(
-            Subquery(lines.values("project").annotate(total=Sum(field)).values("total")),
+            Subquery(lines.order_by().values("project").annotate(total=Sum(field)).values("total")),
             Value(0),
             output_field=models.BigIntegerField(),
         )

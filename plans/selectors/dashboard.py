@@ -29,7 +29,6 @@ from plans.selectors.progress import (
     kpi_summary,
     kpis_below_target,
     last_due_rounds,
-    progress_distribution,
     scope_progress,
 )
 from plans.selectors.scope import Scope
@@ -168,16 +167,15 @@ def dashboard(*, scope: Scope, attention: bool = True) -> Dashboard:
     projects and KPIs below target (the public page does not show them)."""
     rounds = last_due_rounds(scope=scope)
     breakdown, strategy, task = _breakdown(scope, rounds)
+    progress = scope_progress(scope=scope, rounds=rounds)
     board = Dashboard(
         scope=scope,
         totals=scope_totals(scope=scope),
-        progress=scope_progress(scope=scope, rounds=rounds),
+        progress=progress,
         by_year=totals_by_year(scope=scope),
         by_source=totals_by_source(scope=scope),
         breakdown=breakdown,
-        distribution=[
-            (key, str(BUCKET_LABELS[key]), count) for key, count in progress_distribution(scope=scope)
-        ],
+        distribution=[(key, str(BUCKET_LABELS[key]), count) for key, count in progress.distribution],
         kpi=kpi_summary(scope=scope),
         strategy=strategy,
         task=task,

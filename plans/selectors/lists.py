@@ -45,7 +45,7 @@ from plans.selectors.scope import Scope
 
 def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
     """Plans the user may see, with their planned and executed totals and project counts."""
-    lines = BudgetLine.objects.filter(project__plan=OuterRef("pk")).values("project__plan")
+    lines = BudgetLine.objects.filter(project__plan=OuterRef("pk")).order_by().values("project__plan")
 
     def summed(name: str) -> Coalesce:
         return Coalesce(
@@ -54,7 +54,13 @@ def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
             output_field=models.BigIntegerField(),
         )
 
-    projects = Project.objects.filter(plan=OuterRef("pk")).values("plan").annotate(n=Count("id")).values("n")
+    projects = (
+        Project.objects.filter(plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
     return (
         plans_visible_to(user)
         .select_related("council", "decided_by__meeting")

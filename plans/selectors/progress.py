@@ -11,7 +11,7 @@ planned or in progress, was due to report in one of the plan's last two rounds w
 passed, and has no accepted report in either of them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -47,7 +47,8 @@ BUCKETS = (
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """Budget-weighted progress of a group of projects (see the module's docstring)."""
+    """Budget-weighted progress of a group of projects (see the module's docstring); for a whole
+    scope also how many projects fall in each band of % done ("unknown": no accepted report)."""
 
     projects: int = 0
     known: int = 0
@@ -56,6 +57,7 @@ class Progress:
     weighted: int = 0
     late: int = 0
     stalled: int = 0
+    distribution: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def value(self) -> Decimal | None:
@@ -83,7 +85,12 @@ def latest_percent(*, year: int | None = None) -> Subquery:
 
 def planned_weight() -> Coalesce:
     """A project's planned budget over all years: its weight in the roll-up."""
-    lines = BudgetLine.objects.filter(project=OuterRef("pk")).values("project").annotate(total=Sum("planned"))
+    lines = (
+        BudgetLine.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(total=Sum("planned"))
+    )
     return Coalesce(Subquery(lines.values("total")), Value(0), output_field=models.BigIntegerField())
 
 
@@ -102,16 +109,24 @@ def late_rule(today: date | None = None) -> Q:
 
 
 def annotate_progress(
-    projects: QuerySet[Project], *, scope: Scope, rounds: list[int], today: date | None = None
+    projects: QuerySet[Project],
+    *,
+    scope: Scope,
+    rounds: list[int],
+    today: date | None = None,
+    flags: bool = True,
 ) -> QuerySet[Project]:
-    """Add each project's known progress, weight, and late and stalled flags."""
+    """Add each project's known progress, weight, and (with `flags`) late and stalled flags."""
     in_rounds = ProgressReport.objects.filter(project=OuterRef("pk"), round_id__in=rounds)
-    return projects.annotate(
+    annotated = projects.annotate(
         percent=latest_percent(year=scope.year),
         weight=planned_weight(),
         was_due=Exists(in_rounds),
         had_accepted=Exists(in_rounds.filter(status=ACCEPTED)),
-    ).annotate(
+    )
+    if not flags:
+        return annotated
+    return annotated.annotate(
         is_late_flag=models.ExpressionWrapper(late_rule(today), output_field=models.BooleanField()),
         is_stalled_flag=models.ExpressionWrapper(
             Q(status__in=RUNNING, was_due=True, had_accepted=False), output_field=models.BooleanField()
@@ -148,35 +163,38 @@ def _progress(row: dict[str, Any]) -> Progress:
     )
 
 
-def scoped_projects(*, scope: Scope, rounds: list[int], today: date | None = None) -> QuerySet[Project]:
+def scoped_projects(
+    *, scope: Scope, rounds: list[int], today: date | None = None, flags: bool = True
+) -> QuerySet[Project]:
     return annotate_progress(
-        Project.objects.filter(scope.projects()), scope=scope, rounds=rounds, today=today
+        Project.objects.filter(scope.projects()), scope=scope, rounds=rounds, today=today, flags=flags
     )
 
 
+def _distribution_aggregates() -> dict[str, Any]:
+    aggregates = {}
+    for key, low, high in BUCKETS:
+        rule = Q(percent__isnull=True) if low is None else Q(percent__gte=low, percent__lte=high)
+        aggregates[f"band_{key}"] = Count("id", filter=rule)
+    return aggregates
+
+
 def scope_progress(*, scope: Scope, rounds: list[int], today: date | None = None) -> Progress:
-    projects = scoped_projects(scope=scope, rounds=rounds, today=today)
-    return _progress(projects.aggregate(**_progress_aggregates(today)))
+    """The roll-up of every project in scope, with how many fall in each band of % done."""
+    projects = scoped_projects(scope=scope, rounds=rounds, today=today, flags=False)
+    row = projects.aggregate(**_progress_aggregates(today), **_distribution_aggregates())
+    progress = _progress(row)
+    progress.distribution.extend((key, int(row[f"band_{key}"])) for key, _low, _high in BUCKETS)
+    return progress
 
 
 def grouped_progress(
     *, scope: Scope, field: str, rounds: list[int], today: date | None = None
 ) -> dict[Any, Progress]:
     """Roll-up per group (e.g. "task__strategy_id", "task_id") in one grouped query."""
-    projects = scoped_projects(scope=scope, rounds=rounds, today=today)
+    projects = scoped_projects(scope=scope, rounds=rounds, today=today, flags=False)
     rows = projects.values(field).annotate(**_progress_aggregates(today)).order_by()
     return {row[field]: _progress(row) for row in rows}
-
-
-def progress_distribution(*, scope: Scope) -> list[tuple[str, int]]:
-    """How many projects in scope fall in each band of % done; "unknown" for no accepted report."""
-    projects = Project.objects.filter(scope.projects()).annotate(percent=latest_percent(year=scope.year))
-    aggregates = {}
-    for key, low, high in BUCKETS:
-        rule = Q(percent__isnull=True) if low is None else Q(percent__gte=low, percent__lte=high)
-        aggregates[f"b{key}"] = Count("id", filter=rule)
-    counts = projects.aggregate(**aggregates)
-    return [(key, int(counts[f"b{key}"])) for key, _low, _high in BUCKETS]
 
 
 def attention_projects(
@@ -224,7 +242,9 @@ def indicators_for_year(*, scope: Scope, year: int) -> QuerySet[Indicator]:
     decimal = models.DecimalField(max_digits=14, decimal_places=2)
     return Indicator.objects.filter(scope.projects("project__")).annotate(
         target=Subquery(
-            IndicatorTarget.objects.filter(indicator=OuterRef("pk"), year=year).values("value")[:1],
+            IndicatorTarget.objects.filter(indicator=OuterRef("pk"), year=year)
+            .order_by()
+            .values("value")[:1],
             output_field=decimal,
         ),
         actual=Subquery(latest.values("value")[:1], output_field=decimal),

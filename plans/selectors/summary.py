@@ -13,7 +13,6 @@ from plans.selectors.progress import (
     grouped_progress,
     kpi_summary,
     last_due_rounds,
-    progress_distribution,
     scope_progress,
 )
 from plans.selectors.scope import Scope
@@ -55,6 +54,7 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
     if scope.strategy_id:
         strategies = [strategy for strategy in strategies if strategy.pk == scope.strategy_id]
     kpi = kpi_summary(scope=scope)
+    progress = scope_progress(scope=scope, rounds=rounds)
     return {
         "plan": plan.pk,
         "title": plan.title,
@@ -68,7 +68,7 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
         },
         "stated_total": plan.stated_total,
         "totals": {**_money(totals), "difference_from_stated": totals.planned - plan.stated_total},
-        "progress": _progress(scope_progress(scope=scope, rounds=rounds)),
+        "progress": _progress(progress),
         "by_strategy": [
             {
                 "id": strategy.pk,
@@ -86,7 +86,7 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
             {"source": code, "label": label, **_money(source_totals)}
             for code, label, source_totals in totals_by_source(scope=scope)
         ],
-        "progress_distribution": dict(progress_distribution(scope=scope)),
+        "progress_distribution": dict(progress.distribution),
         "kpi": {
             "year": kpi.year,
             "with_target": kpi.with_target,
