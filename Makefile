@@ -24,6 +24,7 @@ help:
 	@echo "make test      run the whole test suite"
 	@echo "make lint      ruff (lint and format check) and mypy"
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
+	@echo "make bench-plans  the plans dashboard and summary at national scale on PostgreSQL (see README)"
 
 $(PY):
 	@python=$$($(find_python)) || { echo "Python 3.12 or newer is needed (Django 6). Install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }; \
@@ -87,6 +88,10 @@ worker: install
 .PHONY: beat
 beat: install
 	$(BIN)/celery -A council beat --loglevel=info --schedule=var/celerybeat-schedule
+
+.PHONY: bench-plans
+bench-plans: install
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 .PHONY: clean
 clean:
