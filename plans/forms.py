@@ -51,13 +51,22 @@ class WonField(forms.IntegerField):
         attrs.pop("step", None)
         attrs.pop("min", None)
         attrs.pop("max", None)
-        attrs.update({"inputmode": "numeric", "autocomplete": "off", "class": "portal-money"})
+        attrs.update(
+            {"inputmode": "numeric", "autocomplete": "off", "class": "portal-money"}
+        )  # KRDS adds its own
         return attrs
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, int):
             return f"{value:,}"
         return value
+
+
+def with_fields(form: forms.BaseForm, extra: dict[str, forms.Field]) -> None:
+    """Add fields a form builds from its data before BaseForm copies them, so that KrdsFormMixin
+    styles them like the declared ones."""
+    declared = getattr(type(form), "base_fields", {})
+    setattr(form, "base_fields", {**declared, **extra})  # noqa: B010 - on the instance, not the class
 
 
 class PlanForm(KrdsFormMixin, forms.ModelForm[Plan]):
@@ -164,18 +173,18 @@ class BudgetGridForm(KrdsFormMixin, forms.Form):
     """Planned amounts of a project by year (rows) and funding source (columns); empty means no line."""
 
     def __init__(self, *args: Any, project: Project, lines: list[BudgetLine], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self.years = list(range(project.start_on.year, project.end_on.year + 1))
         self.sources = list(FundingSource.choices)
         existing = {(line.year, line.source): line for line in lines}
+        grid: dict[str, forms.Field] = {}
         for year in self.years:
             for source, label in self.sources:
                 line = existing.get((year, source))
-                self.fields[self.key(year, source)] = WonField(
-                    label=f"{year} {label}",
-                    required=False,
-                    initial=line.planned if line else None,
+                grid[self.key(year, source)] = WonField(
+                    label=f"{year} {label}", required=False, initial=line.planned if line else None
                 )
+        with_fields(self, grid)
+        super().__init__(*args, **kwargs)
 
     @staticmethod
     def key(year: int, source: str) -> str:
@@ -202,16 +211,21 @@ class IndicatorForm(KrdsFormMixin, forms.ModelForm[Indicator]):
     def __init__(
         self, *args: Any, plan: Plan, targets: dict[int, Decimal] | None = None, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
         self.years = plan.years
-        for year in self.years:
-            self.fields[f"target_{year}"] = forms.DecimalField(
-                label=_("Target %(year)d") % {"year": year},
-                required=False,
-                max_digits=14,
-                decimal_places=2,
-                initial=(targets or {}).get(year),
-            )
+        with_fields(
+            self,
+            {
+                f"target_{year}": forms.DecimalField(
+                    label=_("Target %(year)d") % {"year": year},
+                    required=False,
+                    max_digits=14,
+                    decimal_places=2,
+                    initial=(targets or {}).get(year),
+                )
+                for year in self.years
+            },
+        )
+        super().__init__(*args, **kwargs)
 
     def targets(self) -> dict[int, Decimal | None]:
         return {year: self.cleaned_data.get(f"target_{year}") for year in self.years}
@@ -222,7 +236,7 @@ class IndicatorForm(KrdsFormMixin, forms.ModelForm[Indicator]):
 
 class RoundOpenForm(KrdsFormMixin, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=[])
-    period = forms.TypedChoiceField(label=_("Period"), coerce=int, choices=[])
+    period = forms.TypedChoiceField(label=_("Reporting period"), coerce=int, choices=[])
     due_on = forms.DateField(label=_("Reports due"), widget=DateInput())
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
@@ -267,34 +281,36 @@ class ReportForm(KrdsFormMixin, forms.Form):
             "initial",
             {"narrative": report.narrative, "percent_done": report.percent_done, "problems": report.problems},
         )
-        super().__init__(*args, **kwargs)
         self.lines, self.indicators, self.actions = lines, indicators, actions
+        extra: dict[str, forms.Field] = {}
         for line in lines:
-            self.fields[f"exec_{line.pk}"] = WonField(
+            extra[f"exec_{line.pk}"] = WonField(
                 label=f"{line.year} {line.get_source_display()}",
                 required=False,
                 initial=getattr(line, "reported", None),
             )
         for indicator in indicators:
             actual = indicator.report_actuals[0] if indicator.report_actuals else None  # type: ignore[attr-defined]
-            self.fields[f"kpi_{indicator.pk}"] = forms.DecimalField(
+            extra[f"kpi_{indicator.pk}"] = forms.DecimalField(
                 label=f"{indicator.name} ({indicator.unit})",
                 required=False,
                 max_digits=14,
                 decimal_places=2,
                 initial=actual.value if actual else None,
             )
-            self.fields[f"kpi_{indicator.pk}_evidence"] = DocumentField(label=_("Evidence"), required=False)
-            self.fields[f"kpi_{indicator.pk}_note"] = forms.CharField(
+            extra[f"kpi_{indicator.pk}_evidence"] = DocumentField(label=_("Evidence"), required=False)
+            extra[f"kpi_{indicator.pk}_note"] = forms.CharField(
                 label=_("Note"), required=False, max_length=500, initial=actual.note if actual else ""
             )
         for action in actions:
-            self.fields[f"answer_{action.pk}"] = forms.CharField(
+            extra[f"answer_{action.pk}"] = forms.CharField(
                 label=action.title,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=answers.get(action.pk, ""),
             )
+        with_fields(self, extra)
+        super().__init__(*args, **kwargs)
 
     def line_fields(self) -> list[tuple[BudgetLine, forms.BoundField]]:
         return [(line, self[f"exec_{line.pk}"]) for line in self.lines]

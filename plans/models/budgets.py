@@ -4,12 +4,12 @@ from simple_history.models import HistoricalRecords
 
 
 class FundingSource(models.TextChoices):
-    NATIONAL = "national", _("national")
-    CITY = "city", _("city")
-    DISTRICT = "district", _("district")
-    UNIVERSITY = "university", _("university")
-    PRIVATE = "private", _("private")
-    OTHER = "other", _("other")
+    NATIONAL = "national", _("National")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District")
+    UNIVERSITY = "university", _("University")
+    PRIVATE = "private", _("Private")
+    OTHER = "other", _("Other")
 
 
 class BudgetLine(models.Model):
