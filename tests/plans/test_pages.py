@@ -93,6 +93,7 @@ def test_the_dashboard_drills_down_and_answers_htmx_with_the_board_only(login, f
     assert reverse("project-detail", args=[busan_plan.led.pk]) in page
     partial = client.get(url, {"strategy": strategy.pk}, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in partial and 'id="plan-chart-data"' in partial
+    assert f'<option value="{strategy.pk}" selected>' in page  # the filter shows what is chosen
     page = client.get(url, {"year": "1999"}).content.decode()
     assert "필터" in page  # ignored, and said so
 
