@@ -9,7 +9,7 @@ from council.models import Council
 from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
 from plans.models import Plan
-from plans.permissions import reports_to_file, reports_to_review
+from plans.permissions import plans_published, reports_to_file, reports_to_review
 from plans.selectors.lists import plan_overview
 
 
@@ -43,9 +43,18 @@ def _plan(request: HttpRequest, access: Access, council: Council | None) -> dict
     return {"plan": plan, "overview": plan_overview(plan=plan)}
 
 
+def _published(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
+    """Visitors find the progress pages of the approved plans of published councils."""
+    if access.is_authenticated:
+        return None
+    plans = list(plans_published().select_related("council").order_by("council__name", "-start_year")[:10])
+    return {"plans": plans} if plans else None
+
+
 def register() -> None:
     register_home_panel(HomePanel("plan-reports-to-file", 15, "plans/panels/reports_to_file.html", _to_file))
     register_home_panel(
         HomePanel("plan-reports-to-review", 16, "plans/panels/reports_to_review.html", _to_review)
     )
     register_home_panel(HomePanel("plan-overview", 30, "plans/panels/plan_overview.html", _plan))
+    register_home_panel(HomePanel("published-plans", 6, "plans/panels/published_plans.html", _published))

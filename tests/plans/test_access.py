@@ -86,6 +86,11 @@ def test_the_public_progress_page_needs_an_approved_plan_of_a_published_council(
     anyang_plan.save()
     assert client.get(reverse("plan-progress", args=[anyang_plan.pk])).status_code == 404
     assert client.get(reverse("plan-detail", args=[busan_plan.plan.pk])).status_code == 302  # to log in
+    anyang_plan.status = Plan.Status.APPROVED
+    anyang_plan.save()
+    home = client.get("/").content.decode()
+    assert reverse("plan-progress", args=[anyang_plan.pk]) in home
+    assert reverse("plan-progress", args=[busan_plan.plan.pk]) not in home
 
 
 # Reports: drafts are the project's own business
