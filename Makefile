@@ -27,6 +27,7 @@ help:
 	@echo "make lint      ruff (lint and format check) and mypy"
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
 	@echo "make bench-announce       announce to 20 and 2,000 invitees through Redis, a worker and SMTP"
+	@echo "make bench-plans          the plans dashboard and summary at national scale (see README)"
 
 $(PY):
 	@python=$$($(find_python)) || { echo "Python 3.12 or newer is needed (Django 6). Install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }; \
@@ -93,7 +94,11 @@ beat: install
 
 .PHONY: bench-announce
 bench-announce: install
-	$(PY) bench/announce.py
+	$(PY) -m bench.announce
+
+.PHONY: bench-plans
+bench-plans: install
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 .PHONY: clean
 clean:

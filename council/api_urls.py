@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from council.api.views import CouncilViewSet
 from meetings.api import views as meetings_api
 from members.api import views as members_api
+from plans.api import views as plans_api
 
 router = DefaultRouter()
 router.register("councils", CouncilViewSet, basename="council")
@@ -15,5 +16,12 @@ router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
 router.register("agenda-items", meetings_api.AgendaItemViewSet, basename="agenda-item")
 router.register("invitations", meetings_api.InvitationViewSet, basename="invitation")
 router.register("action-items", meetings_api.ActionItemViewSet, basename="action-item")
+router.register("plans", plans_api.PlanViewSet, basename="plan")
+router.register("strategies", plans_api.StrategyViewSet, basename="strategy")
+router.register("plan-tasks", plans_api.PlanTaskViewSet, basename="plan-task")
+router.register("projects", plans_api.ProjectViewSet, basename="project")
+router.register("budget-lines", plans_api.BudgetLineViewSet, basename="budget-line")
+router.register("indicators", plans_api.IndicatorViewSet, basename="indicator")
+router.register("progress-reports", plans_api.ProgressReportViewSet, basename="progress-report")
 
 urlpatterns = router.urls

@@ -34,6 +34,7 @@ LOGINS = [
     DemoLogin("busan-staff", "최지은", "secretariat staff · 부산 지산학", "staff@busan.example"),
     DemoLogin("busan-official", "강민준", "city official · 부산 지산학", "official@busan.example"),
     DemoLogin("inha", "윤서연", "institution contact · 인하대학교 산학협력단", "contact@inha.example"),
+    DemoLogin("pnu", "김하늘", "institution contact · 부산대학교 산학협력단", "contact@pusan.example"),
     DemoLogin("sba-staff", "서지우", "secretariat staff · 서울 산업거점", "staff@sba.example"),
 ]
 

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "council",
     "members",
     "meetings",
+    "plans",
 ]
 
 MIDDLEWARE = [

@@ -176,12 +176,16 @@ def _header(column: Column) -> str:
     return f"{column.label}*" if column.required else str(column.label)
 
 
-def write_xlsx(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]], title: str) -> bytes:
-    """A workbook with a bold, frozen header, sensible widths and drop-downs for choice columns."""
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = title[:31]
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One worksheet of a workbook: its title, columns and rows."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+
+
+def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> None:
     sheet.append([_header(column) for column in columns])
     widths = [len(_header(column)) * 2 + 2 for column in columns]
     count = 0
@@ -207,6 +211,21 @@ def write_xlsx(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]], titl
                     f"{get_column_letter(index)}2:{get_column_letter(index)}{max(count + 1, 1000)}"
                 )
     sheet.freeze_panes = "A2"
+
+
+def write_xlsx(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]], title: str) -> bytes:
+    """A workbook with a bold, frozen header, sensible widths and drop-downs for choice columns."""
+    return write_workbook(sheets=[Sheet(title=title, columns=columns, rows=rows)])
+
+
+def write_workbook(*, sheets: Sequence[Sheet]) -> bytes:
+    """A workbook of several sheets, each formatted like `write_xlsx`."""
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    for spec in sheets:
+        _fill_sheet(workbook.create_sheet(spec.title[:31]), spec.columns, spec.rows)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

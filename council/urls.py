@@ -22,6 +22,7 @@ urlpatterns = [
     path("deliveries/notices/<int:pk>/retry/", views.notice_retry, name="notice-retry"),
     path("", include("members.urls")),
     path("", include("meetings.urls")),
+    path("", include("plans.urls")),
     path("api/v1/", include(("council.api_urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -78,6 +78,8 @@ def _meeting(council: Council, year: int, number: int, **defaults: object) -> tu
 def _items(meeting: Meeting, rows: list[tuple[str, str, int, dict[str, object]]]) -> dict[str, AgendaItem]:
     items = {}
     for order, (title, kind, minutes, extra) in enumerate(rows, start=1):
+        if extra.get("decision"):
+            extra = {"decided_at": meeting.ends_at, **extra}
         item, _created = AgendaItem.objects.get_or_create(
             meeting=meeting,
             title=title,

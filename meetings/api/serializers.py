@@ -148,7 +148,7 @@ class InvitationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AnswerSerializer(serializers.Serializer):
+class InvitationAnswerSerializer(serializers.Serializer):
     response = serializers.ChoiceField(
         choices=[choice for choice in Invitation.Response.choices if choice[0] != Invitation.Response.PENDING]
     )

@@ -19,10 +19,10 @@ from meetings.api.serializers import (
     ActionItemSerializer,
     ActionProgressSerializer,
     AgendaItemSerializer,
-    AnswerSerializer,
     AttendanceSerializer,
     CancelSerializer,
     DecisionSerializer,
+    InvitationAnswerSerializer,
     InvitationSerializer,
     MeetingSerializer,
     ReorderSerializer,
@@ -155,10 +155,10 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             .order_by("meeting", "name", "id")
         )
 
-    @extend_schema(request=AnswerSerializer, responses=InvitationSerializer)
+    @extend_schema(request=InvitationAnswerSerializer, responses=InvitationSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, pk: str | None = None) -> Response:
-        payload = AnswerSerializer(data=request.data)
+        payload = InvitationAnswerSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         invitation = services.invitation_respond(
             actor=_actor(request), invitation=self.get_object(), **payload.validated_data

@@ -1,0 +1,1 @@
+"""Benchmark of the plans dashboard and summary at national scale (see README, "Benchmarks")."""

@@ -1,0 +1,44 @@
+"""Load the data set and print, as JSON, the session, token and plan the benchmark requests use.
+
+Run by bench/run.py as `python -m bench.prepare PLANS PROJECTS` with DATABASE_URL set.
+"""
+
+import json
+import sys
+
+import django
+
+
+def main() -> None:
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from rest_framework.authtoken.models import Token
+
+    from bench.load import load
+    from council.models import User
+    from plans.models import Plan
+
+    counts = load(plans=int(sys.argv[1]), projects=int(sys.argv[2]))
+    user = User.objects.get(username="bench-official")
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "council.authentication.UsernameOrEmailBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    plan = Plan.objects.filter(council__roles__user=user).order_by("id").first()
+    assert plan is not None
+    strategy = plan.strategies.order_by("order").first()
+    assert strategy is not None
+    info = {
+        "counts": counts,
+        "session": session.session_key,
+        "token": Token.objects.create(user=user).key,
+        "plan": plan.pk,
+        "strategy": strategy.pk,
+    }
+    print(json.dumps(info))
+
+
+if __name__ == "__main__":
+    main()

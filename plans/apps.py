@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "plans"
+    verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        from council.navigation import MenuItem, register_menu_item
+        from council.reminders import register_reminders
+        from plans import home, reminders, sections
+
+        # Importing the reminders also registers the notice kinds they and the services send.
+        register_reminders(reminders.report_deadline_reminders)
+        register_menu_item(MenuItem(key="plans", label=_("Plans"), url_name="plan-list", order=60))
+        home.register()
+        sections.register()

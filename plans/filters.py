@@ -1,0 +1,179 @@
+"""FilterSets of plans, projects, reports and the dashboard scope, shared by the pages and the API."""
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.filters import PortalFilterSet, yes_no_filter
+from members.filters import CouncilChoiceFilter
+from members.models import Institution
+from plans.models import (
+    BudgetLine,
+    FundingSource,
+    Indicator,
+    Participation,
+    Plan,
+    PlanTask,
+    ProgressReport,
+    Project,
+    Strategy,
+)
+from plans.selectors.progress import late_rule
+from plans.selectors.scope import Scope
+
+
+class PlanFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    council = CouncilChoiceFilter(label=_("Council"), empty_label=_("All councils"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Plan.Status.choices)
+
+    class Meta:
+        model = Plan
+        fields = ["q", "council", "status"]
+
+    def search(self, queryset: QuerySet[Plan], name: str, value: str) -> QuerySet[Plan]:
+        return queryset.filter(Q(title__icontains=value) | Q(vision__icontains=value))
+
+
+class ProjectFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    plan = django_filters.NumberFilter(label=_("Plan"), field_name="plan_id", widget=forms.HiddenInput)
+    strategy = django_filters.NumberFilter(
+        label=_("Strategy"), field_name="task__strategy_id", widget=forms.HiddenInput
+    )
+    task = django_filters.NumberFilter(label=_("Task"), field_name="task_id", widget=forms.HiddenInput)
+    lead = django_filters.NumberFilter(
+        label=_("Lead institution"), field_name="lead_institution_id", widget=forms.HiddenInput
+    )
+    institution = django_filters.NumberFilter(
+        label=_("Institution"), method="filter_institution", widget=forms.HiddenInput
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Project.Status.choices)
+    late = yes_no_filter(_("Late (end date passed, not completed)"), method="filter_late")
+
+    class Meta:
+        model = Project
+        fields = ["q", "plan", "strategy", "task", "lead", "institution", "status", "late"]
+
+    def search(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
+        return queryset.filter(
+            Q(code__icontains=value) | Q(title__icontains=value) | Q(lead_institution__name__icontains=value)
+        )
+
+    def filter_institution(self, queryset: QuerySet[Project], name: str, value: int) -> QuerySet[Project]:
+        """Projects the institution leads or takes part in."""
+        joined = Participation.objects.filter(institution_id=value).values("project_id")
+        return queryset.filter(Q(lead_institution_id=value) | Q(id__in=joined))
+
+    def filter_late(self, queryset: QuerySet[Project], name: str, value: bool) -> QuerySet[Project]:
+        rule = late_rule(timezone.localdate())
+        return queryset.filter(rule) if value else queryset.exclude(rule)
+
+
+class ReportFilter(PortalFilterSet):
+    plan = django_filters.NumberFilter(label=_("Plan"), field_name="round__plan_id", widget=forms.HiddenInput)
+    round = django_filters.NumberFilter(label=_("Round"), field_name="round_id", widget=forms.HiddenInput)
+    project = django_filters.NumberFilter(
+        label=_("Project"), field_name="project_id", widget=forms.HiddenInput
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProgressReport.Status.choices)
+    year = django_filters.NumberFilter(label=_("Year"), field_name="round__year")
+
+    class Meta:
+        model = ProgressReport
+        fields = ["plan", "round", "project", "status", "year"]
+
+
+class StrategyFilter(PortalFilterSet):
+    plan = django_filters.NumberFilter(label=_("Plan"), field_name="plan_id")
+
+    class Meta:
+        model = Strategy
+        fields = ["plan"]
+
+
+class PlanTaskFilter(PortalFilterSet):
+    plan = django_filters.NumberFilter(label=_("Plan"), field_name="plan_id")
+    strategy = django_filters.NumberFilter(label=_("Strategy"), field_name="strategy_id")
+
+    class Meta:
+        model = PlanTask
+        fields = ["plan", "strategy"]
+
+
+class BudgetLineFilter(PortalFilterSet):
+    plan = django_filters.NumberFilter(label=_("Plan"), field_name="project__plan_id")
+    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
+    year = django_filters.NumberFilter(label=_("Year"))
+    source = django_filters.ChoiceFilter(label=_("Funding source"), choices=FundingSource.choices)
+
+    class Meta:
+        model = BudgetLine
+        fields = ["plan", "project", "year", "source"]
+
+
+class IndicatorFilter(PortalFilterSet):
+    plan = django_filters.NumberFilter(label=_("Plan"), field_name="project__plan_id")
+    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
+
+    class Meta:
+        model = Indicator
+        fields = ["plan", "project"]
+
+
+class PlanScopeFilter(PortalFilterSet):
+    """The dashboard's and the summary's filters: year, strategy, task and lead institution of one plan."""
+
+    year = django_filters.ChoiceFilter(label=_("Year"), method="filter_year", choices=[])
+    strategy = django_filters.ModelChoiceFilter(
+        label=_("Strategy"), field_name="task__strategy", queryset=Strategy.objects.none()
+    )
+    task = django_filters.ModelChoiceFilter(
+        label=_("Task"), field_name="task", queryset=PlanTask.objects.none()
+    )
+    lead = django_filters.ModelChoiceFilter(
+        label=_("Lead institution"), field_name="lead_institution", queryset=Institution.objects.none()
+    )
+
+    class Meta:
+        model = Project
+        fields = ["year", "strategy", "task", "lead"]
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in plan.years]
+        self.filters["year"].extra["empty_label"] = _("All years")
+        self.filters["strategy"].queryset = plan.strategies.order_by("order", "id")
+        self.filters["strategy"].extra["empty_label"] = _("All strategies")
+        tasks = plan.tasks.select_related("strategy").order_by("strategy__order", "order", "id")
+        strategy_id = self.data.get("strategy") if self.data else None
+        if strategy_id and str(strategy_id).isdigit():
+            tasks = tasks.filter(strategy_id=int(strategy_id))
+        self.filters["task"].queryset = tasks
+        self.filters["task"].extra["empty_label"] = _("All tasks")
+        self.filters["lead"].queryset = Institution.objects.filter(
+            id__in=plan.projects.values("lead_institution_id")
+        ).order_by("name")
+        self.filters["lead"].extra["empty_label"] = _("All lead institutions")
+
+    def filter_year(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
+        return queryset.filter(start_on__year__lte=int(value), end_on__year__gte=int(value))
+
+    def scope(self) -> Scope:
+        """The validated filters as a Scope of the plan (call after is_valid())."""
+        data = self.form.cleaned_data
+        strategy, task, lead = data.get("strategy"), data.get("task"), data.get("lead")
+        if task is not None and strategy is not None and task.strategy_id != strategy.pk:
+            task = None
+        return Scope(
+            plan=self.plan,
+            year=int(data["year"]) if data.get("year") else None,
+            strategy_id=(task.strategy_id if task is not None else strategy.pk if strategy else None),
+            task_id=task.pk if task is not None else None,
+            lead_id=lead.pk if lead is not None else None,
+        )

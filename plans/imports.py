@@ -1,0 +1,449 @@
+"""Spreadsheet import of a whole plan: strategies, tasks, projects and budget lines from one table.
+
+One row per budget line (a project's planned amount for one year and funding source); a project
+without lines takes one row with the budget columns empty. Strategies and tasks are named by code:
+the first row that gives a title defines a new one, and later rows may repeat the code alone.
+Projects are new: a code the plan already has, or one used in the file for a different project,
+is refused. Every row is checked first; nothing is saved unless all are valid.
+"""
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
+
+from council.models import User
+from council.spreadsheets import Column, ImportRejected, RowError, choice_code, read_table, write_template
+from members.models import Institution
+from plans import permissions, services
+from plans.models import FundingSource, Plan, PlanTask, Project, Strategy
+
+COLUMNS = (
+    Column(
+        "strategy_code",
+        gettext_lazy("Strategy code"),
+        required=True,
+        help=gettext_lazy("Short code of the strategy, e.g. 1. The same code on every row of that strategy."),
+    ),
+    Column(
+        "strategy_title",
+        gettext_lazy("Strategy"),
+        help=gettext_lazy("Needed once for a new strategy; may be left empty on its other rows."),
+    ),
+    Column(
+        "task_code",
+        gettext_lazy("Task code"),
+        required=True,
+        help=gettext_lazy("e.g. 1-2; unique in the plan."),
+    ),
+    Column("task_title", gettext_lazy("Task"), help=gettext_lazy("Needed once for a new task.")),
+    Column(
+        "project_code",
+        gettext_lazy("Project code"),
+        required=True,
+        help=gettext_lazy("e.g. 1-2-03; unique in the plan. Repeat it on each budget line of the project."),
+    ),
+    Column("project_title", gettext_lazy("Project"), help=gettext_lazy("Needed on the project's first row.")),
+    Column(
+        "lead_institution",
+        gettext_lazy("Lead institution"),
+        help=gettext_lazy("Exactly as in the member directory. Needed on the project's first row."),
+    ),
+    Column("start_on", gettext_lazy("Starts on"), help=gettext_lazy("YYYY-MM-DD or YYYY-MM.")),
+    Column(
+        "end_on", gettext_lazy("Ends on"), help=gettext_lazy("YYYY-MM-DD or YYYY-MM (the month's last day).")
+    ),
+    Column("year", gettext_lazy("Year"), help=gettext_lazy("Budget year, within the plan's years.")),
+    Column("source", gettext_lazy("Funding source"), choices=FundingSource.choices),
+    Column("planned", gettext_lazy("Planned (KRW)"), help=gettext_lazy("Whole won, e.g. 1200000000.")),
+)
+LABELS = {column.key: column for column in COLUMNS}
+
+EXAMPLE_ROWS = (
+    (
+        "1",
+        "지산학협력 지원체계 구축",
+        "1-1",
+        "지산학협력센터 허브 기능 강화",
+        "1-1-01",
+        "지산학협력센터 기능·인력 확대",
+        "부산테크노파크",
+        "2023-01",
+        "2027-12",
+        "2023",
+        str(FundingSource.CITY.label),
+        "1200000000",
+    ),
+    ("1", "", "1-1", "", "1-1-01", "", "", "", "", "2024", str(FundingSource.CITY.label), "1300000000"),
+    ("1", "", "1-1", "", "1-1-01", "", "", "", "", "2024", str(FundingSource.NATIONAL.label), "500000000"),
+)
+
+
+def _label(key: str) -> str:
+    return str(LABELS[key].label)
+
+
+def parse_month_date(raw: str, *, end: bool) -> date:
+    """YYYY-MM-DD, or YYYY-MM meaning the month's first (or, for an end, last) day."""
+    text = raw.strip().replace(".", "-").replace("/", "-")
+    parts = [part for part in text.split("-") if part]
+    if len(parts) == 2 and all(part.isdigit() for part in parts):
+        year, month = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12:
+            if not end:
+                return date(year, month, 1)
+            following = date(year + (month == 12), month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+    return date.fromisoformat(text[:10])
+
+
+@dataclass
+class _ProjectSpec:
+    row: int
+    code: str
+    task_code: str
+    title: str = ""
+    lead: Institution | None = None
+    start_on: date | None = None
+    end_on: date | None = None
+    lines: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class PlanImportReport:
+    strategies: int = 0
+    tasks: int = 0
+    projects: int = 0
+    lines: int = 0
+
+
+class _Checker:
+    """Reads the table row by row, collecting every error and what each row defines."""
+
+    def __init__(self, plan: Plan, institutions: dict[str, Institution]) -> None:
+        self.plan = plan
+        self.institutions = institutions
+        self.errors: list[RowError] = []
+        self.strategies = {s.code: s for s in plan.strategies.all()}
+        self.tasks = {t.code: t for t in plan.tasks.select_related("strategy")}
+        self.existing_projects = set(plan.projects.values_list("code", flat=True))
+        self.new_strategies: dict[str, tuple[int, str]] = {}
+        self.new_tasks: dict[str, tuple[int, str, str]] = {}
+        self.task_strategy: dict[str, tuple[int, str]] = {}
+        self.projects: dict[str, _ProjectSpec] = {}
+        self.pending_strategies: list[tuple[int, str]] = []
+        self.pending_tasks: list[tuple[int, str]] = []
+
+    def error(self, row: int, key: str, message: str) -> None:
+        self.errors.append(RowError(row=row, column=_label(key), message=message))
+
+    def strategy(self, row: int, code: str, title: str) -> None:
+        existing = self.strategies.get(code)
+        if existing is not None:
+            if title and title != existing.title:
+                self.error(
+                    row,
+                    "strategy_title",
+                    _("Strategy %(code)s is called “%(title)s” in the plan.")
+                    % {"code": code, "title": existing.title},
+                )
+            return
+        if code in self.new_strategies:
+            first_row, first_title = self.new_strategies[code]
+            if title and title != first_title:
+                self.error(
+                    row,
+                    "strategy_title",
+                    _("Strategy %(code)s has another title on row %(row)d.")
+                    % {"code": code, "row": first_row},
+                )
+        elif title:
+            self.new_strategies[code] = (row, title)
+        else:
+            self.pending_strategies.append((row, code))
+
+    def task(self, row: int, code: str, title: str, strategy_code: str) -> None:
+        existing = self.tasks.get(code)
+        if existing is not None:
+            if existing.strategy.code != strategy_code:
+                self.error(
+                    row,
+                    "task_code",
+                    _("Task %(code)s belongs to strategy %(strategy)s in the plan.")
+                    % {"code": code, "strategy": existing.strategy.code},
+                )
+            elif title and title != existing.title:
+                self.error(
+                    row,
+                    "task_title",
+                    _("Task %(code)s is called “%(title)s” in the plan.")
+                    % {"code": code, "title": existing.title},
+                )
+            return
+        if code in self.task_strategy and self.task_strategy[code][1] != strategy_code:
+            first_row, first_strategy = self.task_strategy[code]
+            self.error(
+                row,
+                "task_code",
+                _("Task %(code)s is under strategy %(strategy)s on row %(row)d.")
+                % {"code": code, "strategy": first_strategy, "row": first_row},
+            )
+            return
+        self.task_strategy.setdefault(code, (row, strategy_code))
+        if code in self.new_tasks:
+            first_row, first_title, _strategy = self.new_tasks[code]
+            if title and title != first_title:
+                self.error(
+                    row,
+                    "task_title",
+                    _("Task %(code)s has another title on row %(row)d.") % {"code": code, "row": first_row},
+                )
+        elif title:
+            self.new_tasks[code] = (row, title, strategy_code)
+        else:
+            self.pending_tasks.append((row, code))
+
+    def project(self, row: int, values: dict[str, str]) -> _ProjectSpec | None:
+        code = values["project_code"]
+        if code in self.existing_projects:
+            self.error(
+                row,
+                "project_code",
+                _("Duplicate project code: the plan already has project %(code)s.") % {"code": code},
+            )
+            return None
+        spec = self.projects.get(code)
+        if spec is None:
+            spec = _ProjectSpec(row=row, code=code, task_code=values["task_code"])
+            self.projects[code] = spec
+            self._define(row, spec, values)
+            return spec
+        if values["task_code"] != spec.task_code:
+            self.error(
+                row,
+                "project_code",
+                _("Duplicate project code: %(code)s is used on row %(row)d for a project of task %(task)s.")
+                % {"code": code, "row": spec.row, "task": spec.task_code},
+            )
+            return None
+        for key, current in (
+            ("project_title", spec.title),
+            ("lead_institution", spec.lead.name if spec.lead else ""),
+        ):
+            if values.get(key) and current and values[key] != current:
+                self.error(
+                    row,
+                    key,
+                    _("Duplicate project code: %(code)s is used on row %(row)d for a different project.")
+                    % {"code": code, "row": spec.row},
+                )
+                return None
+        return spec
+
+    def _define(self, row: int, spec: _ProjectSpec, values: dict[str, str]) -> None:
+        spec.title = values.get("project_title", "")
+        if not spec.title:
+            self.error(row, "project_title", _("Give the project's title on its first row."))
+        lead_name = values.get("lead_institution", "")
+        if not lead_name:
+            self.error(row, "lead_institution", _("Give the lead institution on the project's first row."))
+        else:
+            spec.lead = self.institutions.get(lead_name)
+            if spec.lead is None:
+                self.error(
+                    row,
+                    "lead_institution",
+                    _("No institution named “%(name)s” in the directory.") % {"name": lead_name},
+                )
+        for key, end in (("start_on", False), ("end_on", True)):
+            raw = values.get(key, "")
+            if not raw:
+                self.error(row, key, _("Give the project's period on its first row."))
+                continue
+            try:
+                parsed = parse_month_date(raw, end=end)
+            except ValueError:
+                self.error(row, key, _("“%(value)s” is not a date (YYYY-MM-DD or YYYY-MM).") % {"value": raw})
+                continue
+            setattr(spec, key, parsed)
+        if spec.start_on and spec.end_on:
+            if spec.end_on < spec.start_on:
+                self.error(row, "end_on", _("A project cannot end before it starts."))
+            elif spec.start_on.year < self.plan.start_year or spec.end_on.year > self.plan.end_year:
+                self.error(
+                    row,
+                    "end_on",
+                    _("The project period must lie within the plan's years (%(start)d–%(end)d).")
+                    % {"start": self.plan.start_year, "end": self.plan.end_year},
+                )
+
+    def line(self, row: int, spec: _ProjectSpec, values: dict[str, str]) -> None:
+        raw_year, raw_source, raw_planned = (values.get(key, "") for key in ("year", "source", "planned"))
+        if not (raw_year or raw_source or raw_planned):
+            return
+        year = source = planned = None
+        if not raw_year:
+            self.error(row, "year", _("Give the budget year."))
+        elif not raw_year.isdigit():
+            self.error(row, "year", _("“%(value)s” is not a year.") % {"value": raw_year})
+        elif not self.plan.start_year <= int(raw_year) <= self.plan.end_year:
+            self.error(
+                row,
+                "year",
+                _("Year %(year)s is outside the plan (%(start)d–%(end)d).")
+                % {"year": raw_year, "start": self.plan.start_year, "end": self.plan.end_year},
+            )
+        else:
+            year = int(raw_year)
+            if spec.start_on and spec.end_on and not spec.start_on.year <= year <= spec.end_on.year:
+                self.error(row, "year", _("Year %(year)d is outside the project's period.") % {"year": year})
+                year = None
+        if not raw_source:
+            self.error(row, "source", _("Give the funding source."))
+        else:
+            source = choice_code(raw_source, FundingSource.choices)
+            if source is None:
+                allowed = ", ".join(str(label) for _code, label in FundingSource.choices)
+                self.error(
+                    row,
+                    "source",
+                    _("Unknown funding source “%(value)s”; use one of: %(allowed)s")
+                    % {"value": raw_source, "allowed": allowed},
+                )
+        cleaned = raw_planned.replace(",", "").replace(" ", "").removesuffix("원")
+        if not cleaned:
+            self.error(row, "planned", _("Give the planned amount."))
+        elif cleaned.startswith("-") and cleaned[1:].isdigit():
+            self.error(
+                row,
+                "planned",
+                _("Negative amount: %(value)s. Amounts are zero or more.") % {"value": raw_planned},
+            )
+        elif not cleaned.isdigit():
+            self.error(
+                row, "planned", _("“%(value)s” is not an amount in whole won.") % {"value": raw_planned}
+            )
+        else:
+            planned = int(cleaned)
+        if year is not None and source is not None and planned is not None:
+            if (year, source) in spec.lines:
+                self.error(
+                    row,
+                    "year",
+                    _("The same project, year and funding source are also on row %(row)d.")
+                    % {"row": spec.lines[(year, source)][0]},
+                )
+            else:
+                spec.lines[(year, source)] = (row, planned)
+
+    def finish(self) -> None:
+        for row, code in self.pending_strategies:
+            if code not in self.new_strategies and code not in self.strategies:
+                self.error(
+                    row,
+                    "strategy_code",
+                    _("Unknown strategy %(code)s: give its title on one row.") % {"code": code},
+                )
+        for row, code in self.pending_tasks:
+            if code not in self.new_tasks and code not in self.tasks:
+                self.error(
+                    row, "task_code", _("Unknown task %(code)s: give its title on one row.") % {"code": code}
+                )
+
+
+def plan_import(*, actor: User, plan: Plan, upload: UploadedFile) -> PlanImportReport:
+    """Add strategies, tasks, projects and budget lines to a plan from a spreadsheet; all rows or none."""
+    if not permissions.can_manage_plan(actor, plan):
+        raise PermissionDenied(_("Only the council's secretariat can import into its plan."))
+    table = read_table(upload, COLUMNS)
+    institutions = {
+        institution.name: institution for institution in Institution.objects.filter(is_active=True)
+    }
+    checker = _Checker(plan, institutions)
+    for row, values in table:
+        missing = [key for key in ("strategy_code", "task_code", "project_code") if not values.get(key)]
+        for key in missing:
+            checker.error(row, key, _("This column is required."))
+        if missing:
+            continue
+        checker.strategy(row, values["strategy_code"], values.get("strategy_title", ""))
+        checker.task(row, values["task_code"], values.get("task_title", ""), values["strategy_code"])
+        spec = checker.project(row, values)
+        if spec is not None:
+            checker.line(row, spec, values)
+    checker.finish()
+    if checker.errors:
+        raise ImportRejected(sorted(checker.errors, key=lambda error: error.row))
+    return _save(actor, plan, checker)
+
+
+def _save(actor: User, plan: Plan, checker: _Checker) -> PlanImportReport:
+    report = PlanImportReport()
+    row = 0
+    try:
+        with transaction.atomic():
+            strategies: dict[str, Strategy] = dict(checker.strategies)
+            order = len(strategies)
+            for code, (first_row, title) in checker.new_strategies.items():
+                row = first_row
+                order += 1
+                strategies[code] = services.strategy_create(
+                    actor=actor, plan=plan, code=code, title=title, order=order
+                )
+                report.strategies += 1
+            tasks: dict[str, PlanTask] = dict(checker.tasks)
+            order = len(tasks)
+            for code, (first_row, title, strategy_code) in checker.new_tasks.items():
+                row = first_row
+                order += 1
+                tasks[code] = services.plan_task_create(
+                    actor=actor,
+                    plan=plan,
+                    strategy=strategies[strategy_code],
+                    code=code,
+                    title=title,
+                    order=order,
+                )
+                report.tasks += 1
+            for spec in checker.projects.values():
+                row = spec.row
+                project: Project = services.project_create(
+                    actor=actor,
+                    plan=plan,
+                    task=tasks[spec.task_code],
+                    code=spec.code,
+                    title=spec.title,
+                    lead_institution=spec.lead,
+                    start_on=spec.start_on,
+                    end_on=spec.end_on,
+                )
+                report.projects += 1
+                for (year, source), (line_row, planned) in spec.lines.items():
+                    row = line_row
+                    services.budget_line_create(
+                        actor=actor, project=project, year=year, source=source, planned=planned
+                    )
+                    report.lines += 1
+    except ValidationError as error:
+        raise ImportRejected(
+            [RowError(row=row, column="", message=message) for message in error.messages]
+        ) from error
+    return report
+
+
+def plan_template() -> bytes:
+    """The import template: the columns, a few example rows and a guide sheet."""
+    content = write_template(columns=COLUMNS, example=EXAMPLE_ROWS[0], title=_("Plan"))
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook.worksheets[0]
+    for example in EXAMPLE_ROWS[1:]:
+        sheet.append(list(example))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

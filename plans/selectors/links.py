@@ -1,0 +1,70 @@
+"""Links between projects and meetings: for the project page, its reports, and the meetings pages.
+
+The meetings app cannot import plans; its pages may call `projects_for_action_items` and
+`projects_for_agenda_items` to show, next to an action or decision, the projects that answer for it.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from council.permissions import AnyUser
+from meetings.models import ActionItem
+from plans.models import Project, ProjectActionLink, ProjectDecisionLink
+from plans.permissions import projects_visible_to
+
+OPEN = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
+
+
+def open_linked_actions(project: Project) -> list[ActionItem]:
+    """The project's linked follow-up actions that are still open: its next report answers them."""
+    return list(
+        project.action_items.filter(status__in=OPEN)
+        .select_related("meeting", "assignee")
+        .order_by("due_on", "id")
+    )
+
+
+def project_action_links(*, project: Project) -> list[ProjectActionLink]:
+    return list(
+        project.action_links.select_related(
+            "action_item__meeting", "action_item__assignee", "linked_by"
+        ).order_by("action_item__due_on", "id")
+    )
+
+
+def project_decision_links(*, project: Project) -> list[ProjectDecisionLink]:
+    return list(
+        project.decision_links.select_related("agenda_item__meeting", "linked_by").order_by(
+            "agenda_item__meeting__starts_at", "id"
+        )
+    )
+
+
+def projects_for_action_items(*, user: AnyUser, action_item_ids: Iterable[int]) -> dict[int, list[Project]]:
+    """For each action item id, the projects the user may see that answer for it (one query)."""
+    found: dict[int, list[Project]] = defaultdict(list)
+    links = (
+        ProjectActionLink.objects.filter(
+            action_item_id__in=list(action_item_ids), project__in=projects_visible_to(user)
+        )
+        .select_related("project")
+        .order_by("project__code")
+    )
+    for link in links:
+        found[link.action_item_id].append(link.project)
+    return dict(found)
+
+
+def projects_for_agenda_items(*, user: AnyUser, agenda_item_ids: Iterable[int]) -> dict[int, list[Project]]:
+    """For each agenda item id, the projects the user may see that its decision concerns (one query)."""
+    found: dict[int, list[Project]] = defaultdict(list)
+    links = (
+        ProjectDecisionLink.objects.filter(
+            agenda_item_id__in=list(agenda_item_ids), project__in=projects_visible_to(user)
+        )
+        .select_related("project")
+        .order_by("project__code")
+    )
+    for link in links:
+        found[link.agenda_item_id].append(link.project)
+    return dict(found)

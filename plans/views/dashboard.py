@@ -1,0 +1,102 @@
+"""The officials' dashboard of a plan, and the public progress page of an approved plan."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from plans import permissions
+from plans.filters import PlanScopeFilter
+from plans.models import Plan, Project
+from plans.selectors.dashboard import Dashboard, dashboard
+from plans.selectors.scope import Scope
+from plans.views.common import visible_or_404
+
+
+def _rate(value: Decimal | None) -> float | None:
+    """For the chart only: the table beside it shows the exact figure."""
+    return None if value is None else round(float(value * 100), 1)
+
+
+def chart_data(board: Dashboard) -> dict[str, Any]:
+    """What the charts draw, as JSON; amounts in hundred-million won (억 원) for the axes."""
+    eok = Decimal(10**8)
+    return {
+        "byStrategy": {
+            "labels": [row.code for row in board.breakdown],
+            "planned": [float(Decimal(row.totals.planned) / eok) for row in board.breakdown],
+            "executed": [float(Decimal(row.totals.executed) / eok) for row in board.breakdown],
+            "rate": [_rate(row.totals.execution_rate) for row in board.breakdown],
+        },
+        "byYear": {
+            "labels": [str(year) for year, _totals in board.by_year],
+            "planned": [float(Decimal(totals.planned) / eok) for _year, totals in board.by_year],
+            "executed": [float(Decimal(totals.executed) / eok) for _year, totals in board.by_year],
+            "rate": [_rate(totals.execution_rate) for _year, totals in board.by_year],
+        },
+        "distribution": {
+            "labels": [label for _key, label, _count in board.distribution],
+            "counts": [count for _key, _label, count in board.distribution],
+        },
+        "labels": {
+            "planned": _("Planned"),
+            "executed": _("Executed"),
+            "rate": _("Execution rate (%)"),
+            "eok": _("100 million won"),
+            "projects": _("Projects"),
+        },
+    }
+
+
+def _breakdown_labels() -> dict[str, str]:
+    return {
+        "strategy": _("Strategies"),
+        "task": _("Tasks of the strategy"),
+        "project": _("Projects of the task"),
+    }
+
+
+@login_required
+def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stated vs planned vs executed, execution by strategy and year, progress, late or stalled
+    projects and KPI achievement, narrowed by year, strategy, task and lead institution."""
+    plan: Plan = visible_or_404(permissions.plans_visible_to(request.user).select_related("council"), pk)
+    filterset = PlanScopeFilter(
+        request.GET or None, queryset=Project.objects.none(), plan=plan, request=request
+    )
+    scope = filterset.scope() if filterset.is_valid() else Scope(plan=plan)
+    board = dashboard(scope=scope)
+    context = {
+        "plan": plan,
+        "filter": filterset,
+        "board": board,
+        "chart": chart_data(board),
+        "breakdown_title": _breakdown_labels()[scope.level],
+        "tab": "dashboard",
+        "oversees": permissions.can_oversee_plan(request.user, plan),
+        "can_manage": permissions.can_manage_plan(request.user, plan),
+        "is_public": plan.is_approved and plan.council.is_public,
+        "project_list_url": reverse("project-list"),
+    }
+    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
+        return render(request, "plans/dashboard.html#board", context)
+    return render(request, "plans/dashboard.html", context)
+
+
+def plan_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public page of an approved plan's progress, when its council is published."""
+    plan: Plan = visible_or_404(permissions.plans_published().select_related("council"), pk)
+    board = dashboard(scope=Scope(plan=plan), attention=False)
+    return render(
+        request,
+        "plans/progress_public.html",
+        {
+            "plan": plan,
+            "board": board,
+            "chart": chart_data(board),
+        },
+    )

@@ -1,0 +1,327 @@
+"""Project pages: list, detail (participants, budget grid, KPIs, reports, linked meeting actions and
+decisions), add and edit, the budget editor, participants, KPIs and links to meetings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.listing import list_filter, render_list
+from meetings.models import ActionItem, AgendaItem
+from members.models import Institution
+from members.permissions import institutions_visible_to
+from members.views.common import apply_errors, saved
+from plans import permissions, services
+from plans.filters import ProjectFilter
+from plans.forms import (
+    BudgetGridForm,
+    IndicatorForm,
+    LinkActionForm,
+    LinkDecisionForm,
+    ParticipationForm,
+    ProjectForm,
+)
+from plans.models import Indicator, Participation, Plan, Project
+from plans.selectors import links, lists
+from plans.views.common import actor, require, visible_or_404
+
+
+def _project(request: HttpRequest, pk: int) -> Project:
+    return visible_or_404(lists.project_detail_queryset(user=request.user), pk)
+
+
+def _institutions(request: HttpRequest) -> QuerySet[Institution]:
+    return institutions_visible_to(request.user).filter(is_active=True).order_by("name")
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    filterset = list_filter(
+        request,
+        filterset_class=ProjectFilter,
+        queryset=lists.project_list(user=request.user),
+        council_default=False,
+    )
+    return render_list(request, "plans/project_list.html", filterset=filterset, per_page=50)
+
+
+@login_required
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    plan = project.plan
+    return render(
+        request,
+        "plans/project_detail.html",
+        {
+            "project": project,
+            "plan": plan,
+            "participations": lists.project_participations(project=project),
+            "budget": lists.project_budget(project=project),
+            "indicators": lists.project_indicators(project=project),
+            "reports": lists.project_reports(user=request.user, project=project),
+            "action_links": links.project_action_links(project=project),
+            "decision_links": links.project_decision_links(project=project),
+            "can_manage": permissions.can_manage_plan(request.user, plan),
+            "is_lead": permissions.is_lead_contact(request.user, project),
+        },
+    )
+
+
+@login_required
+def project_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan: Plan = visible_or_404(permissions.plans_visible_to(request.user), pk)
+    require(permissions.can_manage_plan(request.user, plan))
+    initial = {
+        "task": request.GET.get("task"),
+        "start_on": f"{plan.start_year}-01-01",
+        "end_on": f"{plan.end_year}-12-31",
+    }
+    form = ProjectForm(request.POST or None, plan=plan, institutions=_institutions(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(actor=actor(request), plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, str(project))
+            return redirect("project-detail", pk=project.pk)
+    return render(request, "plans/form.html", {"form": form, "plan": plan, "title": _("Add a project")})
+
+
+@login_required
+def project_update(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    plan = project.plan
+    require(permissions.can_manage_plan(request.user, plan))
+    institutions = _institutions(request) | Institution.objects.filter(pk=project.lead_institution_id)
+    form = ProjectForm(
+        request.POST or None, instance=project, plan=plan, institutions=institutions.distinct()
+    )
+    if request.method == "POST":
+        if "delete" in request.POST:
+            try:
+                services.project_delete(actor=actor(request), project=project)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("project-update", pk=project.pk)
+            messages.success(request, _("The project was deleted."))
+            return redirect("plan-detail", pk=plan.pk)
+        if form.is_valid():
+            try:
+                services.project_update(
+                    actor=actor(request),
+                    project=project,
+                    **{name: form.cleaned_data[name] for name in ProjectForm.Meta.fields},
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                saved(request, str(project))
+                return redirect("project-detail", pk=project.pk)
+    return render(
+        request,
+        "plans/form.html",
+        {"form": form, "plan": plan, "project": project, "title": _("Edit project"), "deletable": True},
+    )
+
+
+@login_required
+def project_budget(request: HttpRequest, pk: int) -> HttpResponse:
+    """The planned amounts of a project by year and funding source, in one grid."""
+    project = _project(request, pk)
+    require(permissions.can_manage_plan(request.user, project.plan))
+    lines = list(project.budget_lines.all())
+    form = BudgetGridForm(request.POST or None, project=project, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.project_budget_set(
+                actor=actor(request), project=project, amounts=form.amounts()
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Budget saved: %(count)d lines changed.") % {"count": changed})
+            return redirect("project-detail", pk=project.pk)
+    executed = {(line.year, line.source): line.executed for line in lines if line.executed}
+    return render(
+        request,
+        "plans/project_budget.html",
+        {"form": form, "project": project, "plan": project.plan, "executed": executed},
+    )
+
+
+@login_required
+def project_participants(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    require(permissions.can_manage_plan(request.user, project.plan))
+    form = ParticipationForm(request.POST or None, institutions=_institutions(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participation_create(actor=actor(request), project=project, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, form.cleaned_data["institution"].name)
+            return redirect("project-participants", pk=project.pk)
+    return render(
+        request,
+        "plans/project_participants.html",
+        {
+            "form": form,
+            "project": project,
+            "plan": project.plan,
+            "participations": lists.project_participations(project=project),
+        },
+    )
+
+
+@login_required
+@require_POST
+def participation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    participation = visible_or_404(
+        Participation.objects.filter(
+            project__in=permissions.projects_visible_to(request.user)
+        ).select_related("project__plan", "institution"),
+        pk,
+    )
+    services.participation_delete(actor=actor(request), participation=participation)
+    messages.success(request, _("%(name)s no longer takes part.") % {"name": participation.institution.name})
+    return redirect("project-participants", pk=participation.project_id)
+
+
+@login_required
+def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    require(permissions.can_manage_plan(request.user, project.plan))
+    form = IndicatorForm(
+        request.POST or None, plan=project.plan, initial={"order": project.indicators.count() + 1}
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in IndicatorForm.Meta.fields}
+        try:
+            services.indicator_create(
+                actor=actor(request),
+                project=project,
+                targets={year: value for year, value in form.targets().items() if value is not None},
+                **fields,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, fields["name"])
+            return redirect("project-detail", pk=project.pk)
+    return render(
+        request,
+        "plans/form.html",
+        {"form": form, "plan": project.plan, "project": project, "title": _("Add a KPI")},
+    )
+
+
+@login_required
+def indicator_update(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = visible_or_404(
+        Indicator.objects.filter(project__in=permissions.projects_visible_to(request.user)).select_related(
+            "project__plan"
+        ),
+        pk,
+    )
+    project = indicator.project
+    require(permissions.can_manage_plan(request.user, project.plan))
+    targets = {target.year: target.value for target in indicator.targets.all()}
+    form = IndicatorForm(request.POST or None, instance=indicator, plan=project.plan, targets=targets)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            try:
+                services.indicator_delete(actor=actor(request), indicator=indicator)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("indicator-update", pk=indicator.pk)
+            messages.success(request, _("The KPI was deleted."))
+            return redirect("project-detail", pk=project.pk)
+        if form.is_valid():
+            try:
+                services.indicator_update(
+                    actor=actor(request),
+                    indicator=indicator,
+                    targets=form.targets(),
+                    **{name: form.cleaned_data[name] for name in IndicatorForm.Meta.fields},
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                saved(request, indicator.name)
+                return redirect("project-detail", pk=project.pk)
+    return render(
+        request,
+        "plans/form.html",
+        {"form": form, "plan": project.plan, "project": project, "title": _("Edit KPI"), "deletable": True},
+    )
+
+
+@login_required
+def project_links(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link the council's meeting actions and decisions to the project, or unlink them."""
+    project = _project(request, pk)
+    require(permissions.can_manage_plan(request.user, project.plan))
+    council_id = project.plan.council_id
+    actions = (
+        ActionItem.objects.filter(council_id=council_id)
+        .exclude(project_links__project=project)
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "id")
+    )
+    decisions = (
+        AgendaItem.objects.filter(meeting__council_id=council_id)
+        .exclude(decision="")
+        .exclude(project_links__project=project)
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "order")
+    )
+    action_form = LinkActionForm(request.POST if "action_item" in request.POST else None, actions=actions)
+    decision_form = LinkDecisionForm(request.POST if "agenda_item" in request.POST else None, items=decisions)
+    if request.method == "POST":
+        try:
+            if "unlink_action" in request.POST:
+                action = visible_or_404(
+                    ActionItem.objects.filter(council_id=council_id), int(request.POST["unlink_action"])
+                )
+                services.project_unlink_action(actor=actor(request), project=project, action_item=action)
+            elif "unlink_decision" in request.POST:
+                item = visible_or_404(
+                    AgendaItem.objects.filter(meeting__council_id=council_id),
+                    int(request.POST["unlink_decision"]),
+                )
+                services.project_unlink_decision(actor=actor(request), project=project, agenda_item=item)
+            elif action_form.is_bound and action_form.is_valid():
+                services.project_link_action(
+                    actor=actor(request), project=project, action_item=action_form.cleaned_data["action_item"]
+                )
+            elif decision_form.is_bound and decision_form.is_valid():
+                services.project_link_decision(
+                    actor=actor(request),
+                    project=project,
+                    agenda_item=decision_form.cleaned_data["agenda_item"],
+                )
+            else:
+                raise ValidationError(_("Choose an action or a decision to link."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The links were saved."))
+            return redirect("project-links", pk=project.pk)
+    return render(
+        request,
+        "plans/project_links.html",
+        {
+            "project": project,
+            "plan": project.plan,
+            "action_form": action_form,
+            "decision_form": decision_form,
+            "action_links": links.project_action_links(project=project),
+            "decision_links": links.project_decision_links(project=project),
+        },
+    )

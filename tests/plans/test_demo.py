@@ -1,0 +1,57 @@
+"""The demo holds Busan's 1st comprehensive plan and Incheon's project as the reports tell them."""
+
+from datetime import date, datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+from django.core.management import call_command
+from django.db.models import Count
+
+from meetings.models import AgendaItem, Meeting
+from plans.models import BudgetLine, Plan, PlanVersion, ProgressReport, Project
+from plans.selectors.lists import plan_overview
+
+
+def test_demo_loads_the_plans_once(db):
+    call_command("load_demo", stdout=StringIO())
+    counts = [
+        model.objects.count() for model in (Plan, Project, BudgetLine, ProgressReport, Meeting, AgendaItem)
+    ]
+    call_command("load_demo", stdout=StringIO())
+    assert [
+        model.objects.count() for model in (Plan, Project, BudgetLine, ProgressReport, Meeting, AgendaItem)
+    ] == counts
+
+    busan = Plan.objects.get(council__slug="busan")
+    assert busan.title == "제1차 지산학협력 종합계획 (2023~2027)"
+    assert busan.vision == "지산학협력도시, 부산의 새로운 미래"
+    assert (busan.start_year, busan.end_year, busan.stated_total) == (2023, 2027, 1_099_300_000_000)
+    tasks = dict(busan.strategies.annotate(n=Count("tasks")).values_list("code", "n"))
+    assert tasks == {"1": 6, "2": 4, "3": 5, "4": 5}
+    titles = set(busan.projects.values_list("title", flat=True))
+    assert {"워털루형 코업 프로그램", "BB21 플러스", "ICT 연구센터", "부산형 미래일자리"} <= titles
+
+    meeting = Meeting.objects.get(council__slug="busan", year=2023, number=1)
+    assert meeting.starts_at == datetime(2023, 3, 30, 15, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    assert "7층" in meeting.venue and meeting.chair.name == "박형준"
+    item = meeting.agenda_items.get(kind=AgendaItem.Kind.DELIBERATION)
+    assert item.decision == AgendaItem.Decision.APPROVED
+    assert busan.status == Plan.Status.APPROVED and busan.decided_by == item
+    assert PlanVersion.objects.get(plan=busan).agenda_item == item
+
+    overview = plan_overview(plan=busan)
+    assert overview.difference != 0 and abs(overview.difference) < busan.stated_total // 100  # close, flagged
+    statuses = set(busan.rounds.values_list("reports__status", flat=True))
+    assert {"accepted", "submitted", "returned", "draft"} <= statuses
+    assert overview.totals.executed > 0
+
+    incheon = Project.objects.get(title="스마트제조 고급인력 양성사업")
+    assert (incheon.start_on, incheon.end_on) == (date(2021, 6, 1), date(2022, 12, 31))
+    assert incheon.lead_institution.name == "인하대학교 산학협력단"
+    assert set(incheon.participations.values_list("institution__name", flat=True)) == {
+        "인천대학교 산학협력단",
+        "한국폴리텍Ⅱ대학",
+    }
+    assert incheon.plan.council.slug == "incheon-smart"
+    assert incheon.reports.filter(status="accepted").count() == 3
+    assert plan_overview(plan=incheon.plan).totals.executed == plan_overview(plan=incheon.plan).totals.planned

@@ -1,0 +1,242 @@
+"""Import of a whole plan from one table: all rows or none, every bad row listed; export to XLSX."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from plans.models import BudgetLine, PlanTask, Project, Strategy
+from tests.plans.factories import PlanFactory
+
+HEADER = [
+    "전략 코드",
+    "추진전략",
+    "과제 코드",
+    "추진과제",
+    "사업 코드",
+    "핵심사업",
+    "주관기관",
+    "시작일",
+    "종료일",
+    "연도",
+    "재원",
+    "계획액(원)",
+]
+
+
+def xlsx(rows: list[list[object]], name: str = "plan.xlsx") -> SimpleUploadedFile:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def good_rows(lead: str) -> list[list[object]]:
+    return [
+        [
+            "1",
+            "지산학협력 지원체계 구축",
+            "1-1",
+            "지산학협력센터 허브 기능 강화",
+            "1-1-01",
+            "지산학협력센터 기능·인력 확대",
+            lead,
+            "2023-01",
+            "2027-12",
+            2023,
+            "시비",
+            600_000_000_000,
+        ],
+        ["1", "", "1-1", "", "1-1-01", "", "", "", "", 2024, "국비", 499_300_000_000],
+        [
+            "2",
+            "기업 역량을 강화하는 기술혁신 지원",
+            "2-1",
+            "기술수요 발굴",
+            "2-1-01",
+            "산학협력 기술수요 발굴",
+            lead,
+            "2023-03-01",
+            "2025-12-31",
+            "",
+            "",
+            "",
+        ],
+    ]
+
+
+def test_a_valid_file_builds_the_plan(login, dave, busan, pusan_univ):
+    plan = PlanFactory(council=busan)
+    response = login(dave).post(
+        reverse("plan-import", args=[plan.pk]), {"file": xlsx([HEADER, *good_rows(pusan_univ.name)])}
+    )
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert list(plan.strategies.values_list("code", flat=True)) == ["1", "2"]
+    assert plan.tasks.count() == 2 and plan.projects.count() == 2
+    project = Project.objects.get(plan=plan, code="1-1-01")
+    assert (project.start_on.isoformat(), project.end_on.isoformat()) == ("2023-01-01", "2027-12-31")
+    assert (
+        sum(BudgetLine.objects.filter(project__plan=plan).values_list("planned", flat=True))
+        == 1_099_300_000_000
+    )
+    assert project.budget_lines.first().history.count() == 1  # audited
+
+
+def test_bad_rows_are_all_listed_and_nothing_is_saved(login, dave, busan, pusan_univ):
+    plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+    existing = Project.objects.create(
+        plan=plan,
+        task=PlanTask.objects.create(
+            plan=plan,
+            strategy=Strategy.objects.create(plan=plan, code="9", title="기존 전략"),
+            code="9-1",
+            title="기존",
+        ),
+        code="9-1-01",
+        title="기존 사업",
+        lead_institution=pusan_univ,
+        start_on="2023-01-01",
+        end_on="2027-12-31",
+    )
+    lead = pusan_univ.name
+    rows = [
+        HEADER,
+        [
+            "1",
+            "지원체계 구축",
+            "1-1",
+            "허브",
+            "1-1-01",
+            "센터 확대",
+            lead,
+            "2023-01",
+            "2027-12",
+            2023,
+            "시비",
+            100,
+        ],  # 2: fine
+        [
+            "7",
+            "",
+            "7-1",
+            "유령 과제",
+            "7-1-01",
+            "전략 없음",
+            lead,
+            "2023-01",
+            "2027-12",
+            2023,
+            "시비",
+            100,
+        ],  # 3
+        ["1", "", "1-1", "", "1-1-01", "", "", "", "", 2024, "국비", -5],  # 4: negative
+        ["1", "", "1-1", "", "1-1-01", "", "", "", "", 2031, "국비", 5],  # 5: outside the plan
+        [
+            "1",
+            "",
+            "1-1",
+            "",
+            existing.code,
+            "중복",
+            lead,
+            "2023-01",
+            "2027-12",
+            2023,
+            "시비",
+            5,
+        ],  # 6: duplicate
+        ["1", "", "1-1", "", "1-1-01", "", "", "", "", 2025, "로또", 5],  # 7: bad source
+        ["1", "", "1-1", "", "1-1-01", "", "", "", "", 2023, "시비", 7],  # 8: same line as row 2
+        [
+            "1",
+            "",
+            "1-2",
+            "두 번째 과제",
+            "1-2-01",
+            "없는 기관 사업",
+            "없는기관",
+            "2023-01",
+            "2027-12",
+            "",
+            "",
+            "",
+        ],  # 9
+        ["1", "", "1-2", "", "1-1-01", "", "", "", "", 2026, "시비", 5],  # 10: 1-1-01 is a 1-1 project
+    ]
+    response = login(dave).post(reverse("plan-import", args=[plan.pk]), {"file": xlsx(rows)})
+    assert response.status_code == 200
+    errors = response.context["errors"]
+    assert {error.row for error in errors} == {3, 4, 5, 6, 7, 8, 9, 10}
+    page = response.content.decode()
+    for text in ("알 수 없는 추진전략 7", "음수", "2031", "중복", "로또", "없는기관"):
+        assert text in page, text
+    assert plan.strategies.count() == 1 and plan.projects.count() == 1  # only what was there
+    assert not BudgetLine.objects.filter(project__plan=plan).exists()
+
+
+def test_csv_files_import_too(login, dave, busan, pusan_univ):
+    plan = PlanFactory(council=busan)
+    content = (
+        ",".join(HEADER)
+        + "\n"
+        + f'1,지원체계,1-1,허브,1-1-01,센터,{pusan_univ.name},2023-01,2027-12,2023,city,"1,000,000"\n'
+    )
+    upload = SimpleUploadedFile("plan.csv", content.encode("utf-8-sig"))
+    assert login(dave).post(reverse("plan-import", args=[plan.pk]), {"file": upload}).status_code == 302
+    assert BudgetLine.objects.get(project__plan=plan).planned == 1_000_000
+
+
+def test_the_template_has_a_guide_and_round_trips(login, dave, busan, pusan_univ):
+    from members.models import Institution
+
+    Institution.objects.create(name="부산테크노파크", kind="support_agency", sector="research")
+    client = login(dave)
+    template = client.get(reverse("plan-template")).content
+    workbook = load_workbook(io.BytesIO(template))
+    assert workbook.sheetnames[1] == "작성 안내"
+    assert workbook.worksheets[0].cell(row=1, column=1).value.startswith("전략 코드")
+    plan = PlanFactory(council=busan)
+    response = client.post(
+        reverse("plan-import", args=[plan.pk]), {"file": SimpleUploadedFile("t.xlsx", template)}
+    )
+    assert response.status_code == 302
+    assert BudgetLine.objects.filter(project__plan=plan).count() == 3
+
+
+def test_the_export_has_the_plan_its_budgets_and_its_progress(login, dave, busan_plan):
+    response = login(dave).get(reverse("plan-export", args=[busan_plan.plan.pk]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert len(workbook.sheetnames) == 7
+    summary = {row[0]: row[1] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert 1_099_300_000_000 in summary.values()
+    structure = workbook.worksheets[1]
+    assert structure.max_row == 4  # header and the three lines
+    assert [cell.value for cell in workbook.worksheets[2][2]][7] == 1_000_000_000
+
+
+def test_the_exported_structure_imports_into_another_plan(login, dave, busan, busan_plan):
+    client = login(dave)
+    exported = load_workbook(
+        io.BytesIO(client.get(reverse("plan-export", args=[busan_plan.plan.pk])).content)
+    )
+    structure = Workbook()
+    sheet = structure.active
+    for row in exported.worksheets[1].iter_rows(values_only=True):
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    structure.save(buffer)
+    copy = PlanFactory(council=busan)
+    response = client.post(
+        reverse("plan-import", args=[copy.pk]), {"file": SimpleUploadedFile("s.xlsx", buffer.getvalue())}
+    )
+    assert response.status_code == 302
+    assert copy.projects.count() == 3 and BudgetLine.objects.filter(project__plan=copy).count() == 3
+
+
+def test_import_is_for_the_secretariat(login, fay, erin, busan_plan):
+    assert login(fay).get(reverse("plan-import", args=[busan_plan.plan.pk])).status_code == 403
+    assert login(erin).get(reverse("plan-import", args=[busan_plan.plan.pk])).status_code == 403
