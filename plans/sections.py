@@ -7,10 +7,12 @@ from django.http import HttpRequest
 
 from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
+from meetings.models import ActionItem, Meeting
 from members.models import Institution
-from plans.models import Participation
-from plans.permissions import projects_visible_to
+from plans.models import Participation, PlanVersion
+from plans.permissions import plans_visible_to, projects_visible_to
 from plans.selectors.budgets import project_money
+from plans.selectors.links import projects_for_action_items, projects_for_agenda_items
 from plans.selectors.progress import latest_percent
 
 
@@ -31,7 +33,44 @@ def _institution_projects(
     return {"institution": institution, "projects": projects}
 
 
+def _meeting_plans(request: HttpRequest, access: Access, meeting: Meeting) -> dict[str, Any] | None:
+    """Plans this meeting approved or revised, and the projects its decisions and actions concern."""
+    items = {item.pk: item for item in meeting.agenda_items.all()}
+    actions = {action.pk: action for action in meeting.action_items.all()}
+    versions = list(
+        PlanVersion.objects.filter(agenda_item_id__in=list(items), plan__in=plans_visible_to(request.user))
+        .select_related("plan")
+        .order_by("plan__title", "number")
+    )
+    by_item = projects_for_agenda_items(user=request.user, agenda_item_ids=items)
+    by_action = projects_for_action_items(user=request.user, action_item_ids=actions)
+    if not (versions or by_item or by_action):
+        return None
+    return {
+        "versions": versions,
+        "decisions": [(items[item_id], projects) for item_id, projects in by_item.items()],
+        "actions": [(actions[action_id], projects) for action_id, projects in by_action.items()],
+    }
+
+
+def _action_projects(request: HttpRequest, access: Access, action: ActionItem) -> dict[str, Any] | None:
+    projects = projects_for_action_items(user=request.user, action_item_ids=[action.pk]).get(action.pk)
+    return {"projects": projects} if projects else None
+
+
 def register() -> None:
+    register_detail_section(
+        DetailSection(
+            key="plans-meeting", page="meeting", order=20, template="plans/sections/meeting_plans.html",
+            context=_meeting_plans,
+        )
+    )  # fmt: skip
+    register_detail_section(
+        DetailSection(
+            key="plans-action", page="action", order=20, template="plans/sections/action_projects.html",
+            context=_action_projects,
+        )
+    )  # fmt: skip
     register_detail_section(
         DetailSection(
             key="plans-institution-projects",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
 from council.listing import list_filter, render_list
+from council.navigation import detail_sections
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionForm, ActionUpdateForm
@@ -51,6 +52,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "manages": permissions.can_manage_action(request.user, action),
             "comments": action.comments.select_related("author"),
             "history": action.history.select_related("history_user").order_by("-history_date")[:20],
+            "sections": detail_sections(request, "action", action),
         },
     )
 

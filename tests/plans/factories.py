@@ -19,6 +19,7 @@ from plans.models import (
     Strategy,
 )
 from tests.council.factories import CouncilFactory
+from tests.meetings import factories as meeting_factories
 from tests.members.factories import InstitutionFactory
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -132,21 +133,17 @@ class ReportFactory(DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
 
 
-class MeetingFactory(DjangoModelFactory):
-    class Meta:
-        model = Meeting
+class MeetingFactory(meeting_factories.MeetingFactory):
+    """A meeting held on the day Busan's council approved its plan."""
 
-    council = factory.SubFactory(CouncilFactory)
     year = 2023
-    number = factory.Sequence(lambda n: n + 1)
     starts_at = datetime(2023, 3, 30, 15, 0, tzinfo=SEOUL)
     ends_at = datetime(2023, 3, 30, 17, 0, tzinfo=SEOUL)
     status = Meeting.Status.HELD
 
 
-class AgendaItemFactory(DjangoModelFactory):
-    class Meta:
-        model = AgendaItem
+class AgendaItemFactory(meeting_factories.AgendaItemFactory):
+    """A deliberation item decided 'approved', as a plan's approval needs."""
 
     meeting = factory.SubFactory(MeetingFactory)
     order = 1
@@ -155,12 +152,6 @@ class AgendaItemFactory(DjangoModelFactory):
     decision = AgendaItem.Decision.APPROVED
 
 
-class ActionItemFactory(DjangoModelFactory):
-    class Meta:
-        model = ActionItem
-
+class ActionItemFactory(meeting_factories.ActionItemFactory):
     meeting = factory.SubFactory(MeetingFactory)
-    council = factory.SelfAttribute("meeting.council")
-    title = factory.Sequence(lambda n: f"후속조치 {n}")
-    assignee = factory.SubFactory(InstitutionFactory)
     status = ActionItem.Status.OPEN
