@@ -10,11 +10,14 @@ class MembersConfig(AppConfig):
         from council.navigation import MenuItem, register_menu_item
         from council.permissions import set_seat_resolver
         from council.reminders import register_reminders
-        from members import home, notices
+        from members import aggregates, home, notices
         from members.permissions import seats_of
 
         set_seat_resolver(seats_of)
+        aggregates.install()
         register_reminders(notices.term_ending_reminders)
+        register_reminders(notices.overdue_answer_reminders)
+        register_reminders(notices.agreement_renewal_reminders)
         register_menu_item(
             MenuItem(key="members", label=_("Member institutions"), url_name="institution-list", order=20)
         )

@@ -2,6 +2,23 @@
 with full_clean() and runs in one transaction, so pages, API, imports and admin obey the same rules.
 """
 
+from members.services.agreements import (
+    AGREEMENT_FIELDS,
+    agreement_attach,
+    agreement_create,
+    agreement_document_delete,
+    agreement_update,
+)
+from members.services.difficulties import (
+    DIFFICULTY_FIELDS,
+    difficulty_add_event,
+    difficulty_answer,
+    difficulty_assign,
+    difficulty_comment,
+    difficulty_raise,
+    difficulty_set_status,
+    difficulty_update,
+)
 from members.services.directory import (
     INSTITUTION_FIELDS,
     MEMBERSHIP_FIELDS,
@@ -19,12 +36,49 @@ from members.services.directory import (
     person_set_active,
     person_update,
 )
+from members.services.practices import (
+    MAX_FIGURES,
+    PRACTICE_FIELDS,
+    FigureData,
+    best_practice_attach,
+    best_practice_create,
+    best_practice_delete,
+    best_practice_document_delete,
+    best_practice_review,
+    best_practice_submit,
+    best_practice_unpublish,
+    best_practice_update,
+)
 
 __all__ = [
+    "AGREEMENT_FIELDS",
+    "DIFFICULTY_FIELDS",
     "INSTITUTION_FIELDS",
+    "MAX_FIGURES",
     "MEMBERSHIP_FIELDS",
     "PERSON_FIELDS",
+    "PRACTICE_FIELDS",
+    "FigureData",
+    "agreement_attach",
+    "agreement_create",
+    "agreement_document_delete",
+    "agreement_update",
+    "best_practice_attach",
+    "best_practice_create",
+    "best_practice_delete",
+    "best_practice_document_delete",
+    "best_practice_review",
+    "best_practice_submit",
+    "best_practice_unpublish",
+    "best_practice_update",
     "contact_role_revoke",
+    "difficulty_add_event",
+    "difficulty_answer",
+    "difficulty_assign",
+    "difficulty_comment",
+    "difficulty_raise",
+    "difficulty_set_status",
+    "difficulty_update",
     "institution_create",
     "institution_set_active",
     "institution_update",
