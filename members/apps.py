@@ -21,4 +21,31 @@ class MembersConfig(AppConfig):
         register_menu_item(
             MenuItem(key="members", label=_("Member institutions"), url_name="institution-list", order=20)
         )
+        # Published practices and agreements of published councils are public; difficulties never are.
+        register_menu_item(
+            MenuItem(
+                key="best_practices",
+                label=_("Best practices"),
+                url_name="best-practice-list",
+                order=30,
+                visible=lambda access: True,
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="difficulties",
+                label=_("Difficulties and suggestions"),
+                url_name="difficulty-list",
+                order=40,
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="agreements",
+                label=_("Agreements"),
+                url_name="agreement-list",
+                order=50,
+                visible=lambda access: True,
+            )
+        )
         home.register()
