@@ -10,7 +10,7 @@ class MembersConfig(AppConfig):
         from council.navigation import MenuItem, register_menu_item
         from council.permissions import set_seat_resolver
         from council.reminders import register_reminders
-        from members import aggregates, home, notices
+        from members import aggregates, home, notices, search
         from members.permissions import seats_of
 
         set_seat_resolver(seats_of)
@@ -49,3 +49,4 @@ class MembersConfig(AppConfig):
             )
         )
         home.register()
+        search.register()
