@@ -290,7 +290,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # Models share choice field names (kind, status, category); name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "InstitutionKindEnum": "members.models.Institution.Kind",
+        "BestPracticeCategoryEnum": "members.models.BestPractice.Category",
+        "BestPracticeStatusEnum": "members.models.BestPractice.Status",
+        "DifficultyKindEnum": "members.models.Difficulty.Kind",
+        "DifficultyCategoryEnum": "members.models.Difficulty.Category",
+        "DifficultyStatusEnum": "members.models.Difficulty.Status",
+        "DifficultyEventKindEnum": "members.models.DifficultyEvent.Kind",
+        "AgreementAreaEnum": "members.models.Agreement.Area",
+    },
 }
 
 # Content Security Policy: scripts only from this site or with the per-request nonce.
