@@ -2,8 +2,9 @@
 
 from django.core.management.base import OutputWrapper
 
-from members.demo import directory
+from members.demo import directory, submissions
 
 
 def load(out: OutputWrapper) -> None:
     directory.load(out)
+    submissions.load(out)
