@@ -96,6 +96,7 @@ def agreement_update(
     documents: Iterable[UploadedFile] = (),
     **fields: Any,
 ) -> Agreement:
+    """Change an agreement; relations given as None are left as they are."""
     if not permissions.can_change_agreement(actor, agreement):
         raise PermissionDenied(_("Only the council's secretariat changes agreements."))
     assign_fields(agreement, fields, AGREEMENT_FIELDS)
@@ -114,6 +115,7 @@ def agreement_update(
 
 @transaction.atomic
 def agreement_attach(*, actor: User, agreement: Agreement, upload: UploadedFile) -> AgreementDocument:
+    """Attach one document (checked by its content and size) to an agreement."""
     if not permissions.can_change_agreement(actor, agreement):
         raise PermissionDenied(_("Only the council's secretariat changes agreements."))
     (document,) = documents_save(
@@ -128,6 +130,7 @@ def agreement_attach(*, actor: User, agreement: Agreement, upload: UploadedFile)
 
 @transaction.atomic
 def agreement_document_delete(*, actor: User, document: AgreementDocument) -> None:
+    """Remove a document from an agreement, and its file once the change is committed."""
     if not permissions.can_change_agreement(actor, document.agreement):
         raise PermissionDenied(_("Only the council's secretariat changes agreements."))
     document_remove(document)

@@ -236,6 +236,7 @@ def best_practice_attach(
 
 @transaction.atomic
 def best_practice_document_delete(*, actor: User, document: BestPracticeDocument) -> None:
+    """Remove an attachment from a practice the actor may edit, and its file after commit."""
     if not permissions.can_edit_best_practice(actor, document.practice):
         raise PermissionDenied(_("This best practice cannot be changed now."))
     document_remove(document)
