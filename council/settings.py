@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Trigram lookups for search; its PostgreSQL parts stay unused on SQLite.
+    "django.contrib.postgres",
     "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
@@ -290,7 +292,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Several models have a "status" or "kind"; name each enum after its model so the schema stays stable.
+    # Models share choice field names (kind, status, category); name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "InstitutionKindEnum": "members.models.Institution.Kind",
         "InstitutionSectorEnum": "members.models.Institution.Sector",
@@ -302,6 +304,13 @@ SPECTACULAR_SETTINGS = {
         "AgendaItemDecisionEnum": "meetings.models.AgendaItem.Decision",
         "InvitationResponseEnum": "meetings.models.Invitation.Response",
         "ActionItemStatusEnum": "meetings.models.ActionItem.Status",
+        "BestPracticeCategoryEnum": "members.models.BestPractice.Category",
+        "BestPracticeStatusEnum": "members.models.BestPractice.Status",
+        "DifficultyKindEnum": "members.models.Difficulty.Kind",
+        "DifficultyCategoryEnum": "members.models.Difficulty.Category",
+        "DifficultyStatusEnum": "members.models.Difficulty.Status",
+        "DifficultyEventKindEnum": "members.models.DifficultyEvent.Kind",
+        "AgreementAreaEnum": "members.models.Agreement.Area",
     },
 }
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("notifications/", views.notice_list, name="notice-list"),
     path("notifications/read-all/", views.notices_mark_all_read, name="notice-read-all"),
     path("notifications/<int:pk>/", views.notice_open, name="notice-open"),
+    path("search/", views.search, name="search"),
     path("deliveries/<int:pk>/", views.dispatch_detail, name="dispatch-detail"),
     path("deliveries/notices/<int:pk>/retry/", views.notice_retry, name="notice-retry"),
     path("", include("members.urls")),

@@ -20,6 +20,7 @@ from council.forms import LanguageForm, ProfileForm
 from council.models import Dispatch, Notice
 from council.navigation import home_panels
 from council.permissions import access_for, authenticated_user, can_view_delivery, councils_visible_to
+from council.search import MIN_QUERY_LENGTH, clean_query, search_portal
 from council.selectors import notices_for_user, request_council
 
 
@@ -172,5 +173,22 @@ def profile(request: HttpRequest) -> HttpResponse:
             "has_token": Token.objects.filter(user=user).exists(),
             "roles": roles,
             "contact_institution_count": len(access.contact_institution_ids),
+        },
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """One search box over every section; each kind lists only what this person may open."""
+    query = clean_query(request.GET.get("q"))
+    groups = search_portal(user=request.user, query=query)
+    return render(
+        request,
+        "search/results.html",
+        {
+            "query": query,
+            "groups": groups,
+            "total": sum(group.total for group in groups),
+            "too_short": 0 < len(query) < MIN_QUERY_LENGTH,
+            "min_length": MIN_QUERY_LENGTH,
         },
     )

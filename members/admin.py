@@ -1,4 +1,4 @@
-"""Admin for the secretariat's bulk work on the directory; writes keep their audit history."""
+"""Admin for the secretariat's bulk work on the directory and submissions; scoped by the same rules."""
 
 from typing import Any
 
@@ -9,9 +9,21 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin_access import RoleScopedAdmin
-from council.permissions import managed_councils
+from council.permissions import access_for, managed_councils
 from members import permissions
-from members.models import Institution, InstitutionContact, Membership, Person
+from members.models import (
+    Agreement,
+    AgreementArea,
+    BestPractice,
+    BestPracticeDocument,
+    BestPracticeFigure,
+    Difficulty,
+    DifficultyEvent,
+    Institution,
+    InstitutionContact,
+    Membership,
+    Person,
+)
 
 
 def _membership_changeable(user: Any, membership: Membership) -> bool:
@@ -72,3 +84,118 @@ class InstitutionContactAdmin(admin.ModelAdmin):
     list_display = ["user", "institution", "granted_at"]
     search_fields = ["user__username", "user__name", "institution__name"]
     autocomplete_fields = ["user", "institution"]
+
+
+# Member submissions. Their workflows (submit, review, assign, answer) send notices, so the admin
+# shows status and dates read-only and leaves the steps to the pages and the API.
+
+
+def _manages_council(user: Any, obj: Any) -> bool:
+    return access_for(user).manages(obj.council_id)
+
+
+class WorkflowAdmin(RoleScopedAdmin):
+    """New items start on the pages, where the right people are told about them."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+class BestPracticeFigureInline(admin.TabularInline):
+    model = BestPracticeFigure
+    extra = 0
+
+
+class BestPracticeDocumentInline(admin.TabularInline):
+    model = BestPracticeDocument
+    extra = 0
+    fields = readonly_fields = ("name", "type_label", "size", "uploaded_by", "uploaded_at")
+    can_delete = False
+
+
+@admin.register(BestPractice)
+class BestPracticeAdmin(WorkflowAdmin):
+    visible = staticmethod(permissions.best_practices_visible_to)
+    can_change = staticmethod(_manages_council)
+    list_display = ["title", "council", "institution", "category", "status", "published_at"]
+    list_filter = ["status", "category", "council"]
+    search_fields = ["title", "summary", "institution__name"]
+    autocomplete_fields = ["institution", "partners"]
+    readonly_fields = [
+        "council",
+        "status",
+        "review_round",
+        "review_comment",
+        "created_by",
+        "submitted_at",
+        "reviewed_at",
+        "published_at",
+    ]
+    inlines = [BestPracticeFigureInline, BestPracticeDocumentInline]
+
+
+class DifficultyEventInline(admin.TabularInline):
+    model = DifficultyEvent
+    extra = 0
+    fields = readonly_fields = (
+        "created_at",
+        "kind",
+        "author",
+        "author_institution",
+        "status_from",
+        "status_to",
+        "body",
+    )
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Difficulty)
+class DifficultyAdmin(WorkflowAdmin):
+    visible = staticmethod(permissions.difficulties_visible_to)
+    can_change = staticmethod(_manages_council)
+    list_display = ["title", "council", "institution", "kind", "category", "status", "assignee", "answer_due"]
+    list_filter = ["status", "kind", "category", "council", "secretariat_only"]
+    search_fields = ["title", "description", "institution__name"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "council",
+        "institution",
+        "raised_by",
+        "status",
+        "assignee",
+        "answer_due",
+        "first_answered_at",
+        "closed_at",
+        "close_reason",
+        "created_at",
+    ]
+    inlines = [DifficultyEventInline]
+
+
+class AgreementAreaInline(admin.TabularInline):
+    model = AgreementArea
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(RoleScopedAdmin):
+    visible = staticmethod(permissions.agreements_visible_to)
+    can_change = staticmethod(_manages_council)
+    list_display = ["title", "council", "signed_on", "valid_until"]
+    list_filter = ["council"]
+    search_fields = ["title", "summary", "signed_place", "parties__name"]
+    autocomplete_fields = ["parties", "best_practices"]
+    date_hierarchy = "signed_on"
+    readonly_fields = ["created_by"]
+    inlines = [AgreementAreaInline]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> type[ModelForm[Any]]:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "council" in form.base_fields:
+            form.base_fields["council"].queryset = managed_councils(request.user)  # type: ignore[attr-defined]
+        return form

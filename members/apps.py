@@ -10,12 +10,43 @@ class MembersConfig(AppConfig):
         from council.navigation import MenuItem, register_menu_item
         from council.permissions import set_seat_resolver
         from council.reminders import register_reminders
-        from members import home, notices
+        from members import aggregates, home, notices, search
         from members.permissions import seats_of
 
         set_seat_resolver(seats_of)
+        aggregates.install()
         register_reminders(notices.term_ending_reminders)
+        register_reminders(notices.overdue_answer_reminders)
+        register_reminders(notices.agreement_renewal_reminders)
         register_menu_item(
             MenuItem(key="members", label=_("Member institutions"), url_name="institution-list", order=20)
         )
+        # Published practices and agreements of published councils are public; difficulties never are.
+        register_menu_item(
+            MenuItem(
+                key="best_practices",
+                label=_("Best practices"),
+                url_name="best-practice-list",
+                order=30,
+                visible=lambda access: True,
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="difficulties",
+                label=_("Difficulties and suggestions"),
+                url_name="difficulty-list",
+                order=40,
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="agreements",
+                label=_("Agreements"),
+                url_name="agreement-list",
+                order=50,
+                visible=lambda access: True,
+            )
+        )
         home.register()
+        search.register()

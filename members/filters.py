@@ -1,6 +1,7 @@
-"""FilterSets for the member directory, shared by the list pages and the API."""
+"""FilterSets of the members app, one per model, shared by the list pages and the API."""
 
 from datetime import timedelta
+from typing import Any
 
 import django_filters
 from django import forms
@@ -10,8 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import PortalFilterSet, yes_no_filter
+from council.forms import DateInput
 from council.models import Council
-from members.models import Institution, Membership, Person
+from council.permissions import ANONYMOUS_ACCESS, access_for
+from council.search import text_match
+from members.models import Agreement, AgreementArea, BestPractice, Difficulty, Institution, Membership, Person
 
 
 class CouncilChoiceFilter(django_filters.ModelChoiceFilter):
@@ -126,3 +130,150 @@ class MembershipFilter(PortalFilterSet):
         return queryset.filter(
             term_end__gte=today, term_end__lte=today + timedelta(days=settings.MEMBERSHIP_ENDING_SOON_DAYS)
         )
+
+
+# Member submissions
+
+
+def _mine(request: Any) -> frozenset[int]:
+    return access_for(request.user).contact_institution_ids if request is not None else frozenset()
+
+
+def _drop_unusable(filterset: PortalFilterSet, *, status: bool = True) -> None:
+    """Leave out filters that cannot narrow anything for this user (visitors see published items only)."""
+    access = access_for(filterset.request.user) if filterset.request is not None else ANONYMOUS_ACCESS
+    if not access.contact_institution_ids:
+        filterset.filters.pop("mine", None)
+    if status and not access.is_authenticated:
+        filterset.filters.pop("status", None)
+
+
+class BestPracticeFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    council = CouncilChoiceFilter(label=_("Council"), empty_label=_("All councils"))
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=BestPractice.Category.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=BestPractice.Status.choices)
+    mine = yes_no_filter(_("My institution's"), method="filter_mine")
+    institution = django_filters.NumberFilter(
+        label=_("Institution"), method="filter_institution", widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = BestPractice
+        fields = ["q", "council", "category", "status", "mine", "institution"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _drop_unusable(self)
+
+    def search(self, queryset: QuerySet[BestPractice], name: str, value: str) -> QuerySet[BestPractice]:
+        return text_match(
+            queryset,
+            ("title", "summary", "other_partners", "institution__name"),
+            value,
+            related=("partners__name",),
+        )
+
+    def filter_mine(self, queryset: QuerySet[BestPractice], name: str, value: bool) -> QuerySet[BestPractice]:
+        mine = _mine(self.request)
+        return (
+            queryset.filter(institution_id__in=mine) if value else queryset.exclude(institution_id__in=mine)
+        )
+
+    def filter_institution(
+        self, queryset: QuerySet[BestPractice], name: str, value: int
+    ) -> QuerySet[BestPractice]:
+        partnered = BestPractice.partners.through.objects.filter(institution_id=value).values(
+            "bestpractice_id"
+        )
+        return queryset.filter(Q(institution_id=value) | Q(id__in=partnered))
+
+
+class DifficultyFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    council = CouncilChoiceFilter(label=_("Council"), empty_label=_("All councils"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Difficulty.Kind.choices)
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Difficulty.Category.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Difficulty.Status.choices)
+    open = yes_no_filter(_("Still open"), method="filter_open")
+    overdue = yes_no_filter(_("Answer overdue"), method="filter_overdue")
+    mine = yes_no_filter(_("Raised by or assigned to my institution"), method="filter_mine")
+    institution = django_filters.NumberFilter(
+        label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput
+    )
+    assignee = django_filters.NumberFilter(
+        label=_("Responsible institution"), field_name="assignee_id", widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = Difficulty
+        fields = [
+            "q",
+            "council",
+            "kind",
+            "category",
+            "status",
+            "open",
+            "overdue",
+            "mine",
+            "institution",
+            "assignee",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _drop_unusable(self, status=False)
+
+    def search(self, queryset: QuerySet[Difficulty], name: str, value: str) -> QuerySet[Difficulty]:
+        return text_match(queryset, ("title", "description", "institution__name", "assignee__name"), value)
+
+    def filter_open(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
+        statuses = Difficulty.OPEN_STATUSES
+        return queryset.filter(status__in=statuses) if value else queryset.exclude(status__in=statuses)
+
+    def filter_overdue(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
+        overdue = Q(
+            status__in=Difficulty.OPEN_STATUSES,
+            first_answered_at__isnull=True,
+            answer_due__lt=timezone.localdate(),
+        )
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_mine(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
+        mine = _mine(self.request)
+        condition = Q(institution_id__in=mine) | Q(assignee_id__in=mine)
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class AgreementFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    council = CouncilChoiceFilter(label=_("Council"), empty_label=_("All councils"))
+    area = django_filters.ChoiceFilter(
+        label=_("Cooperation area"), choices=Agreement.Area.choices, method="filter_area"
+    )
+    in_force = yes_no_filter(_("In force today"), method="filter_in_force")
+    signed_after = django_filters.DateFilter(
+        label=_("Signed on or after"), field_name="signed_on", lookup_expr="gte", widget=DateInput()
+    )
+    party = django_filters.NumberFilter(label=_("Party"), method="filter_party", widget=forms.HiddenInput)
+
+    class Meta:
+        model = Agreement
+        fields = ["q", "council", "area", "in_force", "signed_after", "party"]
+
+    def search(self, queryset: QuerySet[Agreement], name: str, value: str) -> QuerySet[Agreement]:
+        return text_match(queryset, ("title", "summary", "signed_place"), value, related=("parties__name",))
+
+    def filter_area(self, queryset: QuerySet[Agreement], name: str, value: str) -> QuerySet[Agreement]:
+        return queryset.filter(id__in=AgreementArea.objects.filter(area=value).values("agreement_id"))
+
+    def filter_in_force(self, queryset: QuerySet[Agreement], name: str, value: bool) -> QuerySet[Agreement]:
+        today = timezone.localdate()
+        in_force = (Q(valid_from__lte=today) | Q(valid_from__isnull=True, signed_on__lte=today)) & (
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+        )
+        return queryset.filter(in_force) if value else queryset.exclude(in_force)
+
+    def filter_party(self, queryset: QuerySet[Agreement], name: str, value: int) -> QuerySet[Agreement]:
+        parties = Agreement.parties.through.objects.filter(institution_id=value).values("agreement_id")
+        return queryset.filter(id__in=parties)

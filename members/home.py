@@ -1,4 +1,4 @@
-"""Home panels of the member directory, one per kind of person who needs them."""
+"""Home panels of the members app, one per kind of person who needs them."""
 
 from typing import Any
 
@@ -7,8 +7,19 @@ from django.http import HttpRequest
 from council.models import Council
 from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
-from members.models import Institution, Membership
-from members.selectors import council_composition, councils_with_counts, memberships_ending_soon
+from members.models import Difficulty, Institution, Membership
+from members.permissions import can_create_best_practice, can_raise_difficulty
+from members.selectors import (
+    best_practices_in_progress,
+    best_practices_to_review,
+    council_composition,
+    councils_with_counts,
+    difficulties_for_contact,
+    difficulties_to_triage,
+    memberships_ending_soon,
+)
+
+PANEL_ROWS = 5
 
 
 def _public_councils(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
@@ -54,6 +65,35 @@ def _composition(request: HttpRequest, access: Access, council: Council | None) 
     return {"council": council, "total": composition["total"], "sectors": sectors, "routes": routes}
 
 
+def _my_submissions(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
+    """A contact's open difficulties, those their institution must answer, and practices in progress."""
+    if not access.contact_institution_ids:
+        return None
+    open_items = list(difficulties_for_contact(user=request.user)[:20])
+    mine = access.contact_institution_ids
+    return {
+        "difficulties": [item for item in open_items if item.institution_id in mine][:PANEL_ROWS],
+        "to_answer": [
+            item
+            for item in open_items
+            if item.assignee_id in mine and item.status != Difficulty.Status.ANSWERED
+        ][:PANEL_ROWS],
+        "practices": list(best_practices_in_progress(user=request.user)[:PANEL_ROWS]),
+        "can_raise": can_raise_difficulty(request.user, council),
+        "can_write": can_create_best_practice(request.user, council),
+    }
+
+
+def _triage(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
+    """The secretariat's queue: difficulties to assign or overdue, best practices to review."""
+    if council is None or not access.manages(council.pk):
+        return None
+    return {
+        "difficulties": list(difficulties_to_triage(council=council)[:PANEL_ROWS]),
+        "practices": list(best_practices_to_review(council=council)[:PANEL_ROWS]),
+    }
+
+
 def register() -> None:
     register_home_panel(
         HomePanel("public-councils", 5, "members/panels/public_councils.html", _public_councils)
@@ -61,5 +101,9 @@ def register() -> None:
     register_home_panel(
         HomePanel("my-institutions", 10, "members/panels/my_institutions.html", _my_institutions)
     )
+    register_home_panel(
+        HomePanel("my-submissions", 15, "members/panels/my_submissions.html", _my_submissions)
+    )
+    register_home_panel(HomePanel("triage", 20, "members/panels/triage.html", _triage))
     register_home_panel(HomePanel("terms-ending", 40, "members/panels/terms_ending.html", _terms_ending))
     register_home_panel(HomePanel("composition", 60, "members/panels/composition.html", _composition))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members.views import councils, institutions, memberships, people
+from members.views import agreements, councils, difficulties, institutions, memberships, people, practices
 
 urlpatterns = [
     path("councils/", councils.council_list, name="council-list"),
@@ -38,4 +38,60 @@ urlpatterns = [
     path("memberships/new/", memberships.membership_create, name="membership-create"),
     path("memberships/<int:pk>/", memberships.membership_update, name="membership-update"),
     path("memberships/<int:pk>/end/", memberships.membership_end, name="membership-end"),
+    path("practices/", practices.best_practice_list, name="best-practice-list"),
+    path("practices/new/", practices.best_practice_create, name="best-practice-create"),
+    path("practices/<int:pk>/", practices.best_practice_detail, name="best-practice-detail"),
+    path("practices/<int:pk>/edit/", practices.best_practice_update, name="best-practice-update"),
+    path("practices/<int:pk>/submit/", practices.best_practice_submit, name="best-practice-submit"),
+    path("practices/<int:pk>/review/", practices.best_practice_review, name="best-practice-review"),
+    path("practices/<int:pk>/unpublish/", practices.best_practice_unpublish, name="best-practice-unpublish"),
+    path("practices/<int:pk>/delete/", practices.best_practice_delete, name="best-practice-delete"),
+    path(
+        "practices/<int:pk>/documents/",
+        practices.best_practice_document_upload,
+        name="best-practice-document-upload",
+    ),
+    path(
+        "practices/<int:pk>/documents/<int:document_id>/",
+        practices.best_practice_document,
+        name="best-practice-document",
+    ),
+    path(
+        "practices/<int:pk>/documents/<int:document_id>/delete/",
+        practices.best_practice_document_delete,
+        name="best-practice-document-delete",
+    ),
+    path("difficulties/", difficulties.difficulty_list, name="difficulty-list"),
+    path("difficulties/new/", difficulties.difficulty_create, name="difficulty-create"),
+    path("difficulties/figures/", difficulties.difficulty_figures_page, name="difficulty-figures"),
+    path("difficulties/<int:pk>/", difficulties.difficulty_detail, name="difficulty-detail"),
+    path("difficulties/<int:pk>/edit/", difficulties.difficulty_update, name="difficulty-update"),
+    path("difficulties/<int:pk>/assign/", difficulties.difficulty_assign, name="difficulty-assign"),
+    path("difficulties/<int:pk>/answer/", difficulties.difficulty_answer, name="difficulty-answer"),
+    path("difficulties/<int:pk>/comment/", difficulties.difficulty_comment, name="difficulty-comment"),
+    path("difficulties/<int:pk>/status/", difficulties.difficulty_status, name="difficulty-status"),
+    path(
+        "difficulties/<int:pk>/files/<int:attachment_id>/",
+        difficulties.difficulty_attachment,
+        name="difficulty-attachment",
+    ),
+    path("agreements/", agreements.agreement_list, name="agreement-list"),
+    path("agreements/new/", agreements.agreement_create, name="agreement-create"),
+    path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement-detail"),
+    path("agreements/<int:pk>/edit/", agreements.agreement_update, name="agreement-update"),
+    path(
+        "agreements/<int:pk>/documents/",
+        agreements.agreement_document_upload,
+        name="agreement-document-upload",
+    ),
+    path(
+        "agreements/<int:pk>/documents/<int:document_id>/",
+        agreements.agreement_document,
+        name="agreement-document",
+    ),
+    path(
+        "agreements/<int:pk>/documents/<int:document_id>/delete/",
+        agreements.agreement_document_delete,
+        name="agreement-document-delete",
+    ),
 ]

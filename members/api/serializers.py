@@ -1,11 +1,29 @@
-"""API representations of the member directory. No side effects: writes go through the services."""
+"""API representations of the members app. No side effects: writes go through the services."""
 
 from typing import Any
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from members.models import Institution, Membership, Person
-from members.permissions import can_see_contact_details, institutions_visible_to, people_visible_to
+from council.permissions import councils_visible_to
+from members.models import (
+    Agreement,
+    BestPractice,
+    BestPracticeFigure,
+    Difficulty,
+    DifficultyEvent,
+    Institution,
+    Membership,
+    Person,
+)
+from members.permissions import (
+    best_practices_visible_to,
+    can_see_contact_details,
+    institutions_visible_to,
+    people_visible_to,
+)
 
 
 class InstitutionSerializer(serializers.ModelSerializer):
@@ -122,3 +140,318 @@ class MembershipSerializer(serializers.ModelSerializer):
             self.fields["council"].queryset = councils_visible_to(request.user)  # type: ignore[attr-defined]
         if self.instance is not None and not isinstance(self.instance, list | tuple):
             self.fields["council"].read_only = True
+
+
+# Member submissions
+
+
+def _scoped(serializer: serializers.Serializer, field: str, queryset: Any) -> None:
+    """Limit a related field's choices to what the requesting user may see."""
+    related = serializer.fields[field]
+    target = related.child_relation if isinstance(related, serializers.ManyRelatedField) else related
+    target.queryset = queryset  # type: ignore[attr-defined]
+
+
+class DocumentSerializer(serializers.Serializer):
+    """An attached file; `url` downloads it for whoever may see its owner."""
+
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    type = serializers.CharField(source="type_label", read_only=True)
+    size = serializers.IntegerField(read_only=True)
+    uploaded_at = serializers.DateTimeField(read_only=True)
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, document: Any) -> str:
+        url_name, owner = self.context["document_url"]
+        path = reverse(url_name, args=[owner(document), document.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class FigureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BestPracticeFigure
+        fields = ["label", "value", "unit"]
+
+
+class BestPracticeSerializer(serializers.ModelSerializer):
+    category_display = serializers.CharField(source="get_category_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    institution_name = serializers.CharField(source="institution.name", read_only=True)
+    figures = FigureSerializer(many=True, required=False)
+    documents = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BestPractice
+        fields = [
+            "id",
+            "council",
+            "institution",
+            "institution_name",
+            "title",
+            "category",
+            "category_display",
+            "summary",
+            "partners",
+            "other_partners",
+            "problem",
+            "actions",
+            "results",
+            "period_start",
+            "period_end",
+            "figures",
+            "status",
+            "status_display",
+            "review_comment",
+            "documents",
+            "submitted_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "status",
+            "review_comment",
+            "submitted_at",
+            "published_at",
+            "created_at",
+            "updated_at",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            _scoped(self, "council", councils_visible_to(request.user))
+            _scoped(self, "institution", institutions_visible_to(request.user))
+            _scoped(self, "partners", institutions_visible_to(request.user))
+        if self.instance is not None and not isinstance(self.instance, list | tuple):
+            self.fields["council"].read_only = True
+
+    @extend_schema_field(DocumentSerializer(many=True))
+    def get_documents(self, practice: BestPractice) -> list[dict[str, Any]]:
+        context = {**self.context, "document_url": ("best-practice-document", lambda d: d.practice_id)}
+        return DocumentSerializer(practice.documents.all(), many=True, context=context).data  # type: ignore[return-value]
+
+
+class BestPracticeReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(
+        choices=[("publish", _("Publish")), ("return", _("Return with a comment"))]
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+
+
+class CommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=10000)
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class DifficultyEventSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    author_name = serializers.SerializerMethodField()
+    on_behalf_of = serializers.CharField(source="author_institution.name", read_only=True, default=None)
+    assignee_name = serializers.CharField(source="assignee.name", read_only=True, default=None)
+
+    class Meta:
+        model = DifficultyEvent
+        fields = [
+            "id",
+            "kind",
+            "kind_display",
+            "author_name",
+            "on_behalf_of",
+            "body",
+            "status_from",
+            "status_to",
+            "assignee",
+            "assignee_name",
+            "answer_due",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_author_name(self, event: DifficultyEvent) -> str | None:
+        return event.author.get_short_name() if event.author else None
+
+
+class DifficultySerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+    category_display = serializers.CharField(source="get_category_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    institution_name = serializers.CharField(source="institution.name", read_only=True)
+    assignee_name = serializers.CharField(source="assignee.name", read_only=True, default=None)
+    overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Difficulty
+        fields = [
+            "id",
+            "council",
+            "institution",
+            "institution_name",
+            "kind",
+            "kind_display",
+            "category",
+            "category_display",
+            "title",
+            "description",
+            "secretariat_only",
+            "status",
+            "status_display",
+            "assignee",
+            "assignee_name",
+            "answer_due",
+            "overdue",
+            "first_answered_at",
+            "closed_at",
+            "close_reason",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "status",
+            "assignee",
+            "answer_due",
+            "first_answered_at",
+            "closed_at",
+            "close_reason",
+            "created_at",
+            "updated_at",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            _scoped(self, "council", councils_visible_to(request.user))
+            _scoped(self, "institution", institutions_visible_to(request.user))
+        if self.instance is not None and not isinstance(self.instance, list | tuple):
+            self.fields["council"].read_only = True
+            self.fields["institution"].read_only = True
+
+
+class DifficultyDetailSerializer(DifficultySerializer):
+    """One item with its thread and timeline, and the files attached to it."""
+
+    events = DifficultyEventSerializer(many=True, read_only=True)
+    attachments = serializers.SerializerMethodField()
+
+    class Meta(DifficultySerializer.Meta):
+        fields = [*DifficultySerializer.Meta.fields, "events", "attachments"]
+
+    @extend_schema_field(DocumentSerializer(many=True))
+    def get_attachments(self, difficulty: Difficulty) -> list[dict[str, Any]]:
+        context = {**self.context, "document_url": ("difficulty-attachment", lambda d: d.difficulty_id)}
+        return DocumentSerializer(difficulty.attachments.all(), many=True, context=context).data  # type: ignore[return-value]
+
+
+class AssignSerializer(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.none())
+    answer_due = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            _scoped(self, "assignee", institutions_visible_to(request.user).filter(is_active=True))
+
+
+class MessageSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=10000)
+
+
+class StatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Difficulty.Status.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=10000)
+
+
+class FigureRowSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the JSON key, not the field label
+    total = serializers.IntegerField()
+    open = serializers.IntegerField()
+    median_first_answer = serializers.FloatField(allow_null=True)
+    median_resolution = serializers.FloatField(allow_null=True)
+
+
+class StatusCountSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the JSON key, not the field label
+    count = serializers.IntegerField()
+    open = serializers.BooleanField()
+
+
+class DifficultyFiguresSerializer(serializers.Serializer):
+    council = serializers.IntegerField(source="council.pk")
+    totals = serializers.DictField()
+    by_status = StatusCountSerializer(many=True)
+    by_category = FigureRowSerializer(many=True)
+    by_institution_kind = FigureRowSerializer(many=True)
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    # Written as a list of area codes; read back from the agreement's area rows in to_representation.
+    areas = serializers.ListField(
+        child=serializers.ChoiceField(choices=Agreement.Area.choices), allow_empty=False, write_only=True
+    )
+    party_names = serializers.SerializerMethodField()
+    in_force = serializers.BooleanField(read_only=True)
+    documents = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id",
+            "council",
+            "title",
+            "parties",
+            "party_names",
+            "areas",
+            "signed_on",
+            "signed_place",
+            "summary",
+            "valid_from",
+            "valid_until",
+            "in_force",
+            "best_practices",
+            "documents",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs: dict[str, dict[str, Any]] = {"best_practices": {"write_only": True, "required": False}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            _scoped(self, "council", councils_visible_to(request.user))
+            _scoped(self, "parties", institutions_visible_to(request.user))
+            _scoped(self, "best_practices", best_practices_visible_to(request.user))
+        if self.instance is not None and not isinstance(self.instance, list | tuple):
+            self.fields["council"].read_only = True
+
+    def to_representation(self, instance: Agreement) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["areas"] = [area.area for area in instance.areas.all()]
+        # Linked practices are listed only where the caller may see them (published ones, for most).
+        visible = getattr(instance, "visible_practices", None)
+        if visible is None:
+            request = self.context.get("request")
+            user = request.user if request is not None else None
+            visible = best_practices_visible_to(user).filter(agreements=instance) if user else []
+        data["best_practices"] = [practice.pk for practice in visible]
+        return data
+
+    def get_party_names(self, agreement: Agreement) -> list[str]:
+        return [party.name for party in agreement.parties.all()]
+
+    @extend_schema_field(DocumentSerializer(many=True))
+    def get_documents(self, agreement: Agreement) -> list[dict[str, Any]]:
+        context = {**self.context, "document_url": ("agreement-document", lambda d: d.agreement_id)}
+        return DocumentSerializer(agreement.documents.all(), many=True, context=context).data  # type: ignore[return-value]

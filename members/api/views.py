@@ -1,11 +1,16 @@
-"""API of the member directory. Querysets are scoped to the user first; writes call the services."""
+"""API of the members app. Querysets are scoped to the user first; writes call the services."""
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -13,11 +18,51 @@ from rest_framework.serializers import BaseSerializer
 from council.models import User
 from council.permissions import authenticated_user, councils_visible_to
 from council.selectors import request_council
+from members import permissions as member_permissions
 from members import services
-from members.api.serializers import InstitutionSerializer, MembershipSerializer, PersonSerializer
-from members.filters import InstitutionFilter, MembershipFilter, PersonFilter
-from members.models import Institution, Membership, Person
-from members.selectors import institution_list, membership_list, person_list
+from members.api.serializers import (
+    AgreementSerializer,
+    AssignSerializer,
+    BestPracticeReviewSerializer,
+    BestPracticeSerializer,
+    CommentSerializer,
+    DifficultyDetailSerializer,
+    DifficultyFiguresSerializer,
+    DifficultySerializer,
+    InstitutionSerializer,
+    MembershipSerializer,
+    MessageSerializer,
+    PersonSerializer,
+    StatusSerializer,
+    UploadSerializer,
+)
+from members.filters import (
+    AgreementFilter,
+    BestPracticeFilter,
+    DifficultyFilter,
+    InstitutionFilter,
+    MembershipFilter,
+    PersonFilter,
+)
+from members.models import (
+    Agreement,
+    BestPractice,
+    Difficulty,
+    DifficultyEvent,
+    Institution,
+    Membership,
+    Person,
+)
+from members.permissions import best_practices_visible_to
+from members.selectors import (
+    agreement_list,
+    best_practice_list,
+    difficulty_figures,
+    difficulty_list,
+    institution_list,
+    membership_list,
+    person_list,
+)
 
 
 def _actor(request: Request) -> User:
@@ -127,3 +172,294 @@ class MembershipViewSet(viewsets.ModelViewSet):
 
     def perform_destroy(self, instance: Membership) -> None:
         services.membership_delete(actor=_actor(self.request), membership=instance)
+
+
+# Member submissions
+
+
+def _files(request: Request, name: str = "documents") -> list[Any]:
+    return request.FILES.getlist(name) if hasattr(request, "FILES") else []
+
+
+class BestPracticeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Best practices. Published ones of published councils are readable without logging in.
+
+    Contacts write drafts for their institution, `submit` them; the secretariat `review`s them
+    (publish, or return with a comment) and may `unpublish` one. Only drafts can be deleted.
+    """
+
+    serializer_class = BestPracticeSerializer
+    filterset_class = BestPracticeFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    ordering_fields = ["published_at", "updated_at", "title"]
+
+    def get_queryset(self) -> QuerySet[BestPractice]:
+        return best_practice_list(user=self.request.user).prefetch_related("documents")
+
+    def _relations(self, data: dict[str, Any]) -> dict[str, Any]:
+        relations: dict[str, Any] = {}
+        if "partners" in data:
+            relations["partners"] = list(data.pop("partners"))
+        if "figures" in data:
+            relations["figures"] = data.pop("figures")
+        return relations
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        council = data.pop("council")
+        relations = self._relations(data)
+        serializer.instance = services.best_practice_create(
+            actor=_actor(self.request), council=council, **relations, **data
+        )
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("council", None)
+        relations = self._relations(data)
+        assert isinstance(serializer.instance, BestPractice)
+        serializer.instance = services.best_practice_update(
+            actor=_actor(self.request), practice=serializer.instance, **relations, **data
+        )
+
+    def perform_destroy(self, instance: BestPractice) -> None:
+        services.best_practice_delete(actor=_actor(self.request), practice=instance)
+
+    def _fresh(self, practice: BestPractice) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=practice.pk)).data)
+
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        practice = services.best_practice_submit(actor=_actor(request), practice=self.get_object())
+        return self._fresh(practice)
+
+    @extend_schema(request=BestPracticeReviewSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request: Request, pk: str | None = None) -> Response:
+        practice = self.get_object()
+        payload = BestPracticeReviewSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        practice = services.best_practice_review(
+            actor=_actor(request),
+            practice=practice,
+            publish=payload.validated_data["decision"] == "publish",
+            comment=payload.validated_data.get("comment", ""),
+        )
+        return self._fresh(practice)
+
+    @extend_schema(request=CommentSerializer)
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request: Request, pk: str | None = None) -> Response:
+        practice = self.get_object()
+        payload = CommentSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        practice = services.best_practice_unpublish(
+            actor=_actor(request), practice=practice, comment=payload.validated_data["comment"]
+        )
+        return self._fresh(practice)
+
+    @extend_schema(request={"multipart/form-data": UploadSerializer})
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def documents(self, request: Request, pk: str | None = None) -> Response:
+        practice = self.get_object()
+        payload = UploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.best_practice_attach(
+            actor=_actor(request), practice=practice, upload=payload.validated_data["file"]
+        )
+        return self._fresh(practice)
+
+
+class DifficultyViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Difficulties and suggestions, with their thread. Never public.
+
+    Contacts raise them (`council`, `institution`, ...) and `comment`; the secretariat `assign`s
+    them with an answer due date and changes their `status`; the secretariat and the assigned
+    institution `answer`. `figures` counts them for a council (secretariat and officials).
+    """
+
+    filterset_class = DifficultyFilter
+    ordering_fields = ["created_at", "answer_due", "status"]
+
+    def get_queryset(self) -> QuerySet[Difficulty]:
+        queryset = difficulty_list(user=self.request.user)
+        if self.action != "list":
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "events",
+                    queryset=DifficultyEvent.objects.select_related(
+                        "author", "author_institution", "assignee"
+                    ),
+                ),
+                "attachments",
+            )
+        return queryset
+
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        return DifficultySerializer if self.action == "list" else DifficultyDetailSerializer
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        serializer.instance = services.difficulty_raise(
+            actor=_actor(self.request),
+            council=data.pop("council"),
+            institution=data.pop("institution"),
+            **data,
+        )
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("council", None)
+        data.pop("institution", None)
+        assert isinstance(serializer.instance, Difficulty)
+        serializer.instance = services.difficulty_update(
+            actor=_actor(self.request), difficulty=serializer.instance, **data
+        )
+
+    def _fresh(self, difficulty: Difficulty) -> Response:
+        return Response(
+            DifficultyDetailSerializer(
+                self.get_queryset().get(pk=difficulty.pk), context=self.get_serializer_context()
+            ).data
+        )
+
+    @extend_schema(request=AssignSerializer, responses=DifficultyDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, pk: str | None = None) -> Response:
+        difficulty = self.get_object()
+        payload = AssignSerializer(data=request.data, context=self.get_serializer_context())
+        payload.is_valid(raise_exception=True)
+        services.difficulty_assign(actor=_actor(request), difficulty=difficulty, **payload.validated_data)
+        return self._fresh(difficulty)
+
+    @extend_schema(request=MessageSerializer, responses=DifficultyDetailSerializer)
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser])
+    def answer(self, request: Request, pk: str | None = None) -> Response:
+        difficulty = self.get_object()
+        payload = MessageSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.difficulty_answer(
+            actor=_actor(request),
+            difficulty=difficulty,
+            body=payload.validated_data["body"],
+            documents=_files(request),
+        )
+        return self._fresh(difficulty)
+
+    @extend_schema(request=MessageSerializer, responses=DifficultyDetailSerializer)
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser])
+    def comment(self, request: Request, pk: str | None = None) -> Response:
+        difficulty = self.get_object()
+        payload = MessageSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.difficulty_comment(
+            actor=_actor(request),
+            difficulty=difficulty,
+            body=payload.validated_data["body"],
+            documents=_files(request),
+        )
+        return self._fresh(difficulty)
+
+    @extend_schema(request=StatusSerializer, responses=DifficultyDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def status(self, request: Request, pk: str | None = None) -> Response:
+        difficulty = self.get_object()
+        payload = StatusSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.difficulty_set_status(actor=_actor(request), difficulty=difficulty, **payload.validated_data)
+        return self._fresh(difficulty)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("council", int, required=True)], responses=DifficultyFiguresSerializer
+    )
+    @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
+    def figures(self, request: Request) -> Response:
+        council_id = request.query_params.get("council", "")
+        if not council_id.isdigit():
+            raise ValidationError({"council": [_("Give the council's id.")]})
+        council = get_object_or_404(councils_visible_to(request.user), pk=council_id)
+        if not member_permissions.can_view_difficulty_figures(request.user, council):
+            raise PermissionDenied
+        return Response(DifficultyFiguresSerializer(difficulty_figures(council=council)).data)
+
+
+class AgreementViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Agreements between institutions; those of published councils are readable without logging in."""
+
+    serializer_class = AgreementSerializer
+    filterset_class = AgreementFilter
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    ordering_fields = ["signed_on", "valid_until", "title"]
+
+    def get_queryset(self) -> QuerySet[Agreement]:
+        return agreement_list(user=self.request.user).prefetch_related(
+            "documents",
+            Prefetch(
+                "best_practices",
+                queryset=best_practices_visible_to(self.request.user),
+                to_attr="visible_practices",
+            ),
+        )
+
+    def _relations(self, data: dict[str, Any]) -> dict[str, Any]:
+        relations: dict[str, Any] = {}
+        for name in ("parties", "best_practices"):
+            if name in data:
+                relations[name] = list(data.pop(name))
+        if "areas" in data:
+            relations["areas"] = data.pop("areas")
+        return relations
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        council = data.pop("council")
+        relations = self._relations(data)
+        relations.setdefault("parties", [])
+        relations.setdefault("areas", [])
+        serializer.instance = services.agreement_create(
+            actor=_actor(self.request), council=council, **relations, **data
+        )
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("council", None)
+        relations = self._relations(data)
+        assert isinstance(serializer.instance, Agreement)
+        serializer.instance = services.agreement_update(
+            actor=_actor(self.request), agreement=serializer.instance, **relations, **data
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().create(request, *args, **kwargs)
+        response.data = self.get_serializer(self.get_queryset().get(pk=response.data["id"])).data
+        return response
+
+    @extend_schema(request={"multipart/form-data": UploadSerializer})
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def documents(self, request: Request, pk: str | None = None) -> Response:
+        agreement = self.get_object()
+        payload = UploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.agreement_attach(
+            actor=_actor(request), agreement=agreement, upload=payload.validated_data["file"]
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=agreement.pk)).data)

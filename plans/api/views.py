@@ -28,7 +28,7 @@ from plans.api.serializers import (
     ProgressReportSerializer,
     ProjectSerializer,
     ReopenSerializer,
-    ReviewSerializer,
+    ReportReviewSerializer,
     StrategySerializer,
     VerifySerializer,
 )
@@ -342,20 +342,20 @@ class ProgressReportViewSet(
     def submit(self, request: Request, pk: str | None = None) -> Response:
         return self._respond(services.report_submit(actor=_actor(request), report=self.get_object()))
 
-    @extend_schema(request=ReviewSerializer, responses=ProgressReportSerializer)
+    @extend_schema(request=ReportReviewSerializer, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
-        payload = ReviewSerializer(data=request.data)
+        payload = ReportReviewSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_accept(
             actor=_actor(request), report=self.get_object(), comment=payload.validated_data["comment"]
         )
         return self._respond(report)
 
-    @extend_schema(request=ReviewSerializer, responses=ProgressReportSerializer)
+    @extend_schema(request=ReportReviewSerializer, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None) -> Response:
-        payload = ReviewSerializer(data=request.data)
+        payload = ReportReviewSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_return(
             actor=_actor(request), report=self.get_object(), comment=payload.validated_data["comment"]

@@ -41,3 +41,22 @@ def test_officials_and_contacts_do_not_reach_the_admin(login, carol, bob):
 def test_site_admins_see_everything(login, root, daerim, pusan_univ):
     page = login(root).get(reverse("admin:members_institution_changelist")).content.decode()
     assert daerim.name in page and pusan_univ.name in page
+
+
+def test_staff_admin_lists_only_their_councils_submissions(login, alice, anyang, busan, daerim, pusan_univ):
+    from tests.members.factories import BestPracticeFactory, DifficultyFactory
+
+    mine = DifficultyFactory(council=anyang, institution=daerim, title="안양 애로")
+    DifficultyFactory(council=busan, institution=pusan_univ, title="부산 애로")
+    BestPracticeFactory(council=busan, institution=pusan_univ, title="부산 초안")
+    client = login(_staff(alice))
+    page = client.get(reverse("admin:members_difficulty_changelist")).content.decode()
+    assert mine.title in page and "부산 애로" not in page
+    assert "부산 초안" not in client.get(reverse("admin:members_bestpractice_changelist")).content.decode()
+    assert client.get(reverse("admin:members_difficulty_change", args=[mine.pk])).status_code == 200
+
+
+def test_workflow_steps_are_not_started_from_the_admin(login, alice, anyang):
+    client = login(_staff(alice))
+    assert client.get(reverse("admin:members_difficulty_add")).status_code == 403
+    assert client.get(reverse("admin:members_agreement_add")).status_code == 200

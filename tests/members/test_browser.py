@@ -27,7 +27,7 @@ def test_staff_adds_an_institution_and_finds_it_by_search(live_server, page: Pag
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("㈜코봇시스템"))
 
     page.get_by_role("link", name="회원기관").first.click()
-    page.get_by_role("searchbox").fill("코봇")
+    page.get_by_role("searchbox", name="검색", exact=True).fill("코봇")
     results = page.locator("#results")
     expect(results.get_by_role("link", name="㈜코봇시스템")).to_be_visible()
     expect(results.get_by_role("link", name=daerim.name)).to_have_count(0)

@@ -17,6 +17,7 @@ from council.outbox import dispatch_create
 from council.permissions import forget_access
 from members import permissions
 from members.models import Institution, InstitutionContact, Membership, Person
+from members.services.common import assign_fields as _assign
 
 INSTITUTION_FIELDS = (
     "name",
@@ -32,14 +33,6 @@ INSTITUTION_FIELDS = (
 )
 PERSON_FIELDS = ("name", "name_en", "title", "institution", "email", "phone")
 MEMBERSHIP_FIELDS = ("institution", "person", "role", "route", "position", "term_start", "term_end", "notes")
-
-
-def _assign(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise TypeError(f"unexpected fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(instance, name, value)
 
 
 def _deny(message: str) -> PermissionDenied:

@@ -1,0 +1,159 @@
+"""Portal-wide search: every app registers a provider that finds its own records for a user.
+
+A provider scopes first and matches text second: it starts from the same `*_visible_to(user)`
+queryset as its pages, so a search never reveals a record the user could not open.
+
+Text matching (`text_match`, also used by list filters) works on both databases the portal runs on.
+A row matches when the query, spaces removed, is contained in a field with its spaces removed:
+Korean is written with varying spacing (조기취업, 조기 취업), so spacing must not decide. On
+PostgreSQL a row also matches when pg_trgm's word similarity passes its threshold, which tolerates a
+typo (일학습병헹); both conditions are served by trigram GIN indexes, and hits are ranked by
+similarity (`text_rank`). On SQLite, the embedded default, the plain match is ranked by recency.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections
+from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models.functions import Greatest, Replace
+from django.db.models.lookups import IContains
+from django.utils.functional import Promise
+
+from council.permissions import AnyUser
+
+MIN_QUERY_LENGTH = 2
+MAX_QUERY_LENGTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    title: str
+    url: str
+    summary: str = ""
+    meta: list[str] = field(default_factory=list)
+    badge: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    hits: list[SearchHit]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchProvider:
+    """`search(user, query, limit)` returns up to `limit` hits and how many there are in all;
+    `more_url(query)` links to the provider's own list filtered by the query."""
+
+    key: str
+    label: str | Promise
+    order: int
+    search: Callable[[AnyUser, str, int], SearchResults]
+    more_url: Callable[[str], str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchGroup:
+    key: str
+    label: str | Promise
+    hits: list[SearchHit]
+    total: int
+    more_url: str = ""
+
+
+_providers: dict[str, SearchProvider] = {}
+
+
+def register_search_provider(provider: SearchProvider) -> None:
+    _providers[provider.key] = provider
+
+
+def search_providers() -> list[SearchProvider]:
+    return sorted(_providers.values(), key=lambda provider: provider.order)
+
+
+def clean_query(raw: str | None) -> str:
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_portal(*, user: AnyUser, query: str, limit: int = 5) -> list[SearchGroup]:
+    """Each provider's hits for the query, in menu order; kinds with no hit are left out."""
+    query = clean_query(query)
+    if len(query) < MIN_QUERY_LENGTH:
+        return []
+    groups = []
+    for provider in search_providers():
+        results = provider.search(user, query, limit)
+        if results.total:
+            more = provider.more_url(query) if provider.more_url and results.total > len(results.hits) else ""
+            groups.append(
+                SearchGroup(
+                    key=provider.key,
+                    label=provider.label,
+                    hits=results.hits,
+                    total=results.total,
+                    more_url=more,
+                )
+            )
+    return groups
+
+
+def _uses_trigrams(queryset: QuerySet[Any]) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def text_match(
+    queryset: QuerySet[Any], fields: Sequence[str], query: str, *, related: Sequence[str] = ()
+) -> QuerySet[Any]:
+    """Rows where any of `fields` matches the query. `related` fields cross to-many relations and are
+    matched in a subquery, so a row is never repeated."""
+    query = clean_query(query)
+    if not query:
+        return queryset
+    compact = query.replace(" ", "")
+    trigrams = _uses_trigrams(queryset)
+
+    def condition(names: Sequence[str]) -> Q:
+        matched = Q()
+        for name in names:
+            # The same expression as the "compact" trigram indexes, so PostgreSQL can use them.
+            matched |= Q(
+                IContains(Replace(F(name), Value(" "), Value(""), output_field=TextField()), compact)
+            )
+            if trigrams:
+                matched |= Q(**{f"{name}__trigram_word_similar": query})
+        return matched
+
+    matched = condition(fields)
+    if related:
+        model = queryset.model
+        matched |= Q(pk__in=model._default_manager.filter(condition(related)).values("pk"))
+    return queryset.filter(matched)
+
+
+def text_rank(queryset: QuerySet[Any], fields: Sequence[str], query: str, *fallback: str) -> QuerySet[Any]:
+    """Order by how well the query matches (PostgreSQL), then by the fallback ordering."""
+    if not _uses_trigrams(queryset):
+        return queryset.order_by(*fallback)
+    similarities = [TrigramWordSimilarity(clean_query(query), name) for name in fields]
+    best = similarities[0] if len(similarities) == 1 else Greatest(*similarities)
+    # The first field (the title) counts twice: a hit in the title beats one in the text.
+    return queryset.annotate(search_rank=similarities[0] + best).order_by("-search_rank", *fallback)
+
+
+def search_queryset(
+    queryset: QuerySet[Any],
+    fields: Sequence[str],
+    query: str,
+    limit: int,
+    *fallback: str,
+    related: Sequence[str] = (),
+) -> tuple[list[Any], int]:
+    """Match, count and take the best `limit` rows: two queries whatever the data size."""
+    matched = text_match(queryset, fields, query, related=related)
+    total = matched.count()
+    rows = list(text_rank(matched, fields, query, *fallback)[:limit]) if total else []
+    return rows, total

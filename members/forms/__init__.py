@@ -1,0 +1,57 @@
+"""Forms of the members app's pages; each view hands cleaned data to one service."""
+
+from members.forms.agreements import (
+    AgreementForm,
+)
+from members.forms.common import (
+    ChecklistSelectMultiple,
+    DocumentsField,
+    DocumentUploadForm,
+    MultipleFileInput,
+)
+from members.forms.difficulties import (
+    AnswerForm,
+    AssignForm,
+    CommentForm,
+    DifficultyForm,
+    StatusForm,
+)
+from members.forms.directory import (
+    InstitutionForm,
+    MembershipEndForm,
+    MembershipForm,
+    PersonForm,
+    SpreadsheetImportForm,
+)
+from members.forms.practices import (
+    BestPracticeForm,
+    FigureForm,
+    ReviewForm,
+    UnpublishForm,
+    figure_formset,
+    figures_data,
+)
+
+__all__ = [
+    "AgreementForm",
+    "AnswerForm",
+    "AssignForm",
+    "BestPracticeForm",
+    "ChecklistSelectMultiple",
+    "CommentForm",
+    "DifficultyForm",
+    "DocumentUploadForm",
+    "DocumentsField",
+    "FigureForm",
+    "InstitutionForm",
+    "MembershipEndForm",
+    "MembershipForm",
+    "MultipleFileInput",
+    "PersonForm",
+    "ReviewForm",
+    "SpreadsheetImportForm",
+    "StatusForm",
+    "UnpublishForm",
+    "figure_formset",
+    "figures_data",
+]

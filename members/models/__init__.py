@@ -1,0 +1,26 @@
+"""Models of the members app: the directory, and what members submit to their councils."""
+
+from members.models.agreements import RENEWAL_NOTICE_DAYS, Agreement, AgreementArea, AgreementDocument
+from members.models.difficulties import Difficulty, DifficultyAttachment, DifficultyEvent
+from members.models.directory import Institution, InstitutionContact, Membership, MembershipQuerySet, Person
+from members.models.documents import Document
+from members.models.practices import BestPractice, BestPracticeDocument, BestPracticeFigure
+
+__all__ = [
+    "RENEWAL_NOTICE_DAYS",
+    "Agreement",
+    "AgreementArea",
+    "AgreementDocument",
+    "BestPractice",
+    "BestPracticeDocument",
+    "BestPracticeFigure",
+    "Difficulty",
+    "DifficultyAttachment",
+    "DifficultyEvent",
+    "Document",
+    "Institution",
+    "InstitutionContact",
+    "Membership",
+    "MembershipQuerySet",
+    "Person",
+]

@@ -1,0 +1,167 @@
+"""The members app's part of the portal-wide search: institutions, best practices, difficulties and
+agreements, each scoped by the same `*_visible_to` queryset as its pages before the text is matched."""
+
+from urllib.parse import urlencode
+
+from django.template.defaultfilters import date as format_date
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from council.permissions import AnyUser
+from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
+from members.permissions import (
+    agreements_visible_to,
+    best_practices_visible_to,
+    difficulties_visible_to,
+    institutions_visible_to,
+)
+
+INSTITUTION_FIELDS = ("name", "name_en", "region")
+PRACTICE_FIELDS = ("title", "summary", "institution__name")
+DIFFICULTY_FIELDS = ("title", "description", "institution__name")
+AGREEMENT_FIELDS = ("title", "summary", "signed_place")
+
+
+def _list_url(url_name: str, query: str) -> str:
+    # The lists otherwise narrow to the current council; a search spans every council.
+    return f"{reverse(url_name)}?{urlencode({'q': query, 'council': ''})}"
+
+
+def _summary(text: str) -> str:
+    return truncatechars(" ".join(text.split()), 160)
+
+
+def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        institutions_visible_to(user).select_related("registered_by"),
+        INSTITUTION_FIELDS,
+        query,
+        limit,
+        "name",
+    )
+    hits = [
+        SearchHit(
+            title=institution.name,
+            url=reverse("institution-detail", args=[institution.pk]),
+            summary=institution.name_en,
+            meta=[str(institution.get_kind_display()), institution.region],
+        )
+        for institution in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def search_best_practices(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        best_practices_visible_to(user).select_related("council", "institution"),
+        PRACTICE_FIELDS,
+        query,
+        limit,
+        "-updated_at",
+    )
+    hits = [
+        SearchHit(
+            title=practice.title,
+            url=reverse("best-practice-detail", args=[practice.pk]),
+            summary=_summary(practice.summary),
+            meta=[
+                practice.council.short_name,
+                practice.institution.name,
+                str(practice.get_category_display()),
+            ],
+            badge="" if practice.is_published else str(practice.get_status_display()),
+        )
+        for practice in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def search_difficulties(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        difficulties_visible_to(user).select_related("council", "institution"),
+        DIFFICULTY_FIELDS,
+        query,
+        limit,
+        "-created_at",
+    )
+    hits = [
+        SearchHit(
+            title=difficulty.title,
+            url=reverse("difficulty-detail", args=[difficulty.pk]),
+            summary=_summary(difficulty.description),
+            meta=[
+                difficulty.council.short_name,
+                difficulty.institution.name,
+                str(difficulty.get_kind_display()),
+                format_date(difficulty.created_at, "Y.m.d"),
+            ],
+            badge=str(difficulty.get_status_display()),
+        )
+        for difficulty in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def search_agreements(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        agreements_visible_to(user).select_related("council"),
+        AGREEMENT_FIELDS,
+        query,
+        limit,
+        "-signed_on",
+        related=("parties__name",),
+    )
+    hits = [
+        SearchHit(
+            title=agreement.title,
+            url=reverse("agreement-detail", args=[agreement.pk]),
+            summary=_summary(agreement.summary),
+            meta=[
+                agreement.council.short_name,
+                format_date(agreement.signed_on, "Y.m.d"),
+                agreement.signed_place,
+            ],
+        )
+        for agreement in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def register() -> None:
+    register_search_provider(
+        SearchProvider(
+            key="institutions",
+            label=_("Member institutions"),
+            order=20,
+            search=search_institutions,
+            more_url=lambda query: _list_url("institution-list", query),
+        )
+    )
+    register_search_provider(
+        SearchProvider(
+            key="best_practices",
+            label=_("Best practices"),
+            order=30,
+            search=search_best_practices,
+            more_url=lambda query: _list_url("best-practice-list", query),
+        )
+    )
+    register_search_provider(
+        SearchProvider(
+            key="difficulties",
+            label=_("Difficulties and suggestions"),
+            order=40,
+            search=search_difficulties,
+            more_url=lambda query: _list_url("difficulty-list", query),
+        )
+    )
+    register_search_provider(
+        SearchProvider(
+            key="agreements",
+            label=_("Agreements"),
+            order=50,
+            search=search_agreements,
+            more_url=lambda query: _list_url("agreement-list", query),
+        )
+    )

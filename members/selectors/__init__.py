@@ -1,0 +1,69 @@
+"""Reads of the members app, split by topic, with the joins and counts each page and the API need.
+
+Every list runs a fixed number of queries whatever its length: related rows come through
+select_related or one prefetch, counts through annotations.
+"""
+
+from members.selectors.agreements import (
+    agreement_detail,
+    agreement_list,
+)
+from members.selectors.difficulties import (
+    OPEN,
+    DifficultyFigures,
+    FigureRow,
+    difficulties_for_contact,
+    difficulties_to_triage,
+    difficulty_detail,
+    difficulty_figures,
+    difficulty_list,
+)
+from members.selectors.directory import (
+    ROLE_ORDER,
+    council_composition,
+    council_seats,
+    councils_with_counts,
+    current_seats,
+    ending_soon_cutoff,
+    institution_detail,
+    institution_list,
+    membership_list,
+    memberships_ending_soon,
+    person_detail,
+    person_list,
+)
+from members.selectors.practices import (
+    best_practice_detail,
+    best_practice_list,
+    best_practices_in_progress,
+    best_practices_to_review,
+)
+
+__all__ = [
+    "OPEN",
+    "ROLE_ORDER",
+    "DifficultyFigures",
+    "FigureRow",
+    "agreement_detail",
+    "agreement_list",
+    "best_practice_detail",
+    "best_practice_list",
+    "best_practices_in_progress",
+    "best_practices_to_review",
+    "council_composition",
+    "council_seats",
+    "councils_with_counts",
+    "current_seats",
+    "difficulties_for_contact",
+    "difficulties_to_triage",
+    "difficulty_detail",
+    "difficulty_figures",
+    "difficulty_list",
+    "ending_soon_cutoff",
+    "institution_detail",
+    "institution_list",
+    "membership_list",
+    "memberships_ending_soon",
+    "person_detail",
+    "person_list",
+]

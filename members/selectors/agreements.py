@@ -1,0 +1,46 @@
+"""Reads of agreements for the list, the detail page and the API."""
+
+from django.db.models import Prefetch, QuerySet
+
+from council.permissions import AnyUser
+from members.models import Agreement, AgreementDocument, BestPractice, Institution
+from members.permissions import agreements_visible_to, best_practices_visible_to
+from members.selectors.common import count_of
+
+
+def agreement_list(*, user: AnyUser) -> QuerySet[Agreement]:
+    """Agreements the user may see, latest signed first, with parties, areas and published results."""
+    return (
+        agreements_visible_to(user)
+        .select_related("council")
+        .prefetch_related(Prefetch("parties", queryset=Institution.objects.order_by("name")), "areas")
+        .annotate(
+            practice_count=count_of(
+                BestPractice.agreements.through.objects.filter(
+                    bestpractice__status=BestPractice.Status.PUBLISHED
+                ),
+                "agreement",
+            )
+        )
+        .order_by("-signed_on", "-id")
+    )
+
+
+def agreement_detail(*, user: AnyUser, pk: int) -> Agreement:
+    return (
+        agreements_visible_to(user)
+        .select_related("council", "created_by")
+        .prefetch_related(
+            Prefetch("parties", queryset=Institution.objects.order_by("name")),
+            "areas",
+            Prefetch("documents", queryset=AgreementDocument.objects.select_related("uploaded_by")),
+            Prefetch(
+                "best_practices",
+                queryset=best_practices_visible_to(user)
+                .select_related("institution")
+                .order_by("-published_at"),
+                to_attr="visible_practices",
+            ),
+        )
+        .get(pk=pk)
+    )

@@ -1,0 +1,162 @@
+"""Agreement pages: the list, one agreement with its documents and results, record and edit.
+
+Agreements of a published council are public, like its signing ceremonies; the queryset decides.
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.listing import list_filter, render_list
+from council.models import Council
+from council.navigation import detail_sections
+from council.uploads import document_response
+from members import permissions, services
+from members.filters import AgreementFilter
+from members.forms import AgreementForm, DocumentUploadForm
+from members.models import Agreement, AgreementDocument, BestPractice
+from members.selectors import agreement_detail as select_agreement
+from members.selectors import agreement_list as select_agreements
+from members.views.common import actor, apply_errors, current_council
+
+
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    filterset = list_filter(
+        request, filterset_class=AgreementFilter, queryset=select_agreements(user=request.user)
+    )
+    council = current_council(request)
+    return render_list(
+        request,
+        "members/agreement_list.html",
+        filterset=filterset,
+        context={"council": council, "can_create": permissions.can_create_agreement(request.user, council)},
+    )
+
+
+def _agreement(request: HttpRequest, pk: int) -> Agreement:
+    try:
+        return select_agreement(user=request.user, pk=pk)
+    except Agreement.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _visible(request: HttpRequest, pk: int) -> Agreement:
+    return get_object_or_404(permissions.agreements_visible_to(request.user).select_related("council"), pk=pk)
+
+
+def _detail(request: HttpRequest, agreement: Agreement, status: int = 200, **forms: Any) -> HttpResponse:
+    can_change = permissions.can_change_agreement(request.user, agreement)
+    context = {
+        "agreement": agreement,
+        "can_change": can_change,
+        "upload_form": (forms.get("upload_form") or DocumentUploadForm()) if can_change else None,
+        "sections": detail_sections(request, "agreement", agreement),
+    }
+    return render(request, "members/agreement_detail.html", context, status=status)
+
+
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _agreement(request, pk))
+
+
+def _form_page(request: HttpRequest, agreement: Agreement | None, council: Council | None) -> HttpResponse:
+    if council is None:
+        raise PermissionDenied
+    form = AgreementForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=agreement,
+        parties=permissions.institutions_visible_to(request.user).filter(is_active=True).order_by("name"),
+        practices=BestPractice.objects.filter(council=council, status=BestPractice.Status.PUBLISHED)
+        .select_related("institution")
+        .order_by("-published_at"),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        relations = {
+            "parties": list(data.pop("parties")),
+            "areas": data.pop("areas"),
+            "best_practices": list(data.pop("best_practices")),
+            "documents": data.pop("documents"),
+        }
+        try:
+            if agreement is None:
+                agreement = services.agreement_create(
+                    actor=actor(request), council=council, **relations, **data
+                )
+            else:
+                agreement = services.agreement_update(
+                    actor=actor(request), agreement=agreement, **relations, **data
+                )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The agreement was saved."))
+            return redirect("agreement-detail", pk=agreement.pk)
+    return render(
+        request,
+        "members/agreement_form.html",
+        {"form": form, "agreement": agreement, "council": council},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    council = current_council(request)
+    if not permissions.can_create_agreement(request.user, council):
+        raise PermissionDenied
+    return _form_page(request, None, council)
+
+
+@login_required
+def agreement_update(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _visible(request, pk)
+    if not permissions.can_change_agreement(request.user, agreement):
+        raise PermissionDenied
+    return _form_page(request, agreement, agreement.council)
+
+
+@login_required
+@require_POST
+def agreement_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _visible(request, pk)
+    if not permissions.can_change_agreement(request.user, agreement):
+        raise PermissionDenied
+    form = DocumentUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.agreement_attach(
+                actor=actor(request), agreement=agreement, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The file was attached."))
+            return redirect("agreement-detail", pk=agreement.pk)
+    return _detail(request, _agreement(request, pk), status=400, upload_form=form)
+
+
+def agreement_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:
+    """Download a document: whoever may see the agreement may read its documents."""
+    agreement = _visible(request, pk)
+    document = get_object_or_404(AgreementDocument, pk=document_id, agreement=agreement)
+    return document_response(document.file, filename=document.name)
+
+
+@login_required
+@require_POST
+def agreement_document_delete(request: HttpRequest, pk: int, document_id: int) -> HttpResponse:
+    agreement = _visible(request, pk)
+    document = get_object_or_404(
+        AgreementDocument.objects.select_related("agreement"), pk=document_id, agreement=agreement
+    )
+    services.agreement_document_delete(actor=actor(request), document=document)
+    messages.success(request, _("“%(name)s” was removed.") % {"name": document.name})
+    return redirect("agreement-detail", pk=agreement.pk)

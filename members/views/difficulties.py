@@ -1,0 +1,290 @@
+"""Difficulty and suggestion pages: the list, raising one, its thread with every step, and the figures."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.listing import list_filter, render_list
+from council.models import Council
+from council.navigation import detail_sections
+from council.permissions import councils_visible_to
+from council.uploads import document_response
+from members import permissions, services
+from members.filters import DifficultyFilter
+from members.forms import AnswerForm, AssignForm, CommentForm, DifficultyForm, StatusForm
+from members.models import Difficulty, DifficultyAttachment, InstitutionContact
+from members.selectors import difficulty_detail as select_difficulty
+from members.selectors import difficulty_figures
+from members.selectors import difficulty_list as select_difficulties
+from members.views.common import actor, apply_errors, current_council
+
+
+@login_required
+def difficulty_list(request: HttpRequest) -> HttpResponse:
+    filterset = list_filter(
+        request, filterset_class=DifficultyFilter, queryset=select_difficulties(user=request.user)
+    )
+    council = current_council(request)
+    return render_list(
+        request,
+        "members/difficulty_list.html",
+        filterset=filterset,
+        context={
+            "council": council,
+            "can_create": permissions.can_raise_difficulty(request.user, council),
+            "can_view_figures": permissions.can_view_difficulty_figures(request.user, council),
+        },
+    )
+
+
+def _difficulty(request: HttpRequest, pk: int) -> Difficulty:
+    try:
+        return select_difficulty(user=request.user, pk=pk)
+    except Difficulty.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _visible(request: HttpRequest, pk: int) -> Difficulty:
+    """The item for an action: scoped to the user first, so another institution's item is a 404."""
+    return get_object_or_404(
+        permissions.difficulties_visible_to(request.user).select_related(
+            "council", "institution", "assignee"
+        ),
+        pk=pk,
+    )
+
+
+def _assign_form(request: HttpRequest, difficulty: Difficulty, data: Any = None) -> AssignForm:
+    institutions = (
+        permissions.institutions_visible_to(request.user).filter(is_active=True).order_by("kind", "name")
+    )
+    initial = {"assignee": difficulty.assignee_id, "answer_due": difficulty.answer_due}
+    return AssignForm(data, initial=initial, institutions=institutions)
+
+
+def _detail(request: HttpRequest, difficulty: Difficulty, status: int = 200, **forms: Any) -> HttpResponse:
+    user = request.user
+    transitions = permissions.difficulty_transitions(user, difficulty)
+    can_assign = permissions.can_assign_difficulty(user, difficulty)
+    can_answer = permissions.can_answer_difficulty(user, difficulty)
+    can_comment = permissions.can_comment_difficulty(user, difficulty)
+    context = {
+        "difficulty": difficulty,
+        "events": list(difficulty.events.all()),
+        "can_edit": permissions.can_edit_difficulty(user, difficulty),
+        # The secretariat may record an item for an institution (a call, a meeting remark).
+        "recorded_by_secretariat": difficulty.raised_by_id is not None
+        and not InstitutionContact.objects.filter(
+            user_id=difficulty.raised_by_id, institution_id=difficulty.institution_id
+        ).exists(),
+        "assign_form": (forms.get("assign_form") or _assign_form(request, difficulty))
+        if can_assign
+        else None,
+        "answer_form": (forms.get("answer_form") or AnswerForm()) if can_answer else None,
+        "comment_form": (forms.get("comment_form") or CommentForm()) if can_comment else None,
+        "status_form": (forms.get("status_form") or StatusForm(statuses=transitions))
+        if transitions
+        else None,
+        "resolve_only": transitions == (Difficulty.Status.RESOLVED,),
+        "sections": detail_sections(request, "difficulty", difficulty),
+    }
+    return render(request, "members/difficulty_detail.html", context, status=status)
+
+
+@login_required
+def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _difficulty(request, pk))
+
+
+@login_required
+def difficulty_create(request: HttpRequest) -> HttpResponse:
+    council = current_council(request)
+    if council is None or not permissions.can_raise_difficulty(request.user, council):
+        raise PermissionDenied
+    form = DifficultyForm(
+        request.POST or None,
+        request.FILES or None,
+        institutions=permissions.raising_institutions(request.user, council).order_by("name"),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            difficulty = services.difficulty_raise(
+                actor=actor(request), council=council, documents=data.pop("documents"), **data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("Received. The secretariat has been told and will follow it up here.")
+            )
+            return redirect("difficulty-detail", pk=difficulty.pk)
+    return render(
+        request,
+        "members/difficulty_form.html",
+        {"form": form, "council": council},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def difficulty_update(request: HttpRequest, pk: int) -> HttpResponse:
+    difficulty = _visible(request, pk)
+    if not permissions.can_edit_difficulty(request.user, difficulty):
+        raise PermissionDenied
+    form = DifficultyForm(request.POST or None, instance=difficulty, institutions=None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.difficulty_update(actor=actor(request), difficulty=difficulty, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("difficulty-detail", pk=difficulty.pk)
+    return render(
+        request,
+        "members/difficulty_form.html",
+        {"form": form, "difficulty": difficulty, "council": difficulty.council},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    difficulty = _visible(request, pk)
+    if not permissions.can_assign_difficulty(request.user, difficulty):
+        raise PermissionDenied
+    form = _assign_form(request, difficulty, request.POST)
+    if form.is_valid():
+        try:
+            services.difficulty_assign(actor=actor(request), difficulty=difficulty, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Assigned to %(institution)s; the answer is due on %(date)s.")
+                % {"institution": difficulty.assignee, "date": difficulty.answer_due},
+            )
+            return redirect("difficulty-detail", pk=difficulty.pk)
+    return _detail(request, _difficulty(request, pk), status=400, assign_form=form)
+
+
+@login_required
+@require_POST
+def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    difficulty = _visible(request, pk)
+    if not permissions.can_answer_difficulty(request.user, difficulty):
+        raise PermissionDenied
+    form = AnswerForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            event = services.difficulty_answer(
+                actor=actor(request), difficulty=difficulty, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("The answer was posted; the institution that raised it has been told.")
+            )
+            return redirect(f"{difficulty_url(difficulty)}#event-{event.pk}")
+    return _detail(request, _difficulty(request, pk), status=400, answer_form=form)
+
+
+@login_required
+@require_POST
+def difficulty_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    difficulty = _visible(request, pk)
+    if not permissions.can_comment_difficulty(request.user, difficulty):
+        raise PermissionDenied
+    form = CommentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            event = services.difficulty_comment(
+                actor=actor(request), difficulty=difficulty, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Your comment was added."))
+            return redirect(f"{difficulty_url(difficulty)}#event-{event.pk}")
+    return _detail(request, _difficulty(request, pk), status=400, comment_form=form)
+
+
+@login_required
+@require_POST
+def difficulty_status(request: HttpRequest, pk: int) -> HttpResponse:
+    difficulty = _visible(request, pk)
+    transitions = permissions.difficulty_transitions(request.user, difficulty)
+    if not transitions:
+        raise PermissionDenied
+    form = StatusForm(request.POST, statuses=transitions)
+    if form.is_valid():
+        try:
+            services.difficulty_set_status(actor=actor(request), difficulty=difficulty, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("The status is now “%(status)s”.") % {"status": difficulty.get_status_display()}
+            )
+            return redirect("difficulty-detail", pk=difficulty.pk)
+    return _detail(request, _difficulty(request, pk), status=400, status_form=form)
+
+
+def difficulty_url(difficulty: Difficulty) -> str:
+    return reverse("difficulty-detail", args=[difficulty.pk])
+
+
+@login_required
+def difficulty_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    """Download a file: whoever may see the item may read its files."""
+    difficulty = _visible(request, pk)
+    attachment = get_object_or_404(DifficultyAttachment, pk=attachment_id, difficulty=difficulty)
+    return document_response(attachment.file, filename=attachment.name)
+
+
+@login_required
+def difficulty_figures_page(request: HttpRequest) -> HttpResponse:
+    """Open items by status and the median days to answer and resolve, by category and institution kind."""
+    council_id = request.GET.get("council")
+    council: Council | None
+    if council_id:
+        if not council_id.isdigit():
+            raise Http404
+        council = get_object_or_404(councils_visible_to(request.user), pk=council_id)
+    else:
+        council = current_council(request)
+    if council is None or not permissions.can_view_difficulty_figures(request.user, council):
+        raise PermissionDenied
+    figures = difficulty_figures(council=council)
+    chart = {
+        "status": {
+            "labels": [row["label"] for row in figures.by_status],
+            "counts": [row["count"] for row in figures.by_status],
+        },
+        "category": {
+            "labels": [row.label for row in figures.by_category],
+            "first_answer": [_days(row.median_first_answer) for row in figures.by_category],
+            "resolution": [_days(row.median_resolution) for row in figures.by_category],
+            "series": [str(_("Median days to first answer")), str(_("Median days to resolution"))],
+        },
+    }
+    return render(
+        request,
+        "members/difficulty_figures.html",
+        {"council": council, "figures": figures, "chart": chart},
+    )
+
+
+def _days(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
