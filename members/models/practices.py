@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.models.documents import Document
@@ -110,6 +111,9 @@ class BestPractice(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("best-practice-detail", args=[self.pk])
 
     @property
     def is_published(self) -> bool:
