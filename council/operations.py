@@ -1,0 +1,60 @@
+"""Migration operations the apps share."""
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from django.db.migrations.operations.base import Operation
+
+
+class CreateSearchIndexes(Operation):
+    """Trigram indexes for the portal-wide search, on PostgreSQL only.
+
+    For each searched column, two GIN indexes serve the two conditions of council.search.text_match:
+    one on the column for pg_trgm's word similarity (%>), one on the column upper-cased with its spaces
+    removed for the spacing-insensitive substring match (LIKE), Korean included. SQLite, the embedded
+    default, has neither the extension nor GIN indexes: there the search falls back to a plain
+    substring match, and this operation does nothing.
+
+    `columns` holds (table, column, index name prefix) triples.
+    """
+
+    reversible = True
+    reduces_to_sql = True
+
+    def __init__(self, columns: Sequence[tuple[str, str, str]]) -> None:
+        self.columns = [tuple(column) for column in columns]
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return self.__class__.__qualname__, [self.columns], {}
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        pass
+
+    def _indexes(self, quote: Any) -> Iterator[tuple[str, str, str]]:
+        for table, column, prefix in self.columns:
+            yield f"{prefix}_trgm", table, f"{quote(column)} gin_trgm_ops"
+            compact = f"(UPPER(REPLACE({quote(column)}, ' ', '')::text)) gin_trgm_ops"
+            yield f"{prefix}_compact_trgm", table, compact
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        quote = schema_editor.quote_name
+        for name, table, expression in self._indexes(quote):
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} USING gin ({expression})"
+            )
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        quote = schema_editor.quote_name
+        for name, _table, _expression in self._indexes(quote):
+            schema_editor.execute(f"DROP INDEX IF EXISTS {quote(name)}")
+
+    def describe(self) -> str:
+        return f"Create search indexes on {len(self.columns)} columns"
+
+    @property
+    def migration_name_fragment(self) -> str:
+        return "search_indexes"
