@@ -9,7 +9,7 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from council.navigation import MenuItem, register_menu_item
         from council.reminders import register_reminders
-        from meetings import home, notices
+        from meetings import home, notices, search, sections
 
         register_reminders(notices.meeting_reminders)
         register_reminders(notices.action_reminders)
@@ -23,3 +23,5 @@ class MeetingsConfig(AppConfig):
             )
         )
         home.register()
+        sections.register()
+        search.register()

@@ -13,7 +13,8 @@ from django.utils import timezone
 from council.models import Council, User
 from meetings import services
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
-from members.models import Institution, Membership, Person
+from members.demo.submissions import DAERIM_PRACTICE_TITLE
+from members.models import BestPractice, Difficulty, Institution, Membership, Person
 
 Kind = AgendaItem.Kind
 Decision = AgendaItem.Decision
@@ -190,6 +191,11 @@ def _anyang_2024(council: Council) -> Meeting:
             ),
         ],
     )
+    practice = BestPractice.objects.filter(council=council, title=DAERIM_PRACTICE_TITLE).first()
+    if practice is not None:
+        AgendaItem.objects.filter(pk=items["대림대학교 산학협력단 산학협력 우수사례 발표"].pk).update(
+            best_practice=practice
+        )
     _invite_seats(meeting, attended=True)
     actions = [
         ("기관별 애로·건의 상시 접수 창구 마련", agency, date(2024, 12, 31), ActionItem.Status.DONE, "기관별 애로사항 해결과 제안사항 수렴 방안"),
@@ -317,6 +323,11 @@ def _anyang_upcoming(council: Council, staff: User) -> None:
         services.agenda_item_add(
             actor=staff, meeting=meeting, title=title_, kind=kind, minutes_allotted=minutes
         )
+    difficulty = Difficulty.objects.filter(
+        council=council, title="특성화고 학생 조기 취업 연계 기업 정보 부족"
+    ).first()
+    if difficulty is not None and difficulty.is_open:
+        services.agenda_item_from_difficulty(actor=staff, meeting=meeting, difficulty=difficulty)
     services.invitations_add_members(actor=staff, meeting=meeting)
     services.meeting_announce(actor=staff, meeting=meeting)
     answers = {

@@ -94,6 +94,21 @@ class MeetingCopyForm(KrdsFormMixin, forms.Form):
         return cleaned
 
 
+class ProposeForm(KrdsFormMixin, forms.Form):
+    """Which of the council's coming meetings a best practice or a difficulty goes on."""
+
+    meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Meeting"))
+
+    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["meeting"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = meetings
+        field.error_messages["invalid_choice"] = _(
+            "Choose one of the council's coming meetings whose agenda can still change."
+        )
+
+
 class CancelForm(KrdsFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for cancelling"), max_length=300, help_text=_("Invitees will read it.")

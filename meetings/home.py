@@ -1,4 +1,4 @@
-"""Home panels and detail-page sections of the meetings app."""
+"""Home panels of the meetings app."""
 
 from typing import Any
 
@@ -7,12 +7,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from council.models import Council
-from council.navigation import DetailSection, HomePanel, register_detail_section, register_home_panel
+from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.permissions import invitations_answerable_by
-from meetings.selectors import OPEN_ACTION, attendance_history, upcoming_meetings
-from members.models import Institution
+from meetings.selectors import OPEN_ACTION, upcoming_meetings
 
 
 def _upcoming(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
@@ -70,13 +69,6 @@ def _secretariat_work(request: HttpRequest, access: Access, council: Council | N
     return {"to_prepare": to_prepare, "minutes_open": minutes_open, "overdue": overdue, "council": council}
 
 
-def _institution_attendance(
-    request: HttpRequest, access: Access, institution: Institution
-) -> dict[str, Any] | None:
-    history = attendance_history(institution_id=institution.pk, user=request.user)
-    return {"invitations": history} if history else None
-
-
 def register() -> None:
     register_home_panel(HomePanel("upcoming-meetings", 1, "meetings/panels/upcoming.html", _upcoming))
     register_home_panel(HomePanel("my-answers", 2, "meetings/panels/my_answers.html", _my_answers))
@@ -84,12 +76,3 @@ def register() -> None:
         HomePanel("secretariat-meetings", 3, "meetings/panels/secretariat.html", _secretariat_work)
     )
     register_home_panel(HomePanel("my-actions", 15, "meetings/panels/my_actions.html", _my_actions))
-    register_detail_section(
-        DetailSection(
-            "institution-attendance",
-            "institution",
-            30,
-            "meetings/sections/institution_attendance.html",
-            _institution_attendance,
-        )
-    )

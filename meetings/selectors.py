@@ -182,3 +182,26 @@ def vote_tally(*, meeting: Meeting) -> dict[int, dict[str, int]]:
     for item_id, choice, total in rows:
         tally.setdefault(item_id, {})[choice] = total
     return tally
+
+
+def meetings_open_for_agenda(*, council_id: int) -> QuerySet[Meeting]:
+    """The council's coming meetings whose agenda can still change, soonest first."""
+    return Meeting.objects.filter(
+        council_id=council_id,
+        status__in=[Meeting.Status.PLANNED, Meeting.Status.ANNOUNCED],
+        ends_at__gte=timezone.now(),
+    ).order_by("starts_at")
+
+
+def agenda_items_linked(
+    *, user: AnyUser, best_practice_id: int | None = None, difficulty_id: int | None = None
+) -> list[AgendaItem]:
+    """Agenda items (of meetings the user may see) that present a best practice or discuss a difficulty."""
+    from meetings.permissions import agenda_items_visible_to
+
+    items = agenda_items_visible_to(user).select_related("meeting", "meeting__council")
+    if best_practice_id is not None:
+        items = items.filter(best_practice_id=best_practice_id)
+    if difficulty_id is not None:
+        items = items.filter(difficulty_id=difficulty_id)
+    return list(items.order_by("meeting__starts_at"))

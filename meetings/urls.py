@@ -77,6 +77,16 @@ urlpatterns = [
         name="minutes-version",
     ),
     path("meetings/<int:pk>/minutes.pdf", minutes.minutes_print, name="minutes-pdf"),
+    path(
+        "meetings/propose/practice/<int:practice_pk>/",
+        agenda.agenda_propose_practice,
+        name="agenda-propose-practice",
+    ),
+    path(
+        "meetings/propose/difficulty/<int:difficulty_pk>/",
+        agenda.agenda_propose_difficulty,
+        name="agenda-propose-difficulty",
+    ),
     path("meetings/actions/", actions.action_list, name="action-list"),
     path("meetings/actions/<int:pk>/", actions.action_detail, name="action-detail"),
     path("meetings/answer/<str:token>/", invitations.invitation_answer_link, name="invitation-answer-link"),

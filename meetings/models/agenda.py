@@ -47,6 +47,22 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
     )
     minutes_allotted = models.PositiveSmallIntegerField(_("minutes allotted"), default=10)
+    best_practice = models.ForeignKey(
+        "members.BestPractice",
+        verbose_name=_("best practice presented"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    difficulty = models.ForeignKey(
+        "members.Difficulty",
+        verbose_name=_("difficulty or suggestion discussed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
     is_minutes_approval = models.BooleanField(
         _("approval of the previous minutes"), default=False, editable=False
     )

@@ -3,11 +3,12 @@
 from collections.abc import Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from council.models import User
@@ -16,6 +17,8 @@ from meetings import permissions
 from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
 from meetings.selectors import meeting_previous
 from meetings.services.minutes import minutes_approve
+from members.models import BestPractice, Difficulty
+from members.services import difficulty_add_event
 
 ITEM_FIELDS = (
     "title",
@@ -51,9 +54,13 @@ def agenda_item_add(*, actor: User, meeting: Meeting, **fields: Any) -> AgendaIt
     """Add an item at the end of the agenda."""
     _check(actor, meeting)
     _check_open(meeting)
+    return _append(meeting, fields, ITEM_FIELDS)
+
+
+def _append(meeting: Meeting, fields: dict[str, Any], allowed: tuple[str, ...]) -> AgendaItem:
     top = meeting.agenda_items.aggregate(top=Max("order"))["top"]
     item = AgendaItem(meeting=meeting, order=(top or 0) + 1)
-    _assign(item, fields, ITEM_FIELDS)
+    _assign(item, fields, allowed)
     item.full_clean()
     item.save()
     return item
@@ -150,3 +157,57 @@ def _approve_previous_minutes(item: AgendaItem, actor: User) -> None:
     minutes = Minutes.objects.filter(meeting=previous).exclude(status=Minutes.Status.APPROVED).first()
     if minutes is not None:
         minutes_approve(actor=actor, minutes=minutes)
+
+
+@transaction.atomic
+def agenda_item_from_best_practice(
+    *, actor: User, meeting: Meeting, practice: BestPractice, minutes_allotted: int = 20
+) -> AgendaItem:
+    """Put a published best practice on a meeting's agenda for its institution to present."""
+    _check(actor, meeting)
+    _check_open(meeting)
+    if practice.council_id != meeting.council_id or practice.status != BestPractice.Status.PUBLISHED:
+        raise ValidationError(_("Only a published best practice of this council can be presented."))
+    if meeting.agenda_items.filter(best_practice=practice).exists():
+        raise ValidationError(_("This best practice is already on the agenda."))
+    fields = {
+        "title": practice.title,
+        "kind": AgendaItem.Kind.PRESENTATION,
+        "description": practice.summary,
+        "presenter_institution": practice.institution,
+        "minutes_allotted": minutes_allotted,
+        "best_practice": practice,
+    }
+    return _append(meeting, fields, (*ITEM_FIELDS, "best_practice"))
+
+
+@transaction.atomic
+def agenda_item_from_difficulty(
+    *, actor: User, meeting: Meeting, difficulty: Difficulty, minutes_allotted: int = 15
+) -> AgendaItem:
+    """Put a difficulty or suggestion on a meeting's agenda; its timeline notes it and tells the submitter."""
+    _check(actor, meeting)
+    _check_open(meeting)
+    if difficulty.council_id != meeting.council_id:
+        raise ValidationError(_("Choose a meeting of the council the item was raised in."))
+    if not difficulty.is_open:
+        raise ValidationError(_("A resolved or closed item is not put on an agenda; reopen it first."))
+    if meeting.agenda_items.filter(difficulty=difficulty).exists():
+        raise ValidationError(_("This item is already on the agenda."))
+    fields = {
+        "title": difficulty.title,
+        "kind": AgendaItem.Kind.DISCUSSION,
+        "description": difficulty.description,
+        "presenter_institution": difficulty.institution,
+        "minutes_allotted": minutes_allotted,
+        "difficulty": difficulty,
+    }
+    item = _append(meeting, fields, (*ITEM_FIELDS, "difficulty"))
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("Put on the agenda of the %(label)s meeting of %(council)s (%(date)s).") % {
+            "label": meeting.label,
+            "council": meeting.council.short_name,
+            "date": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d"),
+        }
+    difficulty_add_event(actor=actor, difficulty=difficulty, body=note, announce=True)
+    return item

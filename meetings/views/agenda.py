@@ -5,16 +5,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
 from council.uploads import document_response
 from meetings import permissions, services
-from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm
-from meetings.models import AgendaDocument
+from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
+from meetings.models import AgendaDocument, Meeting
+from meetings.selectors import meetings_open_for_agenda
 from meetings.views.common import actor, managed_item, managed_meeting
 from meetings.views.meetings import _council_institutions, _council_people
+from members.permissions import best_practices_visible_to, difficulties_visible_to
 
 
 def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
@@ -172,3 +175,50 @@ def agenda_decision_record(request: HttpRequest, pk: int, item_pk: int) -> HttpR
     else:
         flash_form_errors(request, form)
     return _back(pk, f"item-{item.pk}")
+
+
+def _proposed_meeting(request: HttpRequest, council_id: int) -> Meeting | None:
+    form = ProposeForm(request.POST, meetings=meetings_open_for_agenda(council_id=council_id))
+    if form.is_valid():
+        meeting: Meeting = form.cleaned_data["meeting"]
+        return meeting
+    flash_form_errors(request, form)
+    return None
+
+
+@login_required
+@require_POST
+def agenda_propose_practice(request: HttpRequest, practice_pk: int) -> HttpResponse:
+    """From a best practice's page: put it on a coming meeting's agenda for presentation."""
+    practice = get_object_or_404(best_practices_visible_to(request.user), pk=practice_pk)
+    meeting = _proposed_meeting(request, practice.council_id)
+    if meeting is None:
+        return redirect("best-practice-detail", pk=practice.pk)
+    try:
+        item = services.agenda_item_from_best_practice(
+            actor=actor(request), meeting=meeting, practice=practice
+        )
+    except ValidationError as error:
+        flash_validation_error(request, error)
+        return redirect("best-practice-detail", pk=practice.pk)
+    messages.success(request, _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label})
+    return redirect(f"{reverse('meeting-detail', args=[meeting.pk])}#item-{item.pk}")
+
+
+@login_required
+@require_POST
+def agenda_propose_difficulty(request: HttpRequest, difficulty_pk: int) -> HttpResponse:
+    """From a difficulty's page: put it on a coming meeting's agenda."""
+    difficulty = get_object_or_404(difficulties_visible_to(request.user), pk=difficulty_pk)
+    meeting = _proposed_meeting(request, difficulty.council_id)
+    if meeting is None:
+        return redirect("difficulty-detail", pk=difficulty.pk)
+    try:
+        services.agenda_item_from_difficulty(actor=actor(request), meeting=meeting, difficulty=difficulty)
+    except ValidationError as error:
+        flash_validation_error(request, error)
+    else:
+        messages.success(
+            request, _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label}
+        )
+    return redirect("difficulty-detail", pk=difficulty.pk)

@@ -1,0 +1,92 @@
+"""The meetings app's part of the portal-wide search: meetings (with their agenda) and minutes.
+
+Both start from what the user may see: meetings by `meetings_visible_to`, minutes only where the
+user may read them (never drafts, except for the council's secretariat and officials).
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Q, QuerySet
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.permissions import AnyUser, access_for
+from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
+from meetings.models import Minutes
+from meetings.permissions import meetings_visible_to
+
+MEETING_FIELDS = ("title", "venue", "description")
+MEETING_RELATED = ("agenda_items__title",)
+MINUTES_FIELDS = ("body",)
+
+
+def _minutes_visible_to(user: AnyUser) -> QuerySet[Minutes]:
+    access = access_for(user)
+    minutes = Minutes.objects.filter(meeting__in=meetings_visible_to(user))
+    if access.is_site_admin:
+        return minutes
+    overseen = access.staff_council_ids | access.official_council_ids
+    readers = access.seat_council_ids
+    return minutes.filter(
+        Q(meeting__council_id__in=overseen)
+        | (Q(meeting__council_id__in=readers) & ~Q(status=Minutes.Status.DRAFT))
+    )
+
+
+def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        meetings_visible_to(user).select_related("council"),
+        MEETING_FIELDS,
+        query,
+        limit,
+        "-starts_at",
+        related=MEETING_RELATED,
+    )
+    hits = [
+        SearchHit(
+            title=f"{meeting.council.short_name} {meeting.label}",
+            url=meeting.get_absolute_url(),
+            summary=meeting.title,
+            meta=[timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d"), meeting.venue],
+            badge=str(meeting.get_status_display()),
+        )
+        for meeting in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def search_minutes(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        _minutes_visible_to(user).select_related("meeting", "meeting__council"),
+        MINUTES_FIELDS,
+        query,
+        limit,
+        "-meeting__starts_at",
+    )
+    hits = [
+        SearchHit(
+            title=f"{minutes.meeting.council.short_name} {minutes.meeting.label} {_('Minutes')}",
+            url=reverse("minutes-detail", args=[minutes.meeting_id]),
+            summary=truncatechars(" ".join(minutes.body.replace("#", " ").split()), 160),
+            badge=str(minutes.get_status_display()),
+        )
+        for minutes in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def register() -> None:
+    register_search_provider(
+        SearchProvider(
+            key="meetings",
+            label=_("Meetings"),
+            order=10,
+            search=search_meetings,
+            more_url=lambda query: f"{reverse('meeting-list')}?{urlencode({'q': query, 'council': ''})}",
+        )
+    )
+    register_search_provider(
+        SearchProvider(key="minutes", label=_("Minutes"), order=11, search=search_minutes)
+    )
