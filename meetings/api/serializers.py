@@ -83,6 +83,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "presenter_person",
             "presenter_institution",
             "minutes_allotted",
+            "best_practice",
+            "difficulty",
             "is_minutes_approval",
             "decision",
             "decision_text",
@@ -93,6 +95,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = [
             "order",
+            "best_practice",
+            "difficulty",
             "is_minutes_approval",
             "decision",
             "decision_text",

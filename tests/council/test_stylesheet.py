@@ -20,7 +20,9 @@ def _problems(rules, where="") -> list[str]:
             problems.append(f"line {rule.source_line}: {rule.message}")
         elif rule.type == "qualified-rule":
             selector = tinycss2.serialize(rule.prelude).strip()
-            for part in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+            for part in tinycss2.parse_blocks_contents(
+                rule.content, skip_comments=True, skip_whitespace=True
+            ):
                 if part.type == "error":
                     problems.append(f"line {part.source_line} in {selector!r}: {part.message}")
                 elif part.type == "qualified-rule":

@@ -188,3 +188,17 @@ def test_search_finds_meetings_by_agenda_and_minutes_as_the_user_may_read_them(
     assert reverse("minutes-detail", args=[held.pk]) in member
     visitor = client.get(reverse("search"), {"q": "조기취업"}).content.decode()
     assert meeting.get_absolute_url() not in visitor
+
+
+def test_the_api_shows_what_an_item_presents_and_does_not_let_it_be_rewired(
+    api, alice, anyang, daerim, practice, meeting
+):
+    item = services.agenda_item_from_best_practice(actor=alice, meeting=meeting, practice=practice)
+    client = api(alice)
+    body = client.get(f"/api/v1/agenda-items/{item.pk}/").json()
+    assert (body["best_practice"], body["difficulty"]) == (practice.pk, None)
+
+    other = BestPracticeFactory(council=anyang, institution=daerim, published=True)
+    client.patch(f"/api/v1/agenda-items/{item.pk}/", {"best_practice": other.pk}, format="json")
+    item.refresh_from_db()
+    assert item.best_practice_id == practice.pk
