@@ -21,7 +21,15 @@ def _institution_attendance(
 def _practice_meetings(request: HttpRequest, access: Access, practice: BestPractice) -> dict[str, Any] | None:
     items = agenda_items_linked(user=request.user, best_practice_id=practice.pk)
     can_propose = access.manages(practice.council_id) and practice.status == BestPractice.Status.PUBLISHED
-    meetings = list(meetings_open_for_agenda(council_id=practice.council_id)[:10]) if can_propose else []
+    meetings = (
+        list(
+            meetings_open_for_agenda(council_id=practice.council_id).exclude(
+                agenda_items__best_practice=practice
+            )[:10]
+        )
+        if can_propose
+        else []
+    )
     if not items and not meetings:
         return None
     return {"items": items, "meetings": meetings, "practice": practice}
@@ -32,7 +40,15 @@ def _difficulty_meetings(
 ) -> dict[str, Any] | None:
     items = agenda_items_linked(user=request.user, difficulty_id=difficulty.pk)
     can_propose = access.manages(difficulty.council_id) and difficulty.is_open
-    meetings = list(meetings_open_for_agenda(council_id=difficulty.council_id)[:10]) if can_propose else []
+    meetings = (
+        list(
+            meetings_open_for_agenda(council_id=difficulty.council_id).exclude(
+                agenda_items__difficulty=difficulty
+            )[:10]
+        )
+        if can_propose
+        else []
+    )
     if not items and not meetings:
         return None
     return {"items": items, "meetings": meetings, "difficulty": difficulty}

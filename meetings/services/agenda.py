@@ -207,7 +207,7 @@ def agenda_item_from_difficulty(
         note = _("Put on the agenda of the %(label)s meeting of %(council)s (%(date)s).") % {
             "label": meeting.label,
             "council": meeting.council.short_name,
-            "date": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d"),
+            "date": timezone.localtime(meeting.starts_at).strftime("%Y.%m.%d"),
         }
     difficulty_add_event(actor=actor, difficulty=difficulty, body=note, announce=True)
     return item

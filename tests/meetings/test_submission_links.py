@@ -74,7 +74,7 @@ def test_a_difficulty_on_the_agenda_is_recorded_and_its_submitter_told(
 ):
     client = login(alice)
     page = client.get(difficulty.get_absolute_url()).content.decode()
-    assert "안건으로 올릴 회의" in page and "다음 회의" in page
+    assert "안건으로 올릴 회의" in page
 
     with django_capture_on_commit_callbacks(execute=True):
         response = _propose(client, "agenda-propose-difficulty", difficulty.pk, meeting.pk)
@@ -82,6 +82,8 @@ def test_a_difficulty_on_the_agenda_is_recorded_and_its_submitter_told(
     assert response["Location"] == difficulty.get_absolute_url()
     item = meeting.agenda_items.get(difficulty=difficulty)
     assert item.kind == AgendaItem.Kind.DISCUSSION
+    page = client.get(difficulty.get_absolute_url()).content.decode()
+    assert "안건으로 올릴 회의" not in page, "a meeting that already has it is not offered again"
     event = difficulty.events.get(kind=DifficultyEvent.Kind.NOTE)
     assert meeting.label in event.body and "안건으로 상정" in event.body
     assert [message.to[0].split("<")[-1].rstrip(">") for message in mailoutbox] == [bob.email]
