@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from council.flash import flash_form_errors, flash_validation_error
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
+from council.pages import actor
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionForm, ActionUpdateForm
-from meetings.views.common import actor, managed_meeting
+from meetings.views.common import managed_meeting
 from meetings.views.meetings import _council_institutions
 
 

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
+from council.pages import actor
 from council.uploads import document_response
 from meetings import permissions, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
 from meetings.models import AgendaDocument, Meeting
 from meetings.selectors import meetings_open_for_agenda
-from meetings.views.common import actor, managed_item, managed_meeting
+from meetings.views.common import managed_item, managed_meeting
 from meetings.views.meetings import _council_institutions, _council_people
 from members.permissions import best_practices_visible_to, difficulties_visible_to
 

@@ -4,14 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from council.models import User
-from council.permissions import authenticated_user
 from meetings import permissions
 from meetings.models import AgendaItem, Meeting
-
-
-def actor(request: HttpRequest) -> User:
-    return authenticated_user(request.user)
 
 
 def visible_meeting(request: HttpRequest, pk: int) -> Meeting:

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
+from council.pages import actor
 from meetings import permissions, selectors, services
 from meetings.forms import AnswerForm, GuestForm, InviteMembersForm
 from meetings.links import invitation_from_token
 from meetings.models import Invitation, Meeting, Vote
-from meetings.views.common import actor, managed_meeting, visible_meeting
+from meetings.views.common import managed_meeting, visible_meeting
 
 
 def _back(pk: int) -> HttpResponse:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.models import Dispatch
+from council.pages import actor, apply_errors
 from council.permissions import access_for
 from council.selectors import request_council
 from meetings import permissions, selectors, services
@@ -31,9 +32,8 @@ from meetings.forms import (
 )
 from meetings.models import Meeting
 from meetings.pdf import agenda_pack_pdf
-from meetings.views.common import actor, managed_meeting, visible_meeting
+from meetings.views.common import managed_meeting, visible_meeting
 from members.models import Institution, Membership, Person
-from members.views.common import apply_errors
 
 
 def _council_people(council_id: int) -> QuerySet[Person]:

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from council.flash import flash_validation_error
 from council.markdown import render_markdown
+from council.pages import actor
 from meetings import permissions, selectors, services
 from meetings.forms import CirculateForm, CommentForm, MinutesForm
 from meetings.models import Minutes
 from meetings.pdf import minutes_pdf
-from meetings.views.common import actor, managed_meeting, visible_meeting
+from meetings.views.common import managed_meeting, visible_meeting
 
 
 def _minutes(request: HttpRequest, pk: int) -> Minutes:

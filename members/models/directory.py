@@ -132,6 +132,9 @@ class Person(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.institution})" if self.institution_id else self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("person-detail", args=[self.pk])
+
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def current_on(self, day: date) -> "MembershipQuerySet":

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from council.listing import list_filter, render_list
 from council.models import Council
 from council.navigation import detail_sections
+from council.pages import actor, apply_errors, submit
+from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
 from members.filters import AgreementFilter
@@ -23,14 +25,13 @@ from members.forms import AgreementForm, DocumentUploadForm
 from members.models import Agreement, AgreementDocument, BestPractice
 from members.selectors import agreement_detail as select_agreement
 from members.selectors import agreement_list as select_agreements
-from members.views.common import actor, apply_errors, current_council
 
 
 def agreement_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=AgreementFilter, queryset=select_agreements(user=request.user)
     )
-    council = current_council(request)
+    council = request_council(request)
     return render_list(
         request,
         "members/agreement_list.html",
@@ -109,7 +110,7 @@ def _form_page(request: HttpRequest, agreement: Agreement | None, council: Counc
 
 @login_required
 def agreement_create(request: HttpRequest) -> HttpResponse:
-    council = current_council(request)
+    council = request_council(request)
     if not permissions.can_create_agreement(request.user, council):
         raise PermissionDenied
     return _form_page(request, None, council)
@@ -130,17 +131,16 @@ def agreement_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_change_agreement(request.user, agreement):
         raise PermissionDenied
     form = DocumentUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.agreement_attach(
-                actor=actor(request), agreement=agreement, upload=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The file was attached."))
-            return redirect("agreement-detail", pk=agreement.pk)
-    return _detail(request, _agreement(request, pk), status=400, upload_form=form)
+    done = submit(
+        request,
+        form,
+        lambda data: services.agreement_attach(
+            actor=actor(request), agreement=agreement, upload=data["file"]
+        ),
+        done=lambda _document: agreement,
+        message=_("The file was attached."),
+    )
+    return done or _detail(request, _agreement(request, pk), status=400, upload_form=form)
 
 
 def agreement_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 from council.listing import list_filter, render_list
 from council.models import Council
 from council.navigation import detail_sections
+from council.pages import actor, apply_errors
 from council.permissions import councils_visible_to
+from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
 from members.filters import DifficultyFilter
@@ -23,7 +25,6 @@ from members.models import Difficulty, DifficultyAttachment, InstitutionContact
 from members.selectors import difficulty_detail as select_difficulty
 from members.selectors import difficulty_figures
 from members.selectors import difficulty_list as select_difficulties
-from members.views.common import actor, apply_errors, current_council
 
 
 @login_required
@@ -31,7 +32,7 @@ def difficulty_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=DifficultyFilter, queryset=select_difficulties(user=request.user)
     )
-    council = current_council(request)
+    council = request_council(request)
     return render_list(
         request,
         "members/difficulty_list.html",
@@ -105,7 +106,7 @@ def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def difficulty_create(request: HttpRequest) -> HttpResponse:
-    council = current_council(request)
+    council = request_council(request)
     if council is None or not permissions.can_raise_difficulty(request.user, council):
         raise PermissionDenied
     form = DifficultyForm(
@@ -263,7 +264,7 @@ def difficulty_figures_page(request: HttpRequest) -> HttpResponse:
             raise Http404
         council = get_object_or_404(councils_visible_to(request.user), pk=council_id)
     else:
-        council = current_council(request)
+        council = request_council(request)
     if council is None or not permissions.can_view_difficulty_figures(request.user, council):
         raise PermissionDenied
     figures = difficulty_figures(council=council)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
+from council.pages import actor, model_fields, spreadsheet_response, submit
+from council.selectors import request_council
 from council.spreadsheets import (
     ImportRejected,
     SpreadsheetError,
@@ -25,7 +27,6 @@ from members.imports import INSTITUTION_COLUMNS, INSTITUTION_EXAMPLE, institutio
 from members.models import Institution
 from members.selectors import institution_detail as select_institution
 from members.selectors import institution_list as select_institutions
-from members.views.common import actor, apply_errors, current_council, saved, spreadsheet_response
 
 
 @login_required
@@ -33,7 +34,7 @@ def institution_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=InstitutionFilter, queryset=select_institutions(user=request.user)
     )
-    council = current_council(request)
+    council = request_council(request)
     return render_list(
         request,
         "members/institution_list.html",
@@ -70,21 +71,17 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def institution_create(request: HttpRequest) -> HttpResponse:
-    council = current_council(request)
+    council = request_council(request)
     if not permissions.can_create_institution(request.user, council):
         raise PermissionDenied
     form = InstitutionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            institution = services.institution_create(
-                actor=actor(request), council=council, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, institution.name)
-            return redirect("institution-detail", pk=institution.pk)
-    return render(request, "members/institution_form.html", {"form": form, "council": council})
+    done = submit(
+        request,
+        form,
+        lambda data: services.institution_create(actor=actor(request), council=council, **data),
+        done=lambda institution: institution,
+    )
+    return done or render(request, "members/institution_form.html", {"form": form, "council": council})
 
 
 @login_required
@@ -93,19 +90,16 @@ def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_change_institution(request.user, institution):
         raise PermissionDenied
     form = InstitutionForm(request.POST or None, instance=institution)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.institution_update(
-                actor=actor(request),
-                institution=institution,
-                **{name: form.cleaned_data[name] for name in InstitutionForm.Meta.fields},
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, institution.name)
-            return redirect("institution-detail", pk=institution.pk)
-    return render(request, "members/institution_form.html", {"form": form, "institution": institution})
+    done = submit(
+        request,
+        form,
+        lambda data: services.institution_update(
+            actor=actor(request), institution=institution, **model_fields(InstitutionForm, data)
+        ),
+        done=lambda institution: institution,
+    )
+    context = {"form": form, "institution": institution}
+    return done or render(request, "members/institution_form.html", context)
 
 
 @login_required
@@ -123,7 +117,7 @@ def institution_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def institution_import(request: HttpRequest) -> HttpResponse:
-    council = current_council(request)
+    council = request_council(request)
     if council is None or not permissions.can_create_institution(request.user, council):
         raise PermissionDenied
     form = SpreadsheetImportForm(request.POST or None, request.FILES or None)

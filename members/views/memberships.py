@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
+from council.pages import actor, apply_errors
+from council.selectors import request_council
 from members import permissions, services
 from members.filters import MembershipFilter
 from members.forms import MembershipEndForm, MembershipForm
 from members.models import Membership
 from members.selectors import ending_soon_cutoff
 from members.selectors import membership_list as select_memberships
-from members.views.common import actor, apply_errors, current_council
 
 
 @login_required
@@ -24,7 +25,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=MembershipFilter, queryset=select_memberships(user=request.user)
     )
-    council = current_council(request)
+    council = request_council(request)
     return render_list(
         request,
         "members/membership_list.html",
@@ -50,7 +51,7 @@ def _form(request: HttpRequest, instance: Membership | None = None) -> Membershi
 
 @login_required
 def membership_create(request: HttpRequest) -> HttpResponse:
-    council = current_council(request)
+    council = request_council(request)
     if council is None or not permissions.can_manage_memberships(request.user, council):
         raise PermissionDenied
     form = _form(request)

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
+from council.pages import actor, model_fields, spreadsheet_response, submit
 from council.permissions import access_for
+from council.selectors import request_council
 from council.spreadsheets import ImportRejected, SpreadsheetError, write_csv, write_template, write_xlsx
 from members import permissions, services
 from members.filters import PersonFilter
@@ -19,13 +21,12 @@ from members.imports import PERSON_COLUMNS, PERSON_EXAMPLE, people_import, perso
 from members.models import Institution, Person
 from members.selectors import person_detail as select_person
 from members.selectors import person_list as select_people
-from members.views.common import actor, apply_errors, current_council, saved, spreadsheet_response
 
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(request, filterset_class=PersonFilter, queryset=select_people(user=request.user))
-    council = current_council(request)
+    council = request_council(request)
     return render_list(
         request,
         "members/person_list.html",
@@ -64,15 +65,13 @@ def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(
         request.POST or None, initial=initial, institutions=permissions.institutions_managed_by(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(actor=actor(request), **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, person.name)
-            return redirect("person-detail", pk=person.pk)
-    return render(request, "members/person_form.html", {"form": form})
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_create(actor=actor(request), **data),
+        done=lambda person: person,
+    )
+    return done or render(request, "members/person_form.html", {"form": form})
 
 
 @login_required
@@ -84,19 +83,15 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     if person.institution_id:
         institutions = institutions | Institution.objects.filter(pk=person.institution_id)
     form = PersonForm(request.POST or None, instance=person, institutions=institutions.distinct())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(
-                actor=actor(request),
-                person=person,
-                **{name: form.cleaned_data[name] for name in PersonForm.Meta.fields},
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, person.name)
-            return redirect("person-detail", pk=person.pk)
-    return render(request, "members/person_form.html", {"form": form, "person": person})
+    done = submit(
+        request,
+        form,
+        lambda data: services.person_update(
+            actor=actor(request), person=person, **model_fields(PersonForm, data)
+        ),
+        done=lambda person: person,
+    )
+    return done or render(request, "members/person_form.html", {"form": form, "person": person})
 
 
 @login_required
@@ -131,7 +126,7 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_import(request: HttpRequest) -> HttpResponse:
-    council = current_council(request)
+    council = request_council(request)
     if council is None or not permissions.can_create_institution(request.user, council):
         raise PermissionDenied
     form = SpreadsheetImportForm(request.POST or None, request.FILES or None)

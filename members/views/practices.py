@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
+from council.pages import actor, apply_errors, submit
+from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
 from members.filters import BestPracticeFilter
@@ -31,7 +33,6 @@ from members.forms import (
 from members.models import BestPractice, BestPracticeDocument, Institution
 from members.selectors import best_practice_detail as select_practice
 from members.selectors import best_practice_list as select_practices
-from members.views.common import actor, apply_errors, current_council
 
 GALLERY_PAGE_SIZE = 12
 
@@ -40,7 +41,7 @@ def best_practice_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=BestPracticeFilter, queryset=select_practices(user=request.user)
     )
-    council = current_council(request)
+    council = request_council(request)
     return render_list(
         request,
         "members/best_practice_list.html",
@@ -90,7 +91,7 @@ def best_practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _form_page(request: HttpRequest, practice: BestPractice | None) -> HttpResponse:
-    council = practice.council if practice else current_council(request)
+    council = practice.council if practice else request_council(request)
     if council is None:
         raise PermissionDenied
     if practice is None and not permissions.can_create_best_practice(request.user, council):
@@ -220,17 +221,16 @@ def best_practice_document_upload(request: HttpRequest, pk: int) -> HttpResponse
     if not permissions.can_edit_best_practice(request.user, practice):
         raise PermissionDenied
     form = DocumentUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.best_practice_attach(
-                actor=actor(request), practice=practice, upload=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The file was attached."))
-            return redirect("best-practice-detail", pk=practice.pk)
-    return _detail(request, _practice(request, pk), status=400, upload_form=form)
+    done = submit(
+        request,
+        form,
+        lambda data: services.best_practice_attach(
+            actor=actor(request), practice=practice, upload=data["file"]
+        ),
+        done=lambda _document: practice,
+        message=_("The file was attached."),
+    )
+    return done or _detail(request, _practice(request, pk), status=400, upload_form=form)
 
 
 def best_practice_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:

@@ -9,12 +9,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from council.pages import visible_or_404
 from plans import permissions
 from plans.filters import PlanScopeFilter
 from plans.models import Plan, Project
 from plans.selectors.dashboard import Dashboard, dashboard
 from plans.selectors.scope import Scope
-from plans.views.common import visible_or_404
 
 
 def _rate(value: Decimal | None) -> float | None:

@@ -11,14 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from council.listing import list_filter, render_list
+from council.pages import actor, apply_errors, edit_or_delete, model_fields, require, submit, visible_or_404
 from council.selectors import request_council
-from members.views.common import apply_errors, saved
 from plans import permissions, services
 from plans.filters import PlanFilter
 from plans.forms import PlanDecisionForm, PlanForm, PlanTaskForm, StrategyForm
 from plans.models import Plan, PlanTask, Strategy
 from plans.selectors import lists
-from plans.views.common import actor, require, visible_or_404
 
 
 def _plan(request: HttpRequest, pk: int) -> Plan:
@@ -63,15 +62,13 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     require(permissions.can_create_plan(request.user, council))
     assert council is not None
     form = PlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(actor=actor(request), council=council, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, plan.title)
-            return redirect("plan-detail", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"form": form, "council": council})
+    done = submit(
+        request,
+        form,
+        lambda data: services.plan_create(actor=actor(request), council=council, **data),
+        done=lambda plan: plan,
+    )
+    return done or render(request, "plans/plan_form.html", {"form": form, "council": council})
 
 
 @login_required
@@ -79,18 +76,14 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     require(permissions.can_manage_plan(request.user, plan))
     form = PlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(
-                actor=actor(request),
-                plan=plan,
-                **{name: form.cleaned_data[name] for name in PlanForm.Meta.fields},
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, plan.title)
-            return redirect("plan-detail", pk=plan.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.plan_update(actor=actor(request), plan=plan, **model_fields(PlanForm, data)),
+        done=lambda plan: plan,
+    )
+    if done:
+        return done
     history = plan.history.select_related("history_user").order_by("-history_date")[:20]
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan, "history": history})
 
@@ -142,15 +135,13 @@ def strategy_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     require(permissions.can_manage_plan(request.user, plan))
     form = StrategyForm(request.POST or None, initial={"order": plan.strategies.count() + 1})
-    if request.method == "POST" and form.is_valid():
-        try:
-            strategy = services.strategy_create(actor=actor(request), plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, str(strategy))
-            return redirect("plan-detail", pk=plan.pk)
-    return _form_page(request, {"form": form, "plan": plan, "title": _("Add a strategy")})
+    done = submit(
+        request,
+        form,
+        lambda data: services.strategy_create(actor=actor(request), plan=plan, **data),
+        done=lambda _strategy: plan,
+    )
+    return done or _form_page(request, {"form": form, "plan": plan, "title": _("Add a strategy")})
 
 
 @login_required
@@ -162,28 +153,20 @@ def strategy_update(request: HttpRequest, pk: int) -> HttpResponse:
     plan = strategy.plan
     require(permissions.can_manage_plan(request.user, plan))
     form = StrategyForm(request.POST or None, instance=strategy)
-    if request.method == "POST":
-        if "delete" in request.POST:
-            try:
-                services.strategy_delete(actor=actor(request), strategy=strategy)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("strategy-update", pk=strategy.pk)
-            messages.success(request, _("The strategy was deleted."))
-            return redirect("plan-detail", pk=plan.pk)
-        if form.is_valid():
-            try:
-                services.strategy_update(
-                    actor=actor(request),
-                    strategy=strategy,
-                    **{name: form.cleaned_data[name] for name in StrategyForm.Meta.fields},
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                saved(request, str(strategy))
-                return redirect("plan-detail", pk=plan.pk)
-    return _form_page(request, {"form": form, "plan": plan, "title": _("Edit strategy"), "deletable": True})
+    done = edit_or_delete(
+        request,
+        form,
+        lambda data: services.strategy_update(
+            actor=actor(request), strategy=strategy, **model_fields(StrategyForm, data)
+        ),
+        done=lambda _strategy: plan,
+        delete=lambda: services.strategy_delete(actor=actor(request), strategy=strategy),
+        deleted=_("The strategy was deleted."),
+        deleted_url=plan.get_absolute_url(),
+    )
+    return done or _form_page(
+        request, {"form": form, "plan": plan, "title": _("Edit strategy"), "deletable": True}
+    )
 
 
 @login_required
@@ -192,15 +175,13 @@ def plan_task_create(request: HttpRequest, pk: int) -> HttpResponse:
     require(permissions.can_manage_plan(request.user, plan))
     initial = {"strategy": request.GET.get("strategy"), "order": plan.tasks.count() + 1}
     form = PlanTaskForm(request.POST or None, plan=plan, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.plan_task_create(actor=actor(request), plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, str(task))
-            return redirect("plan-detail", pk=plan.pk)
-    return _form_page(request, {"form": form, "plan": plan, "title": _("Add a task")})
+    done = submit(
+        request,
+        form,
+        lambda data: services.plan_task_create(actor=actor(request), plan=plan, **data),
+        done=lambda _task: plan,
+    )
+    return done or _form_page(request, {"form": form, "plan": plan, "title": _("Add a task")})
 
 
 @login_required
@@ -212,25 +193,17 @@ def plan_task_update(request: HttpRequest, pk: int) -> HttpResponse:
     plan = task.plan
     require(permissions.can_manage_plan(request.user, plan))
     form = PlanTaskForm(request.POST or None, instance=task, plan=plan)
-    if request.method == "POST":
-        if "delete" in request.POST:
-            try:
-                services.plan_task_delete(actor=actor(request), task=task)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("plan-task-update", pk=task.pk)
-            messages.success(request, _("The task was deleted."))
-            return redirect("plan-detail", pk=plan.pk)
-        if form.is_valid():
-            try:
-                services.plan_task_update(
-                    actor=actor(request),
-                    task=task,
-                    **{name: form.cleaned_data[name] for name in PlanTaskForm.Meta.fields},
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                saved(request, str(task))
-                return redirect("plan-detail", pk=plan.pk)
-    return _form_page(request, {"form": form, "plan": plan, "title": _("Edit task"), "deletable": True})
+    done = edit_or_delete(
+        request,
+        form,
+        lambda data: services.plan_task_update(
+            actor=actor(request), task=task, **model_fields(PlanTaskForm, data)
+        ),
+        done=lambda _task: plan,
+        delete=lambda: services.plan_task_delete(actor=actor(request), task=task),
+        deleted=_("The task was deleted."),
+        deleted_url=plan.get_absolute_url(),
+    )
+    return done or _form_page(
+        request, {"form": form, "plan": plan, "title": _("Edit task"), "deletable": True}
+    )

@@ -11,10 +11,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
+from council.pages import (
+    actor,
+    apply_errors,
+    edit_or_delete,
+    model_fields,
+    require,
+    saved,
+    submit,
+    visible_or_404,
+)
 from meetings.models import ActionItem, AgendaItem
 from members.models import Institution
 from members.permissions import institutions_visible_to
-from members.views.common import apply_errors, saved
 from plans import permissions, services
 from plans.filters import ProjectFilter
 from plans.forms import (
@@ -27,7 +36,6 @@ from plans.forms import (
 )
 from plans.models import Indicator, Participation, Plan, Project
 from plans.selectors import links, lists
-from plans.views.common import actor, require, visible_or_404
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
@@ -81,15 +89,15 @@ def project_create(request: HttpRequest, pk: int) -> HttpResponse:
         "end_on": f"{plan.end_year}-12-31",
     }
     form = ProjectForm(request.POST or None, plan=plan, institutions=_institutions(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            project = services.project_create(actor=actor(request), plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, str(project))
-            return redirect("project-detail", pk=project.pk)
-    return render(request, "plans/form.html", {"form": form, "plan": plan, "title": _("Add a project")})
+    done = submit(
+        request,
+        form,
+        lambda data: services.project_create(actor=actor(request), plan=plan, **data),
+        done=lambda project: project,
+    )
+    return done or render(
+        request, "plans/form.html", {"form": form, "plan": plan, "title": _("Add a project")}
+    )
 
 
 @login_required
@@ -101,27 +109,19 @@ def project_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(
         request.POST or None, instance=project, plan=plan, institutions=institutions.distinct()
     )
-    if request.method == "POST":
-        if "delete" in request.POST:
-            try:
-                services.project_delete(actor=actor(request), project=project)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("project-update", pk=project.pk)
-            messages.success(request, _("The project was deleted."))
-            return redirect("plan-detail", pk=plan.pk)
-        if form.is_valid():
-            try:
-                services.project_update(
-                    actor=actor(request),
-                    project=project,
-                    **{name: form.cleaned_data[name] for name in ProjectForm.Meta.fields},
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                saved(request, str(project))
-                return redirect("project-detail", pk=project.pk)
+    done = edit_or_delete(
+        request,
+        form,
+        lambda data: services.project_update(
+            actor=actor(request), project=project, **model_fields(ProjectForm, data)
+        ),
+        done=lambda project: project,
+        delete=lambda: services.project_delete(actor=actor(request), project=project),
+        deleted=_("The project was deleted."),
+        deleted_url=plan.get_absolute_url(),
+    )
+    if done:
+        return done
     return render(
         request,
         "plans/form.html",
@@ -233,28 +233,22 @@ def indicator_update(request: HttpRequest, pk: int) -> HttpResponse:
     require(permissions.can_manage_plan(request.user, project.plan))
     targets = {target.year: target.value for target in indicator.targets.all()}
     form = IndicatorForm(request.POST or None, instance=indicator, plan=project.plan, targets=targets)
-    if request.method == "POST":
-        if "delete" in request.POST:
-            try:
-                services.indicator_delete(actor=actor(request), indicator=indicator)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("indicator-update", pk=indicator.pk)
-            messages.success(request, _("The KPI was deleted."))
-            return redirect("project-detail", pk=project.pk)
-        if form.is_valid():
-            try:
-                services.indicator_update(
-                    actor=actor(request),
-                    indicator=indicator,
-                    targets=form.targets(),
-                    **{name: form.cleaned_data[name] for name in IndicatorForm.Meta.fields},
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                saved(request, indicator.name)
-                return redirect("project-detail", pk=project.pk)
+    done = edit_or_delete(
+        request,
+        form,
+        lambda data: services.indicator_update(
+            actor=actor(request),
+            indicator=indicator,
+            targets=form.targets(),
+            **model_fields(IndicatorForm, data),
+        ),
+        done=lambda _indicator: project,
+        delete=lambda: services.indicator_delete(actor=actor(request), indicator=indicator),
+        deleted=_("The KPI was deleted."),
+        deleted_url=project.get_absolute_url(),
+    )
+    if done:
+        return done
     return render(
         request,
         "plans/form.html",

@@ -12,16 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
+from council.pages import actor, apply_errors, require, visible_or_404
 from council.uploads import document_response
 from members.models import Institution
-from members.views.common import apply_errors
 from plans import permissions, services
 from plans.filters import ReportFilter
 from plans.forms import ContributionForm, ReopenForm, ReportForm, ReviewForm, RoundOpenForm
 from plans.models import IndicatorActual, Plan, ProgressReport
 from plans.selectors import links, lists
 from plans.services import ActualInput
-from plans.views.common import actor, require, visible_or_404
 
 
 def _report(request: HttpRequest, pk: int) -> ProgressReport:

@@ -7,15 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from council.pages import actor, require, spreadsheet_response, visible_or_404
 from council.spreadsheets import ImportRejected, RowError, SpreadsheetError
 from members.forms import SpreadsheetImportForm
-from members.views.common import spreadsheet_response
 from plans import permissions
 from plans.exports import plan_workbook
 from plans.imports import plan_import as import_plan
 from plans.imports import plan_template as template_content
 from plans.models import Plan
-from plans.views.common import actor, require, visible_or_404
 
 
 @login_required
