@@ -29,6 +29,7 @@ class UserLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        # The API may switch to the token owner's language while answering.
+        response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", language))
         patch_vary_headers(response, ["Cookie"])
         return response

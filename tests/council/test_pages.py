@@ -165,3 +165,20 @@ def test_unknown_pages_answer_404_in_the_portal_layout(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "페이지를 찾을 수 없습니다" in response.content.decode()
+
+
+def test_the_api_answers_in_the_token_owners_language(client, alice, anyang):
+    from rest_framework.authtoken.models import Token
+
+    key = Token.objects.create(user=alice).key
+    bad = {"name": "", "kind": "nonsense"}
+
+    korean = client.post("/api/v1/institutions/", bad, HTTP_AUTHORIZATION=f"Token {key}")
+    assert korean.status_code == 400 and korean["Content-Language"] == "ko"
+    assert korean.json()["name"] == ["이 항목을 입력하세요."]
+
+    alice.language = "en"
+    alice.save(update_fields=["language"])
+    english = client.post("/api/v1/institutions/", bad, HTTP_AUTHORIZATION=f"Token {key}")
+    assert english.status_code == 400 and english["Content-Language"] == "en"
+    assert english.json()["name"] == ["This field may not be blank."]
