@@ -3,14 +3,14 @@
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import DateInput, KrdsFormMixin
 from council.uploads import DocumentField
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
-from members.models import Institution, Membership, Person
+from members.models import BestPractice, Difficulty, Institution, Membership, Person
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -116,6 +116,9 @@ class CancelForm(KrdsFormMixin, forms.Form):
 
 
 class AgendaItemForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
+    """An agenda item; it may present one of the council's published best practices or take up one of
+    its open difficulties and suggestions."""
+
     class Meta:
         model = AgendaItem
         fields = [
@@ -125,15 +128,34 @@ class AgendaItemForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
             "presenter_institution",
             "minutes_allotted",
             "description",
+            "best_practice",
+            "difficulty",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "difficulty": _("Its timeline records the meeting, and its submitter is told."),
+        }
 
     def __init__(
-        self, *args: Any, people: QuerySet[Person], institutions: QuerySet[Institution], **kwargs: Any
+        self,
+        *args: Any,
+        people: QuerySet[Person],
+        institutions: QuerySet[Institution],
+        council_id: int,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["presenter_person"].queryset = people  # type: ignore[attr-defined]
         self.fields["presenter_institution"].queryset = institutions  # type: ignore[attr-defined]
+        current = self.instance
+        practices = BestPractice.objects.filter(council_id=council_id).filter(
+            Q(status=BestPractice.Status.PUBLISHED) | Q(pk=current.best_practice_id)
+        )
+        difficulties = Difficulty.objects.filter(council_id=council_id).filter(
+            Q(status__in=Difficulty.OPEN_STATUSES) | Q(pk=current.difficulty_id)
+        )
+        self.fields["best_practice"].queryset = practices.order_by("-published_at")  # type: ignore[attr-defined]
+        self.fields["difficulty"].queryset = difficulties.order_by("-created_at")  # type: ignore[attr-defined]
 
 
 class AgendaDocumentForm(KrdsFormMixin, forms.Form):

@@ -7,7 +7,12 @@ from rest_framework import serializers
 
 from council.permissions import councils_visible_to
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
-from members.permissions import institutions_visible_to, people_visible_to
+from members.permissions import (
+    best_practices_visible_to,
+    difficulties_visible_to,
+    institutions_visible_to,
+    people_visible_to,
+)
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -95,8 +100,6 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = [
             "order",
-            "best_practice",
-            "difficulty",
             "is_minutes_approval",
             "decision",
             "decision_text",
@@ -115,6 +118,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             self.fields["meeting"].queryset = meetings_visible_to(request.user)  # type: ignore[attr-defined]
             self.fields["presenter_person"].queryset = people_visible_to(request.user)  # type: ignore[attr-defined]
             self.fields["presenter_institution"].queryset = institutions_visible_to(request.user)  # type: ignore[attr-defined]
+            self.fields["best_practice"].queryset = best_practices_visible_to(request.user)  # type: ignore[attr-defined]
+            self.fields["difficulty"].queryset = difficulties_visible_to(request.user)  # type: ignore[attr-defined]
         if self.instance is not None and not isinstance(self.instance, list | tuple):
             self.fields["meeting"].read_only = True
 

@@ -1,7 +1,7 @@
 """Writes on a meeting's agenda: items, their order, documents and decisions."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +27,18 @@ ITEM_FIELDS = (
     "presenter_person",
     "presenter_institution",
     "minutes_allotted",
+    "best_practice",
+    "difficulty",
 )
+
+
+class Links(NamedTuple):
+    """What an item presented or discussed before a change; nothing for a new item."""
+
+    best_practice_id: int | None = None
+    difficulty_id: int | None = None
+
+
 DECISION_FIELDS = ("decision", "decision_text", "votes_for", "votes_against", "votes_abstained")
 
 
@@ -54,15 +65,13 @@ def agenda_item_add(*, actor: User, meeting: Meeting, **fields: Any) -> AgendaIt
     """Add an item at the end of the agenda."""
     _check(actor, meeting)
     _check_open(meeting)
-    return _append(meeting, fields, ITEM_FIELDS)
-
-
-def _append(meeting: Meeting, fields: dict[str, Any], allowed: tuple[str, ...]) -> AgendaItem:
     top = meeting.agenda_items.aggregate(top=Max("order"))["top"]
     item = AgendaItem(meeting=meeting, order=(top or 0) + 1)
-    _assign(item, fields, allowed)
+    _assign(item, fields, ITEM_FIELDS)
+    _check_links(item, Links())
     item.full_clean()
     item.save()
+    _note_on_difficulty(actor, item, Links())
     return item
 
 
@@ -70,10 +79,57 @@ def _append(meeting: Meeting, fields: dict[str, Any], allowed: tuple[str, ...]) 
 def agenda_item_update(*, actor: User, item: AgendaItem, **fields: Any) -> AgendaItem:
     _check(actor, item.meeting)
     _check_open(item.meeting)
+    # From the database: a model form has already set the new values on the instance.
+    before = Links(
+        *AgendaItem.objects.filter(pk=item.pk).values_list("best_practice_id", "difficulty_id").get()
+    )
     _assign(item, fields, ITEM_FIELDS)
+    _check_links(item, before)
     item.full_clean()
     item.save()
+    _note_on_difficulty(actor, item, before)
     return item
+
+
+def _check_links(item: AgendaItem, before: Links) -> None:
+    """A linked best practice is a published one of the meeting's council, a newly linked difficulty
+    an open one of that council, and neither is on the same agenda twice."""
+    council_id = item.meeting.council_id
+    others = item.meeting.agenda_items.exclude(pk=item.pk)
+    practice = item.best_practice
+    if practice is not None and before.best_practice_id != practice.pk:
+        if practice.council_id != council_id or practice.status != BestPractice.Status.PUBLISHED:
+            raise ValidationError(
+                {"best_practice": _("Only a published best practice of this council can be presented.")}
+            )
+        if others.filter(best_practice=practice).exists():
+            raise ValidationError({"best_practice": _("This best practice is already on the agenda.")})
+    difficulty = item.difficulty
+    if difficulty is not None and before.difficulty_id != difficulty.pk:
+        if difficulty.council_id != council_id:
+            raise ValidationError(
+                {"difficulty": _("Choose a meeting of the council the item was raised in.")}
+            )
+        if not difficulty.is_open:
+            raise ValidationError(
+                {"difficulty": _("A resolved or closed item is not put on an agenda; reopen it first.")}
+            )
+        if others.filter(difficulty=difficulty).exists():
+            raise ValidationError({"difficulty": _("This item is already on the agenda.")})
+
+
+def _note_on_difficulty(actor: User, item: AgendaItem, before: Links) -> None:
+    """A difficulty newly on an agenda records it in its timeline, which tells its submitter."""
+    if item.difficulty is None or before.difficulty_id == item.difficulty_id:
+        return
+    meeting = item.meeting
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("Put on the agenda of the %(label)s meeting of %(council)s (%(date)s).") % {
+            "label": meeting.label,
+            "council": meeting.council.short_name,
+            "date": timezone.localtime(meeting.starts_at).strftime("%Y.%m.%d"),
+        }
+    difficulty_add_event(actor=actor, difficulty=item.difficulty, body=note, announce=True)
 
 
 @transaction.atomic
@@ -159,55 +215,33 @@ def _approve_previous_minutes(item: AgendaItem, actor: User) -> None:
         minutes_approve(actor=actor, minutes=minutes)
 
 
-@transaction.atomic
 def agenda_item_from_best_practice(
     *, actor: User, meeting: Meeting, practice: BestPractice, minutes_allotted: int = 20
 ) -> AgendaItem:
     """Put a published best practice on a meeting's agenda for its institution to present."""
-    _check(actor, meeting)
-    _check_open(meeting)
-    if practice.council_id != meeting.council_id or practice.status != BestPractice.Status.PUBLISHED:
-        raise ValidationError(_("Only a published best practice of this council can be presented."))
-    if meeting.agenda_items.filter(best_practice=practice).exists():
-        raise ValidationError(_("This best practice is already on the agenda."))
-    fields = {
-        "title": practice.title,
-        "kind": AgendaItem.Kind.PRESENTATION,
-        "description": practice.summary,
-        "presenter_institution": practice.institution,
-        "minutes_allotted": minutes_allotted,
-        "best_practice": practice,
-    }
-    return _append(meeting, fields, (*ITEM_FIELDS, "best_practice"))
+    return agenda_item_add(
+        actor=actor,
+        meeting=meeting,
+        title=practice.title,
+        kind=AgendaItem.Kind.PRESENTATION,
+        description=practice.summary,
+        presenter_institution=practice.institution,
+        minutes_allotted=minutes_allotted,
+        best_practice=practice,
+    )
 
 
-@transaction.atomic
 def agenda_item_from_difficulty(
     *, actor: User, meeting: Meeting, difficulty: Difficulty, minutes_allotted: int = 15
 ) -> AgendaItem:
     """Put a difficulty or suggestion on a meeting's agenda; its timeline notes it and tells the submitter."""
-    _check(actor, meeting)
-    _check_open(meeting)
-    if difficulty.council_id != meeting.council_id:
-        raise ValidationError(_("Choose a meeting of the council the item was raised in."))
-    if not difficulty.is_open:
-        raise ValidationError(_("A resolved or closed item is not put on an agenda; reopen it first."))
-    if meeting.agenda_items.filter(difficulty=difficulty).exists():
-        raise ValidationError(_("This item is already on the agenda."))
-    fields = {
-        "title": difficulty.title,
-        "kind": AgendaItem.Kind.DISCUSSION,
-        "description": difficulty.description,
-        "presenter_institution": difficulty.institution,
-        "minutes_allotted": minutes_allotted,
-        "difficulty": difficulty,
-    }
-    item = _append(meeting, fields, (*ITEM_FIELDS, "difficulty"))
-    with translation.override(settings.LANGUAGE_CODE):
-        note = _("Put on the agenda of the %(label)s meeting of %(council)s (%(date)s).") % {
-            "label": meeting.label,
-            "council": meeting.council.short_name,
-            "date": timezone.localtime(meeting.starts_at).strftime("%Y.%m.%d"),
-        }
-    difficulty_add_event(actor=actor, difficulty=difficulty, body=note, announce=True)
-    return item
+    return agenda_item_add(
+        actor=actor,
+        meeting=meeting,
+        title=difficulty.title,
+        kind=AgendaItem.Kind.DISCUSSION,
+        description=difficulty.description,
+        presenter_institution=difficulty.institution,
+        minutes_allotted=minutes_allotted,
+        difficulty=difficulty,
+    )

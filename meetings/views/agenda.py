@@ -33,6 +33,7 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST,
         people=_council_people(meeting.council_id),
         institutions=_council_institutions(meeting.council_id),
+        council_id=meeting.council_id,
     )
     if form.is_valid():
         try:
@@ -53,6 +54,7 @@ def agenda_item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
         instance=item,
         people=_council_people(item.meeting.council_id),
         institutions=_council_institutions(item.meeting.council_id),
+        council_id=item.meeting.council_id,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -105,7 +105,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         institutions = _council_institutions(meeting.council_id)
         context.update(
             {
-                "item_form": AgendaItemForm(people=people, institutions=institutions),
+                "item_form": AgendaItemForm(
+                    people=people, institutions=institutions, council_id=meeting.council_id
+                ),
                 "document_form": AgendaDocumentForm(),
                 "decision_form": DecisionForm(),
                 "invite_form": InviteMembersForm(),

@@ -192,15 +192,75 @@ def test_search_finds_meetings_by_agenda_and_minutes_as_the_user_may_read_them(
     assert meeting.get_absolute_url() not in visitor
 
 
-def test_the_api_shows_what_an_item_presents_and_does_not_let_it_be_rewired(
-    api, alice, anyang, daerim, practice, meeting
-):
+def test_the_api_links_an_item_under_the_same_rules(api, alice, anyang, daerim, practice, meeting):
     item = services.agenda_item_from_best_practice(actor=alice, meeting=meeting, practice=practice)
     client = api(alice)
     body = client.get(f"/api/v1/agenda-items/{item.pk}/").json()
     assert (body["best_practice"], body["difficulty"]) == (practice.pk, None)
 
-    other = BestPracticeFactory(council=anyang, institution=daerim, published=True)
-    client.patch(f"/api/v1/agenda-items/{item.pk}/", {"best_practice": other.pk}, format="json")
+    draft = BestPracticeFactory(council=anyang, institution=daerim)
+    refused = client.patch(f"/api/v1/agenda-items/{item.pk}/", {"best_practice": draft.pk}, format="json")
+    assert refused.status_code == 400 and "best_practice" in refused.json()
     item.refresh_from_db()
     assert item.best_practice_id == practice.pk
+
+    other = BestPracticeFactory(council=anyang, institution=daerim, published=True)
+    moved = client.patch(f"/api/v1/agenda-items/{item.pk}/", {"best_practice": other.pk}, format="json")
+    assert moved.status_code == 200 and moved.json()["best_practice"] == other.pk
+
+
+def test_the_agenda_form_links_a_practice_and_a_difficulty(
+    login,
+    alice,
+    bob,
+    anyang,
+    busan,
+    daerim,
+    practice,
+    difficulty,
+    meeting,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client = login(alice)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'<option value="{practice.pk}">{practice.title}</option>' in page
+    assert f'<option value="{difficulty.pk}">{difficulty.title}</option>' in page
+
+    client.post(
+        reverse("agenda-item-add", args=[meeting.pk]),
+        {
+            "title": "우수사례 발표",
+            "kind": "presentation",
+            "minutes_allotted": 20,
+            "best_practice": practice.pk,
+        },
+    )
+    item = meeting.agenda_items.get(title="우수사례 발표")
+    assert item.best_practice == practice and not difficulty.events.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("agenda-item-update", args=[meeting.pk, item.pk]),
+            {"title": "우수사례와 애로 논의", "kind": "discussion", "minutes_allotted": 30,
+             "best_practice": practice.pk, "difficulty": difficulty.pk},
+        )  # fmt: skip
+    item.refresh_from_db()
+    assert item.difficulty == difficulty
+    assert difficulty.events.filter(kind=DifficultyEvent.Kind.NOTE).count() == 1
+    assert len(mailoutbox) == 1
+
+    elsewhere = BestPracticeFactory(council=busan, institution=daerim, published=True)
+    response = client.post(
+        reverse("agenda-item-update", args=[meeting.pk, item.pk]),
+        {
+            "title": "다른 협의회 사례",
+            "kind": "presentation",
+            "minutes_allotted": 20,
+            "best_practice": elsewhere.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "선택하신 항목이 선택 가능한 항목에 없습니다" in response.content.decode()
+    item.refresh_from_db()
+    assert item.best_practice == practice and item.title == "우수사례와 애로 논의"
