@@ -21,7 +21,7 @@ from django.db import transaction
 
 from council.models import Council, User
 from meetings.models import ActionItem, AgendaItem, Meeting
-from members.models import Institution, InstitutionContact, Person
+from members.models import Agreement, Institution, InstitutionContact, Person
 from plans import services
 from plans.models import (
     BudgetLine,
@@ -525,6 +525,9 @@ def _incheon(out: OutputWrapper) -> Plan:
         Participation.objects.get_or_create(
             project=project, institution=institutions[name], defaults={"role": role, "share": part_share}
         )
+    agreement = Agreement.objects.filter(council=council, signed_on=date(2021, 5, 20)).first()
+    if agreement is not None:
+        project.agreements.add(agreement)
     if not plan.versions.exists():
         PlanVersion.objects.create(
             plan=plan,

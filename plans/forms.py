@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from council.forms import DateInput, KrdsFormMixin
 from council.uploads import DocumentField
 from meetings.models import ActionItem, AgendaItem
-from members.models import Institution
+from members.models import Agreement, Institution
 from plans.models import (
     BudgetLine,
     FundingSource,
@@ -374,6 +374,16 @@ class LinkActionForm(KrdsFormMixin, forms.Form):
         field = self.fields["action_item"]
         field.queryset = actions  # type: ignore[attr-defined]
         field.label_from_instance = lambda item: f"{item.meeting.label} · {item.title}"  # type: ignore[attr-defined]
+
+
+class LinkAgreementForm(KrdsFormMixin, forms.Form):
+    agreement = forms.ModelChoiceField(label=_("Agreement"), queryset=Agreement.objects.none())
+
+    def __init__(self, *args: Any, agreements: QuerySet[Agreement], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["agreement"]
+        field.queryset = agreements  # type: ignore[attr-defined]
+        field.label_from_instance = lambda agreement: f"{agreement.signed_on:%Y.%m.%d} · {agreement.title}"  # type: ignore[attr-defined]
 
 
 class LinkDecisionForm(KrdsFormMixin, forms.Form):

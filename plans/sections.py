@@ -8,11 +8,11 @@ from django.http import HttpRequest
 from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
 from meetings.models import ActionItem, Meeting
-from members.models import Institution
+from members.models import Agreement, Institution
 from plans.models import Participation, PlanVersion
 from plans.permissions import plans_visible_to, projects_visible_to
 from plans.selectors.budgets import project_money
-from plans.selectors.links import projects_for_action_items, projects_for_agenda_items
+from plans.selectors.links import projects_for_action_items, projects_for_agenda_items, projects_for_agreement
 from plans.selectors.progress import latest_percent
 
 
@@ -58,6 +58,11 @@ def _action_projects(request: HttpRequest, access: Access, action: ActionItem) -
     return {"projects": projects} if projects else None
 
 
+def _agreement_projects(request: HttpRequest, access: Access, agreement: Agreement) -> dict[str, Any] | None:
+    projects = projects_for_agreement(user=request.user, agreement=agreement)
+    return {"projects": projects} if projects else None
+
+
 def register() -> None:
     register_detail_section(
         DetailSection(
@@ -78,5 +83,14 @@ def register() -> None:
             order=30,
             template="plans/sections/institution_projects.html",
             context=_institution_projects,
+        )
+    )
+    register_detail_section(
+        DetailSection(
+            key="plans-agreement-projects",
+            page="agreement",
+            order=20,
+            template="plans/sections/agreement_projects.html",
+            context=_agreement_projects,
         )
     )

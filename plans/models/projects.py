@@ -57,6 +57,12 @@ class Project(models.Model):
         related_name="projects",
         blank=True,
     )
+    agreements = models.ManyToManyField(
+        "members.Agreement",
+        verbose_name=_("agreements it builds on"),
+        related_name="projects",
+        blank=True,
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[])

@@ -1,4 +1,5 @@
-"""Links between projects and meetings: for the project page, its reports, and the meetings pages.
+"""Links between projects and meetings or agreements: for the project page, its reports, and the
+meetings and agreements pages.
 
 The meetings app cannot import plans; its pages may call `projects_for_action_items` and
 `projects_for_agenda_items` to show, next to an action or decision, the projects that answer for it.
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 
 from council.permissions import AnyUser
 from meetings.models import ActionItem
+from members.models import Agreement
 from plans.models import Project, ProjectActionLink, ProjectDecisionLink
 from plans.permissions import projects_visible_to
 
@@ -37,6 +39,20 @@ def project_decision_links(*, project: Project) -> list[ProjectDecisionLink]:
         project.decision_links.select_related("agenda_item__meeting", "linked_by").order_by(
             "agenda_item__meeting__starts_at", "id"
         )
+    )
+
+
+def project_agreements(*, project: Project) -> list[Agreement]:
+    return list(project.agreements.prefetch_related("parties").order_by("-signed_on", "id"))
+
+
+def projects_for_agreement(*, user: AnyUser, agreement: Agreement) -> list[Project]:
+    """The projects the user may see that build on the agreement."""
+    return list(
+        projects_visible_to(user)
+        .filter(agreements=agreement)
+        .select_related("plan", "lead_institution")
+        .order_by("plan__title", "code")
     )
 
 

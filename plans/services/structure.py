@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, User
 from meetings.models import ActionItem, AgendaItem
+from members.models import Agreement
 from plans import permissions
 from plans.models import (
     BudgetLine,
@@ -491,3 +492,18 @@ def project_link_decision(*, actor: User, project: Project, agenda_item: AgendaI
 def project_unlink_decision(*, actor: User, project: Project, agenda_item: AgendaItem) -> None:
     _manage(actor, project.plan)
     ProjectDecisionLink.objects.filter(project=project, agenda_item=agenda_item).delete()
+
+
+@transaction.atomic
+def project_link_agreement(*, actor: User, project: Project, agreement: Agreement) -> None:
+    """Record that the project builds on an agreement of its council: the agreement shows it as a result."""
+    _manage(actor, project.plan)
+    if agreement.council_id != project.plan.council_id:
+        raise ValidationError({"agreement": _("Choose an agreement of this council.")})
+    project.agreements.add(agreement)
+
+
+@transaction.atomic
+def project_unlink_agreement(*, actor: User, project: Project, agreement: Agreement) -> None:
+    _manage(actor, project.plan)
+    project.agreements.remove(agreement)

@@ -1,11 +1,15 @@
 """Project pages: list, detail (participants, budget grid, KPIs, reports, linked meeting actions and
-decisions), add and edit, the budget editor, participants, KPIs and links to meetings."""
+decisions, agreements), add and edit, the budget editor, participants, KPIs and links."""
+
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +26,7 @@ from council.pages import (
     visible_or_404,
 )
 from meetings.models import ActionItem, AgendaItem
-from members.models import Institution
+from members.models import Agreement, Institution
 from members.permissions import institutions_visible_to
 from plans import permissions, services
 from plans.filters import ProjectFilter
@@ -30,6 +34,7 @@ from plans.forms import (
     BudgetGridForm,
     IndicatorForm,
     LinkActionForm,
+    LinkAgreementForm,
     LinkDecisionForm,
     ParticipationForm,
     ProjectForm,
@@ -73,6 +78,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": lists.project_reports(user=request.user, project=project),
             "action_links": links.project_action_links(project=project),
             "decision_links": links.project_decision_links(project=project),
+            "agreements": links.project_agreements(project=project),
             "can_manage": permissions.can_manage_plan(request.user, plan),
             "is_lead": permissions.is_lead_contact(request.user, project),
         },
@@ -256,9 +262,41 @@ def indicator_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _unlink(request: HttpRequest, project: Project) -> HttpResponse | None:
+    """The unlink buttons of the links page: each names what it unlinks by id."""
+    council_id = project.plan.council_id
+    if "unlink_action" in request.POST:
+        action = visible_or_404(
+            ActionItem.objects.filter(council_id=council_id), _posted_pk(request, "unlink_action")
+        )
+        services.project_unlink_action(actor=actor(request), project=project, action_item=action)
+    elif "unlink_decision" in request.POST:
+        item = visible_or_404(
+            AgendaItem.objects.filter(meeting__council_id=council_id), _posted_pk(request, "unlink_decision")
+        )
+        services.project_unlink_decision(actor=actor(request), project=project, agenda_item=item)
+    elif "unlink_agreement" in request.POST:
+        agreement = visible_or_404(
+            Agreement.objects.filter(council_id=council_id), _posted_pk(request, "unlink_agreement")
+        )
+        services.project_unlink_agreement(actor=actor(request), project=project, agreement=agreement)
+    else:
+        return None
+    messages.success(request, _("The links were saved."))
+    return redirect("project-links", pk=project.pk)
+
+
+def _posted_pk(request: HttpRequest, name: str) -> int:
+    """The id a button posted; anything else is a 404, like an id the user may not see."""
+    value = request.POST.get(name, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)
+
+
 @login_required
 def project_links(request: HttpRequest, pk: int) -> HttpResponse:
-    """Link the council's meeting actions and decisions to the project, or unlink them."""
+    """Link the council's meeting actions and decisions, and its agreements, to the project; or unlink."""
     project = _project(request, pk)
     require(permissions.can_manage_plan(request.user, project.plan))
     council_id = project.plan.council_id
@@ -277,36 +315,46 @@ def project_links(request: HttpRequest, pk: int) -> HttpResponse:
     )
     action_form = LinkActionForm(request.POST if "action_item" in request.POST else None, actions=actions)
     decision_form = LinkDecisionForm(request.POST if "agenda_item" in request.POST else None, items=decisions)
+    agreements = (
+        Agreement.objects.filter(council_id=council_id).exclude(projects=project).order_by("-signed_on")
+    )
+    agreement_form = LinkAgreementForm(
+        request.POST if "agreement" in request.POST else None, agreements=agreements
+    )
     if request.method == "POST":
-        try:
-            if "unlink_action" in request.POST:
-                action = visible_or_404(
-                    ActionItem.objects.filter(council_id=council_id), int(request.POST["unlink_action"])
-                )
-                services.project_unlink_action(actor=actor(request), project=project, action_item=action)
-            elif "unlink_decision" in request.POST:
-                item = visible_or_404(
-                    AgendaItem.objects.filter(meeting__council_id=council_id),
-                    int(request.POST["unlink_decision"]),
-                )
-                services.project_unlink_decision(actor=actor(request), project=project, agenda_item=item)
-            elif action_form.is_bound and action_form.is_valid():
-                services.project_link_action(
-                    actor=actor(request), project=project, action_item=action_form.cleaned_data["action_item"]
-                )
-            elif decision_form.is_bound and decision_form.is_valid():
-                services.project_link_decision(
-                    actor=actor(request),
-                    project=project,
-                    agenda_item=decision_form.cleaned_data["agenda_item"],
-                )
-            else:
-                raise ValidationError(_("Choose an action or a decision to link."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        unlinked = _unlink(request, project)
+        if unlinked:
+            return unlinked
+        choices: list[tuple[BaseForm, Callable[[dict[str, Any]], object]]] = [
+            (
+                action_form,
+                lambda data: services.project_link_action(
+                    actor=actor(request), project=project, action_item=data["action_item"]
+                ),
+            ),
+            (
+                decision_form,
+                lambda data: services.project_link_decision(
+                    actor=actor(request), project=project, agenda_item=data["agenda_item"]
+                ),
+            ),
+            (
+                agreement_form,
+                lambda data: services.project_link_agreement(
+                    actor=actor(request), project=project, agreement=data["agreement"]
+                ),
+            ),
+        ]
+        bound = [(form, link) for form, link in choices if form.is_bound]
+        if not bound:
+            messages.error(request, _("Choose an action, a decision or an agreement to link."))
         else:
-            messages.success(request, _("The links were saved."))
-            return redirect("project-links", pk=project.pk)
+            form, link = bound[0]
+            saved = submit(
+                request, form, link, done=lambda _link: request.path, message=_("The links were saved.")
+            )
+            if saved:
+                return saved
     return render(
         request,
         "plans/project_links.html",
@@ -315,7 +363,9 @@ def project_links(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": project.plan,
             "action_form": action_form,
             "decision_form": decision_form,
+            "agreement_form": agreement_form,
             "action_links": links.project_action_links(project=project),
             "decision_links": links.project_decision_links(project=project),
+            "agreements": links.project_agreements(project=project),
         },
     )

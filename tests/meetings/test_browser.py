@@ -9,21 +9,14 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.council.factories import PASSWORD
+from tests.support.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("아이디 또는 이메일").fill(username)
-    page.get_by_label("비밀번호").fill(PASSWORD)
-    page.get_by_role("button", name="로그인").click()
-
-
 def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, browser, alice, bob, daerim):
     base = live_server.url
-    _log_in(page, base, "alice")
+    log_in(page, base, "alice")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="회의").click()
     page.get_by_role("link", name="회의 만들기").click()
 

@@ -6,17 +6,9 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.council.factories import PASSWORD
+from tests.support.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("아이디 또는 이메일").fill(username)
-    page.get_by_label("비밀번호").fill(PASSWORD)
-    page.get_by_role("button", name="로그인").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("안녕하세요")
 
 
 def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
@@ -25,7 +17,7 @@ def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
     base = live_server.url
     title = "일학습병행 참여 기업 발굴이 어렵습니다"
 
-    _log_in(page, base, "sam")
+    log_in(page, base, "sam")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="애로·건의").click()
     page.get_by_role("link", name="애로·건의 제기").first.click()
     page.get_by_label("분류").select_option("work_study")
@@ -36,7 +28,7 @@ def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
     expect(page.locator(".portal-page-head")).to_contain_text("접수")
 
     staff = browser.new_context().new_page()
-    _log_in(staff, base, "alice")
+    log_in(staff, base, "alice")
     staff.get_by_role("link", name=re.compile(title)).first.click()
     staff.get_by_label("담당 기관", exact=True).select_option(label=office.name)
     staff.get_by_label("답변 기한").fill("2099-12-31")

@@ -1,0 +1,18 @@
+"""Helpers of the browser tests."""
+
+from playwright.sync_api import Page, expect
+
+from tests.council.factories import PASSWORD
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    """Log in through the form and wait for the home page.
+
+    Without the wait, the test's next click or navigation can land on the login page itself and
+    cancel the login request, so the test would go on as a visitor.
+    """
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("아이디 또는 이메일").fill(username)
+    page.get_by_label("비밀번호").fill(PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("안녕하세요")
