@@ -18,7 +18,7 @@ from council.models import Dispatch, Notice
 from meetings import services
 from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionFactory, MembershipFactory, PersonFactory
-from tests.support.services import CeleryWorker, RedisServer, SmtpSink, database_url, wait_for
+from tests.support.services import CeleryWorker, RedisServer, SmtpSink, database_url, publish_to, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -48,14 +48,13 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     }
     worker = CeleryWorker(env).start()
     previous = (app.conf.broker_url, app.conf.task_always_eager)
-    app.close()
-    app.conf.broker_url = redis.url
+    publish_to(app, redis.url)
     yield {"redis": redis, "sink": sink, "worker": worker}
     worker.stop()
     sink.stop()
     redis.stop()
-    app.close()
-    app.conf.broker_url, app.conf.task_always_eager = previous
+    publish_to(app, previous[0])
+    app.conf.task_always_eager = previous[1]
 
 
 @pytest.fixture

@@ -277,3 +277,14 @@ class PostgresServer:
         if (data / "postmaster.pid").exists():
             self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def publish_to(app: Any, broker_url: str) -> None:
+    """Make this process publish Celery tasks to `broker_url`.
+
+    Setting the URL is not enough: once any task has been applied (eager tasks included), Celery
+    keeps a producer pool bound to the old broker, and closing the app does not drop it.
+    """
+    app.close()
+    app.amqp._producer_pool = None
+    app.conf.broker_url = broker_url
