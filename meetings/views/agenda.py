@@ -1,11 +1,12 @@
 """Agenda pages: add, edit, remove and reorder items, attach documents, record decisions."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,10 +15,11 @@ from council.pages import actor
 from council.uploads import document_response
 from meetings import permissions, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
-from meetings.models import AgendaDocument, Meeting
+from meetings.models import AgendaDocument, AgendaItem, Meeting
 from meetings.selectors import meetings_open_for_agenda
 from meetings.views.common import managed_item, managed_meeting
 from meetings.views.meetings import _council_institutions, _council_people
+from members.models import BestPractice, Difficulty
 from members.permissions import best_practices_visible_to, difficulties_visible_to
 
 
@@ -189,23 +191,34 @@ def _proposed_meeting(request: HttpRequest, council_id: int) -> Meeting | None:
     return None
 
 
+def _propose(
+    request: HttpRequest, subject: BestPractice | Difficulty, add: Callable[[Meeting], AgendaItem]
+) -> HttpResponse:
+    """Put a best practice or a difficulty on the chosen coming meeting, then back to its page."""
+    meeting = _proposed_meeting(request, subject.council_id)
+    if meeting is not None:
+        try:
+            add(meeting)
+        except ValidationError as error:
+            flash_validation_error(request, error)
+        else:
+            message = _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label}
+            messages.success(request, message)
+    return redirect(subject)
+
+
 @login_required
 @require_POST
 def agenda_propose_practice(request: HttpRequest, practice_pk: int) -> HttpResponse:
     """From a best practice's page: put it on a coming meeting's agenda for presentation."""
     practice = get_object_or_404(best_practices_visible_to(request.user), pk=practice_pk)
-    meeting = _proposed_meeting(request, practice.council_id)
-    if meeting is None:
-        return redirect("best-practice-detail", pk=practice.pk)
-    try:
-        item = services.agenda_item_from_best_practice(
+    return _propose(
+        request,
+        practice,
+        lambda meeting: services.agenda_item_from_best_practice(
             actor=actor(request), meeting=meeting, practice=practice
-        )
-    except ValidationError as error:
-        flash_validation_error(request, error)
-        return redirect("best-practice-detail", pk=practice.pk)
-    messages.success(request, _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label})
-    return redirect(f"{reverse('meeting-detail', args=[meeting.pk])}#item-{item.pk}")
+        ),
+    )
 
 
 @login_required
@@ -213,15 +226,10 @@ def agenda_propose_practice(request: HttpRequest, practice_pk: int) -> HttpRespo
 def agenda_propose_difficulty(request: HttpRequest, difficulty_pk: int) -> HttpResponse:
     """From a difficulty's page: put it on a coming meeting's agenda."""
     difficulty = get_object_or_404(difficulties_visible_to(request.user), pk=difficulty_pk)
-    meeting = _proposed_meeting(request, difficulty.council_id)
-    if meeting is None:
-        return redirect("difficulty-detail", pk=difficulty.pk)
-    try:
-        services.agenda_item_from_difficulty(actor=actor(request), meeting=meeting, difficulty=difficulty)
-    except ValidationError as error:
-        flash_validation_error(request, error)
-    else:
-        messages.success(
-            request, _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label}
-        )
-    return redirect("difficulty-detail", pk=difficulty.pk)
+    return _propose(
+        request,
+        difficulty,
+        lambda meeting: services.agenda_item_from_difficulty(
+            actor=actor(request), meeting=meeting, difficulty=difficulty
+        ),
+    )

@@ -41,7 +41,7 @@ def test_the_secretariat_puts_a_practice_on_the_agenda_from_its_page(login, alic
     response = _propose(client, "agenda-propose-practice", practice.pk, meeting.pk)
 
     item = meeting.agenda_items.get(best_practice=practice)
-    assert response["Location"] == f"{reverse('meeting-detail', args=[meeting.pk])}#item-{item.pk}"
+    assert response["Location"] == practice.get_absolute_url()
     assert (item.title, item.kind, item.presenter_institution_id) == (
         practice.title,
         AgendaItem.Kind.PRESENTATION,
