@@ -145,8 +145,12 @@ class ProjectSerializer(serializers.ModelSerializer):
             "planned_total",
             "executed_total",
             "percent_done",
+            "agreements",
+            "action_items",
+            "decisions",
         ]
-        read_only_fields = ["plan"]
+        # Links to agreements, actions and decisions are made on the project's links page.
+        read_only_fields = ["plan", "agreements", "action_items", "decisions"]
         validators: list[Any] = []
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

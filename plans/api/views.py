@@ -209,7 +209,10 @@ class ProjectViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self) -> QuerySet[Project]:
         return lists.project_list(user=self.request.user).prefetch_related(
-            Prefetch("participations", queryset=Participation.objects.select_related("institution"))
+            Prefetch("participations", queryset=Participation.objects.select_related("institution")),
+            "agreements",
+            "action_items",
+            "decisions",
         )
 
     def _reload(self, project: Project) -> Project:

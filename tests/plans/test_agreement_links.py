@@ -29,6 +29,8 @@ def test_the_secretariat_links_an_agreement_and_both_pages_show_it(
     assert agreement.get_absolute_url() in project_page
     agreement_page = login(erin).get(agreement.get_absolute_url()).content.decode()
     assert busan_plan.led.get_absolute_url() in agreement_page
+    api = login(erin).get(f"/api/v1/projects/{busan_plan.led.pk}/").json()
+    assert api["agreements"] == [agreement.pk]
 
     client.post(_links(busan_plan.led), {"unlink_agreement": agreement.pk})
     assert not busan_plan.led.agreements.exists()

@@ -27,6 +27,8 @@ def test_meeting_and_action_pages_lead_to_the_plan_and_its_projects(login, dave,
     assert reverse("project-detail", args=[project.pk]) in page
     page = client.get(reverse("action-detail", args=[action.pk])).content.decode()
     assert "지산학협력센터 기능 확대" in page
+    api = client.get(f"/api/v1/projects/{project.pk}/").json()
+    assert api["action_items"] == [action.pk] and api["decisions"] == [item.pk]
 
 
 def test_outsiders_do_not_see_linked_projects(login, alice, busan, pusan_univ, dave):
