@@ -7,24 +7,22 @@ mail is sent, in their language, with answer links signed for their invitation o
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from itertools import chain
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.models import CouncilRole, Dispatch, Notice, User
+from council.models import Dispatch, Notice, User
 from council.outbox import Attachment, NoticeKind, Recipient, dispatch_create, register_kind
 from meetings.calendars import meeting_ics
 from meetings.links import answer_path
-from meetings.models import ActionItem, Invitation, Meeting, Minutes
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
 from meetings.selectors import actions_due, actions_overdue
 from members.models import InstitutionContact
-
-
-def _pk(subject_key: str) -> int:
-    return int(subject_key.rsplit(":", 1)[1])
+from members.notices.recipients import contacts_of, secretariat_of
 
 
 def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:
@@ -33,7 +31,7 @@ def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:
     contacts: dict[int, list[User]] = {}
     institution_ids = {row.institution_id for row in rows if row.institution_id and not row.is_guest}
     for contact in InstitutionContact.objects.filter(
-        institution_id__in=institution_ids, user__is_active=True
+        institution_id__in=institution_ids, institution__is_active=True, user__is_active=True
     ).select_related("user"):
         contacts.setdefault(contact.institution_id, []).append(contact.user)
     for row in rows:
@@ -59,8 +57,13 @@ class MeetingNotice(NoticeKind):
     def meeting(self, dispatch: Dispatch) -> Meeting:
         return (
             Meeting.objects.select_related("council", "chair")
-            .prefetch_related("agenda_items")
-            .get(pk=_pk(dispatch.subject_key))
+            .prefetch_related(
+                Prefetch(
+                    "agenda_items",
+                    AgendaItem.objects.select_related("presenter_person", "presenter_institution"),
+                )
+            )
+            .get(pk=dispatch.subject_id)
         )
 
     def invitations(self, meeting: Meeting) -> QuerySet[Invitation]:
@@ -150,7 +153,7 @@ class MeetingReminder(MeetingNotice):
     with_answer_links = True
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
-        return {**super().context(dispatch), "days": dispatch.revision % 100}
+        return {**super().context(dispatch, notices), "days": dispatch.revision % 100}
 
 
 @register_kind
@@ -162,7 +165,7 @@ class MinutesCirculated(NoticeKind):
     template = "meetings/notices/minutes_circulated"
 
     def minutes(self, dispatch: Dispatch) -> Minutes:
-        return Minutes.objects.select_related("meeting", "meeting__council").get(pk=_pk(dispatch.subject_key))
+        return Minutes.objects.select_related("meeting", "meeting__council").get(pk=dispatch.subject_id)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
         minutes = self.minutes(dispatch)
@@ -182,27 +185,13 @@ class MinutesCirculated(NoticeKind):
 
 
 class ActionNotice(NoticeKind):
+    """About one follow-up action; goes to the people who act for the responsible institution."""
+
     def action(self, dispatch: Dispatch) -> ActionItem:
-        return ActionItem.objects.select_related("meeting", "council", "assignee").get(
-            pk=_pk(dispatch.subject_key)
-        )
+        return ActionItem.objects.select_related("meeting", "council", "assignee").get(pk=dispatch.subject_id)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        action = self.action(dispatch)
-        users = User.objects.filter(institution_contacts__institution_id=action.assignee_id, is_active=True)
-        if self.key == "action.overdue":
-            users = User.objects.filter(
-                Q(pk__in=users.values("pk"))
-                | Q(
-                    council_roles__council_id=action.council_id,
-                    council_roles__kind=CouncilRole.Kind.SECRETARIAT,
-                ),
-                is_active=True,
-            )
-        for user in users.distinct():
-            yield Recipient(
-                email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
-            )
+        return contacts_of([self.action(dispatch).assignee_id])
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {"action": self.action(dispatch)}
@@ -227,6 +216,10 @@ class ActionOverdue(ActionNotice):
     key = "action.overdue"
     label = _("action overdue")
     template = "meetings/notices/action_overdue"
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        action = self.action(dispatch)
+        return chain(contacts_of([action.assignee_id]), secretariat_of(action.council))
 
 
 def meeting_reminders(today: date) -> int:

@@ -9,34 +9,10 @@ from typing import Any
 
 from django.urls import reverse
 
-from council.models import Council, CouncilRole, Dispatch, Notice, User
+from council.models import CouncilRole, Dispatch, Notice
 from council.outbox import NoticeKind, Recipient, register_kind
+from members.notices.recipients import contacts_of, role_holders, secretariat_of
 from plans.models import IndicatorActual, ProgressReport, ReportingRound
-
-
-def subject_id(subject_key: str) -> int:
-    return int(subject_key.rsplit(":", 1)[1])
-
-
-def _recipients(users: Iterable[User]) -> Iterable[Recipient]:
-    for user in users:
-        yield Recipient(email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk)
-
-
-def institution_contacts(institution_ids: Iterable[int]) -> Iterable[Recipient]:
-    users = User.objects.filter(
-        institution_contacts__institution_id__in=list(institution_ids), is_active=True
-    ).distinct()
-    return _recipients(users.order_by("id"))
-
-
-def council_role_holders(council: Council, kind: str) -> Iterable[Recipient]:
-    """Holders of a role on the council, or on the council above it (roles extend to working groups)."""
-    councils = [council.pk] + ([council.parent_id] if council.parent_id else [])
-    users = User.objects.filter(
-        council_roles__council_id__in=councils, council_roles__kind=kind, is_active=True
-    ).distinct()
-    return _recipients(users.order_by("id"))
 
 
 class ReportNotice(NoticeKind):
@@ -45,10 +21,10 @@ class ReportNotice(NoticeKind):
     def report(self, dispatch: Dispatch) -> ProgressReport:
         return ProgressReport.objects.select_related(
             "round__plan__council", "project__lead_institution", "reviewed_by"
-        ).get(pk=subject_id(dispatch.subject_key))
+        ).get(pk=dispatch.subject_id)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        return institution_contacts([self.report(dispatch).project.lead_institution_id])
+        return contacts_of([self.report(dispatch).project.lead_institution_id])
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         report = self.report(dispatch)
@@ -66,13 +42,13 @@ class RoundOpened(NoticeKind):
     template = "plans/notices/round_opened"
 
     def _round(self, dispatch: Dispatch) -> ReportingRound:
-        return ReportingRound.objects.select_related("plan__council").get(pk=subject_id(dispatch.subject_key))
+        return ReportingRound.objects.select_related("plan__council").get(pk=dispatch.subject_id)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        leads = ProgressReport.objects.filter(round_id=subject_id(dispatch.subject_key)).values_list(
+        leads = ProgressReport.objects.filter(round_id=dispatch.subject_id).values_list(
             "project__lead_institution_id", flat=True
         )
-        return institution_contacts(set(leads))
+        return contacts_of(set(leads))
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         round_ = self._round(dispatch)
@@ -91,7 +67,7 @@ class ReportSubmitted(ReportNotice):
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
         council = self.report(dispatch).round.plan.council
-        return council_role_holders(council, CouncilRole.Kind.OFFICIAL)
+        return role_holders(council, CouncilRole.Kind.OFFICIAL)
 
 
 @register_kind
@@ -138,15 +114,11 @@ class RoundNotice(NoticeKind):
     """About one round; goes to the council's secretariat with the reports still outstanding."""
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        round_ = ReportingRound.objects.select_related("plan__council").get(
-            pk=subject_id(dispatch.subject_key)
-        )
-        return council_role_holders(round_.plan.council, CouncilRole.Kind.SECRETARIAT)
+        round_ = ReportingRound.objects.select_related("plan__council").get(pk=dispatch.subject_id)
+        return secretariat_of(round_.plan.council)
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
-        round_ = ReportingRound.objects.select_related("plan__council").get(
-            pk=subject_id(dispatch.subject_key)
-        )
+        round_ = ReportingRound.objects.select_related("plan__council").get(pk=dispatch.subject_id)
         pending = list(
             round_.reports.filter(status__in=[ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED])
             .select_related("project__lead_institution")
@@ -180,10 +152,10 @@ class IndicatorVerified(NoticeKind):
     def _actual(self, dispatch: Dispatch) -> IndicatorActual:
         return IndicatorActual.objects.select_related(
             "indicator", "report__round__plan", "report__project", "verified_by"
-        ).get(pk=subject_id(dispatch.subject_key))
+        ).get(pk=dispatch.subject_id)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        return institution_contacts([self._actual(dispatch).report.project.lead_institution_id])
+        return contacts_of([self._actual(dispatch).report.project.lead_institution_id])
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         actual = self._actual(dispatch)

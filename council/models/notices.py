@@ -41,6 +41,11 @@ class Dispatch(models.Model):
         return f"{self.kind} {self.subject_key} r{self.revision}"
 
     @property
+    def subject_id(self) -> int:
+        """The id the subject key ends with: 12 for "meetings.meeting:12"."""
+        return int(self.subject_key.rsplit(":", 1)[1])
+
+    @property
     def kind_label(self) -> str:
         from council.outbox import kind_label
 

@@ -15,7 +15,7 @@ from members.notices.recipients import contacts_of, secretariat_of
 
 
 def _agreement(dispatch: Dispatch) -> Agreement:
-    pk = int(dispatch.subject_key.rsplit(":", 1)[1])
+    pk = dispatch.subject_id
     return Agreement.objects.select_related("council").prefetch_related("parties").get(pk=pk)
 
 

@@ -22,7 +22,7 @@ E = DifficultyEvent.Kind
 
 
 def _difficulty(dispatch: Dispatch) -> Difficulty:
-    pk = int(dispatch.subject_key.rsplit(":", 1)[1])
+    pk = dispatch.subject_id
     return Difficulty.objects.select_related("council", "institution", "assignee").get(pk=pk)
 
 

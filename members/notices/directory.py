@@ -11,13 +11,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from council.models import CouncilRole, Dispatch, Notice, User
+from council.models import Dispatch, Notice, User
 from council.outbox import NoticeKind, Recipient, dispatch_create, register_kind
 from members.models import Membership
-
-
-def _id(subject_key: str) -> int:
-    return int(subject_key.rsplit(":", 1)[1])
+from members.notices.recipients import recipient, secretariat_of
 
 
 @register_kind
@@ -29,12 +26,11 @@ class AccountInvited(NoticeKind):
     template = "members/notices/account_invited"
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        user = User.objects.get(pk=_id(dispatch.subject_key))
-        yield Recipient(email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk)
+        yield recipient(User.objects.get(pk=dispatch.subject_id))
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {
-            "user": User.objects.get(pk=_id(dispatch.subject_key)),
+            "user": User.objects.get(pk=dispatch.subject_id),
             "institution": dispatch.payload.get("institution"),
         }
 
@@ -67,23 +63,11 @@ class MembershipTermEnding(NoticeKind):
 
     def _membership(self, dispatch: Dispatch) -> Membership:
         return Membership.objects.select_related("council", "institution", "person").get(
-            pk=_id(dispatch.subject_key)
+            pk=dispatch.subject_id
         )
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        membership = self._membership(dispatch)
-        councils = [membership.council_id]
-        if membership.council.parent_id:
-            councils.append(membership.council.parent_id)
-        staff = User.objects.filter(
-            council_roles__council_id__in=councils,
-            council_roles__kind=CouncilRole.Kind.SECRETARIAT,
-            is_active=True,
-        ).distinct()
-        for user in staff:
-            yield Recipient(
-                email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk
-            )
+        return secretariat_of(self._membership(dispatch).council)
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {"membership": self._membership(dispatch)}

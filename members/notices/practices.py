@@ -14,7 +14,7 @@ from members.notices.recipients import contacts_of, recipient, secretariat_of, w
 
 
 def _practice(dispatch: Dispatch) -> BestPractice:
-    pk = int(dispatch.subject_key.rsplit(":", 1)[1])
+    pk = dispatch.subject_id
     return BestPractice.objects.select_related("council", "institution", "created_by").get(pk=pk)
 
 

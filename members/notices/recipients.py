@@ -10,18 +10,21 @@ def recipient(user: User) -> Recipient:
     return Recipient(email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk)
 
 
-def secretariat_of(council: Council) -> Iterator[Recipient]:
-    """The council's secretariat staff, including those of the council a working group belongs to."""
+def role_holders(council: Council, kind: str) -> Iterator[Recipient]:
+    """Holders of a role on the council, or on the council a working group belongs to."""
     councils = [council.pk]
     if council.parent_id:
         councils.append(council.parent_id)
-    staff = User.objects.filter(
-        council_roles__council_id__in=councils,
-        council_roles__kind=CouncilRole.Kind.SECRETARIAT,
-        is_active=True,
+    users = User.objects.filter(
+        council_roles__council_id__in=councils, council_roles__kind=kind, is_active=True
     ).distinct()
-    for user in staff.order_by("id"):
+    for user in users.order_by("id"):
         yield recipient(user)
+
+
+def secretariat_of(council: Council) -> Iterator[Recipient]:
+    """The council's secretariat staff, including those of the council a working group belongs to."""
+    return role_holders(council, CouncilRole.Kind.SECRETARIAT)
 
 
 def contacts_of(institution_ids: Iterable[int | None]) -> Iterator[Recipient]:

@@ -5,6 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from council import outbox
+from council.models import Dispatch, Notice
 from meetings import services
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
 from tests.members.factories import (
@@ -62,3 +64,25 @@ def test_fixed_query_counts(login, alice, anyang, meeting, url_of, django_assert
     assert large == small
     with django_assert_max_num_queries(small):
         client.get(url)
+
+
+def test_delivering_a_notice_batch_runs_a_fixed_number_of_queries(alice, anyang, meeting):
+    """Each mail lists the agenda with its presenters: loaded once per batch, not once per item."""
+    _grow(alice, anyang, meeting, 3)
+    services.meeting_announce(actor=alice, meeting=meeting)  # its delivery task runs after commit: never here
+    dispatch = Dispatch.objects.get(kind="meeting.announced")
+    batches = outbox.dispatch_expand(dispatch_id=dispatch.pk)
+
+    def _deliver() -> int:
+        Notice.objects.update(status=Notice.Status.PENDING, claim_token=None)
+        with CaptureQueriesContext(connection) as queries:
+            outbox.notices_deliver(notice_ids=batches[0][:3])
+        return len(queries)
+
+    small = _deliver()
+    for item in meeting.agenda_items.all():
+        item.presenter_institution = InstitutionFactory()
+        item.presenter_person = PersonFactory()
+        item.save()
+    AgendaItemFactory.create_batch(10, meeting=meeting, presenter_institution=InstitutionFactory())
+    assert _deliver() == small

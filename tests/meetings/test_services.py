@@ -13,7 +13,8 @@ from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
 from meetings.notices import action_reminders, meeting_reminders
 from meetings.selectors import meeting_quorum
 from members.models import Membership
-from tests.meetings.factories import MeetingFactory
+from tests.council.factories import CouncilFactory
+from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.members.factories import InstitutionFactory, MembershipFactory, PersonFactory
 
 
@@ -272,8 +273,11 @@ def test_reminders_go_out_seven_days_and_one_day_before(alice, meeting, django_c
         assert meeting_reminders(start_day - timedelta(days=3)) == 0
     subjects = [message.subject for message in mail.outbox]
     assert any("7일" in subject or "7 days" in subject for subject in subjects)
-    declined = meeting.invitations.first()
-    assert declined is not None
+    reminders = [
+        message for message in mail.outbox if "7일" in message.subject or "7 days" in message.subject
+    ]
+    # Invitees who have not answered can still answer from the reminder.
+    assert reminders and all("/meetings/answer/" in message.body for message in reminders)
 
 
 def test_declined_invitees_get_no_reminder(alice, bob, meeting, daerim, django_capture_on_commit_callbacks):
@@ -307,6 +311,33 @@ def test_action_reminders_before_due_and_when_overdue(
         "alice@example.org",
     }
     assert any(due.title in message.subject for message in mail.outbox)
+
+
+def test_overdue_actions_of_a_working_group_reach_the_parent_secretariat(
+    alice, bob, anyang, daerim, django_capture_on_commit_callbacks
+):
+    group = CouncilFactory(parent=anyang, name="실무협의회")
+    ActionItemFactory(
+        meeting=MeetingFactory(council=group),
+        assignee=daerim,
+        due_on=timezone.localdate() - timedelta(days=2),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert action_reminders(timezone.localdate()) == 1
+    assert {message.to[0].split("<")[-1].rstrip(">") for message in mail.outbox} == {
+        "bob@example.org",
+        "alice@example.org",
+    }
+
+
+def test_contacts_of_a_deactivated_institution_hear_nothing(
+    alice, bob, meeting, daerim, django_capture_on_commit_callbacks
+):
+    daerim.is_active = False
+    daerim.save(update_fields=["is_active"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_announce(actor=alice, meeting=meeting)
+    assert mail.outbox and all("bob@example.org" not in message.to[0] for message in mail.outbox)
 
 
 def test_guests_are_invited_once_per_address(alice, meeting):
