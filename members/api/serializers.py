@@ -439,13 +439,9 @@ class AgreementSerializer(serializers.ModelSerializer):
     def to_representation(self, instance: Agreement) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["areas"] = [area.area for area in instance.areas.all()]
-        # Linked practices are listed only where the caller may see them (published ones, for most).
-        visible = getattr(instance, "visible_practices", None)
-        if visible is None:
-            request = self.context.get("request")
-            user = request.user if request is not None else None
-            visible = best_practices_visible_to(user).filter(agreements=instance) if user else []
-        data["best_practices"] = [practice.pk for practice in visible]
+        # Linked practices are listed only where the caller may see them (published ones, for most):
+        # the agreement comes from the agreement_list selector, which prefetches those.
+        data["best_practices"] = [practice.pk for practice in instance.visible_practices]  # type: ignore[attr-defined]
         return data
 
     def get_party_names(self, agreement: Agreement) -> list[str]:

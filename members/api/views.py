@@ -53,7 +53,6 @@ from members.models import (
     Membership,
     Person,
 )
-from members.permissions import best_practices_visible_to
 from members.selectors import (
     agreement_list,
     best_practice_list,
@@ -411,14 +410,11 @@ class AgreementViewSet(
     ordering_fields = ["signed_on", "valid_until", "title"]
 
     def get_queryset(self) -> QuerySet[Agreement]:
-        return agreement_list(user=self.request.user).prefetch_related(
-            "documents",
-            Prefetch(
-                "best_practices",
-                queryset=best_practices_visible_to(self.request.user),
-                to_attr="visible_practices",
-            ),
-        )
+        return agreement_list(user=self.request.user).prefetch_related("documents")
+
+    def _fresh(self, agreement: Agreement) -> Agreement:
+        # The saved agreement, read again: its prefetched practices are not cleared by the write.
+        return self.get_queryset().get(pk=agreement.pk)
 
     def _relations(self, data: dict[str, Any]) -> dict[str, Any]:
         relations: dict[str, Any] = {}
@@ -435,23 +431,20 @@ class AgreementViewSet(
         relations = self._relations(data)
         relations.setdefault("parties", [])
         relations.setdefault("areas", [])
-        serializer.instance = services.agreement_create(
+        agreement = services.agreement_create(
             actor=_actor(self.request), council=council, **relations, **data
         )
+        serializer.instance = self._fresh(agreement)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         data.pop("council", None)
         relations = self._relations(data)
         assert isinstance(serializer.instance, Agreement)
-        serializer.instance = services.agreement_update(
+        agreement = services.agreement_update(
             actor=_actor(self.request), agreement=serializer.instance, **relations, **data
         )
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().create(request, *args, **kwargs)
-        response.data = self.get_serializer(self.get_queryset().get(pk=response.data["id"])).data
-        return response
+        serializer.instance = self._fresh(agreement)
 
     @extend_schema(request={"multipart/form-data": UploadSerializer})
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
@@ -462,4 +455,4 @@ class AgreementViewSet(
         services.agreement_attach(
             actor=_actor(request), agreement=agreement, upload=payload.validated_data["file"]
         )
-        return Response(self.get_serializer(self.get_queryset().get(pk=agreement.pk)).data)
+        return Response(self.get_serializer(self._fresh(agreement)).data)

@@ -9,11 +9,25 @@ from members.selectors.common import count_of
 
 
 def agreement_list(*, user: AnyUser) -> QuerySet[Agreement]:
-    """Agreements the user may see, latest signed first, with parties, areas and published results."""
+    """Agreements the user may see, latest signed first, with parties, areas and published results.
+
+    `visible_practices` holds the linked practices the user may see: a to_attr prefetch, which a
+    write does not clear, so whoever changes an agreement reads it again through this selector.
+    """
     return (
         agreements_visible_to(user)
         .select_related("council")
-        .prefetch_related(Prefetch("parties", queryset=Institution.objects.order_by("name")), "areas")
+        .prefetch_related(
+            Prefetch("parties", queryset=Institution.objects.order_by("name")),
+            "areas",
+            Prefetch(
+                "best_practices",
+                queryset=best_practices_visible_to(user)
+                .select_related("institution")
+                .order_by("-published_at"),
+                to_attr="visible_practices",
+            ),
+        )
         .annotate(
             practice_count=count_of(
                 BestPractice.agreements.through.objects.filter(
@@ -27,20 +41,12 @@ def agreement_list(*, user: AnyUser) -> QuerySet[Agreement]:
 
 
 def agreement_detail(*, user: AnyUser, pk: int) -> Agreement:
+    """One agreement as the list has it, with who recorded it and its documents."""
     return (
-        agreements_visible_to(user)
-        .select_related("council", "created_by")
+        agreement_list(user=user)
+        .select_related("created_by")
         .prefetch_related(
-            Prefetch("parties", queryset=Institution.objects.order_by("name")),
-            "areas",
-            Prefetch("documents", queryset=AgreementDocument.objects.select_related("uploaded_by")),
-            Prefetch(
-                "best_practices",
-                queryset=best_practices_visible_to(user)
-                .select_related("institution")
-                .order_by("-published_at"),
-                to_attr="visible_practices",
-            ),
+            Prefetch("documents", queryset=AgreementDocument.objects.select_related("uploaded_by"))
         )
         .get(pk=pk)
     )

@@ -158,3 +158,29 @@ def test_recording_through_the_api(api, alice, anyang, daerim, school):
     assert sorted(data["areas"]) == ["information", "talent"] and len(data["party_names"]) == 3
     response = api(alice).get("/api/v1/agreements/", {"area": "talent", "council": anyang.pk})
     assert [row["title"] for row in response.json()["results"]] == ["API 협약"]
+
+
+def test_changing_linked_practices_through_the_api_answers_with_the_new_list(
+    api, alice, anyang, daerim, school
+):
+    first = BestPracticeFactory(council=anyang, institution=daerim, published=True)
+    second = BestPracticeFactory(council=anyang, institution=school, published=True)
+    response = api(alice).post(
+        "/api/v1/agreements/",
+        {
+            "council": anyang.pk,
+            "title": "실적 연계 협약",
+            "parties": [daerim.pk, school.pk],
+            "areas": ["talent"],
+            "signed_on": "2024-05-22",
+            "best_practices": [first.pk],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["best_practices"] == [first.pk]
+    url = f"/api/v1/agreements/{response.json()['id']}/"
+    response = api(alice).patch(url, {"best_practices": [second.pk]}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["best_practices"] == [second.pk]
+    assert api(alice).get(url).json()["best_practices"] == [second.pk]
