@@ -7,14 +7,15 @@ from django.http import HttpRequest
 from council.models import Council
 from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
-from members.models import Difficulty, Institution, Membership
+from members.models import Institution, Membership
 from members.permissions import can_create_best_practice, can_raise_difficulty
 from members.selectors import (
     best_practices_in_progress,
     best_practices_to_review,
     council_composition,
     councils_with_counts,
-    difficulties_for_contact,
+    difficulties_raised_by_contact,
+    difficulties_to_answer,
     difficulties_to_triage,
     memberships_ending_soon,
 )
@@ -69,15 +70,9 @@ def _my_submissions(request: HttpRequest, access: Access, council: Council | Non
     """A contact's open difficulties, those their institution must answer, and practices in progress."""
     if not access.contact_institution_ids:
         return None
-    open_items = list(difficulties_for_contact(user=request.user)[:20])
-    mine = access.contact_institution_ids
     return {
-        "difficulties": [item for item in open_items if item.institution_id in mine][:PANEL_ROWS],
-        "to_answer": [
-            item
-            for item in open_items
-            if item.assignee_id in mine and item.status != Difficulty.Status.ANSWERED
-        ][:PANEL_ROWS],
+        "difficulties": list(difficulties_raised_by_contact(user=request.user)[:PANEL_ROWS]),
+        "to_answer": list(difficulties_to_answer(user=request.user)[:PANEL_ROWS]),
         "practices": list(best_practices_in_progress(user=request.user)[:PANEL_ROWS]),
         "can_raise": can_raise_difficulty(request.user, council),
         "can_write": can_create_best_practice(request.user, council),

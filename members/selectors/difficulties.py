@@ -74,16 +74,23 @@ def difficulties_to_triage(*, council: Council, today: date | None = None) -> Qu
     )
 
 
-def difficulties_for_contact(*, user: AnyUser) -> QuerySet[Difficulty]:
-    """Open items the user's institutions raised or were asked to answer."""
-    access = access_for(user)
-    ids = access.contact_institution_ids
+def _open_for_contact(*, user: AnyUser, institution_field: str) -> QuerySet[Difficulty]:
+    ids = access_for(user).contact_institution_ids
     return (
-        Difficulty.objects.filter(OPEN)
-        .filter(Q(institution_id__in=ids) | Q(assignee_id__in=ids))
+        Difficulty.objects.filter(OPEN, **{f"{institution_field}__in": ids})
         .select_related("institution", "assignee", "council")
         .order_by("-updated_at")
     )
+
+
+def difficulties_raised_by_contact(*, user: AnyUser) -> QuerySet[Difficulty]:
+    """Open items the user's institutions raised."""
+    return _open_for_contact(user=user, institution_field="institution_id")
+
+
+def difficulties_to_answer(*, user: AnyUser) -> QuerySet[Difficulty]:
+    """Open items the user's institutions were asked to answer and have not answered yet."""
+    return _open_for_contact(user=user, institution_field="assignee_id").exclude(status=S.ANSWERED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -295,3 +295,15 @@ def test_home_panels_show_each_persona_what_to_do(login, alice, bob, olivia, off
     )
     assert raised.title in login(bob).get("/").content.decode()  # open, raised by Daerim
     assert "답변 요청받은 건" in login(olivia).get("/").content.decode()
+
+
+def test_the_home_panel_keeps_what_a_contact_must_answer_behind_many_raised_items(
+    login, bob, anyang, daerim, school
+):
+    asked = DifficultyFactory(
+        council=anyang, institution=school, assignee=daerim, status=S.IN_REVIEW, title="대림대 답변 요청 건"
+    )
+    for _number in range(21):
+        DifficultyFactory(council=anyang, institution=daerim)
+    page = login(bob).get("/").content.decode()
+    assert "답변 요청받은 건" in page and asked.title in page
