@@ -4,12 +4,16 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
 
 from council.forms import KrdsFormMixin
 from council.models import Council
+from council.search import text_match
+
+# What the list's free-text query matches, the way every other list matches it.
+COUNCIL_TEXT = ("name", "name_en", "short_name", "region")
 
 
 class FilterForm(KrdsFormMixin, forms.Form):
@@ -48,9 +52,4 @@ class CouncilFilter(PortalFilterSet):
         fields = ["q", "parent", "top_level", "is_public", "is_active"]
 
     def search(self, queryset: QuerySet[Council], name: str, value: str) -> QuerySet[Council]:
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(name_en__icontains=value)
-            | Q(short_name__icontains=value)
-            | Q(region__icontains=value)
-        )
+        return text_match(queryset, COUNCIL_TEXT, value)

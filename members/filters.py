@@ -1,12 +1,13 @@
 """FilterSets of the members app, one per model, shared by the list pages and the API."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,30 @@ from council.models import Council
 from council.permissions import ANONYMOUS_ACCESS, access_for
 from council.search import text_match
 from members.models import Agreement, AgreementArea, BestPractice, Difficulty, Institution, Membership, Person
+
+
+@dataclass(frozen=True, slots=True)
+class TextFields:
+    """What a free-text query matches on one model: its list's `q` filter and the portal search.
+
+    The first field is the title, which ranks a hit highest; `related` fields cross to-many relations.
+    """
+
+    fields: tuple[str, ...]
+    related: tuple[str, ...] = ()
+
+    def match[M: Model](self, queryset: QuerySet[M], query: str) -> QuerySet[M]:
+        return text_match(queryset, self.fields, query, related=self.related)
+
+
+INSTITUTION_TEXT = TextFields(("name", "name_en", "region", "representative", "business_registration_number"))
+PERSON_TEXT = TextFields(("name", "name_en", "title", "email", "institution__name"))
+MEMBERSHIP_TEXT = TextFields(("institution__name", "person__name", "position", "notes"))
+PRACTICE_TEXT = TextFields(
+    ("title", "summary", "other_partners", "institution__name"), related=("partners__name",)
+)
+DIFFICULTY_TEXT = TextFields(("title", "description", "institution__name", "assignee__name"))
+AGREEMENT_TEXT = TextFields(("title", "summary", "signed_place"), related=("parties__name",))
 
 
 class CouncilChoiceFilter(django_filters.ModelChoiceFilter):
@@ -42,13 +67,7 @@ class InstitutionFilter(PortalFilterSet):
         fields = ["q", "council", "kind", "sector", "region", "is_active"]
 
     def search(self, queryset: QuerySet[Institution], name: str, value: str) -> QuerySet[Institution]:
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(name_en__icontains=value)
-            | Q(region__icontains=value)
-            | Q(representative__icontains=value)
-            | Q(business_registration_number__icontains=value)
-        )
+        return INSTITUTION_TEXT.match(queryset, value)
 
     def filter_council(
         self, queryset: QuerySet[Institution], name: str, value: Council
@@ -71,13 +90,7 @@ class PersonFilter(PortalFilterSet):
         fields = ["q", "council", "institution", "has_account", "is_active"]
 
     def search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(name_en__icontains=value)
-            | Q(title__icontains=value)
-            | Q(email__icontains=value)
-            | Q(institution__name__icontains=value)
-        )
+        return PERSON_TEXT.match(queryset, value)
 
     def filter_council(self, queryset: QuerySet[Person], name: str, value: Council) -> QuerySet[Person]:
         seated = Membership.objects.filter(council=value)
@@ -110,12 +123,7 @@ class MembershipFilter(PortalFilterSet):
         fields = ["q", "council", "role", "route", "institution_kind", "institution", "person", "current"]
 
     def search(self, queryset: QuerySet[Membership], name: str, value: str) -> QuerySet[Membership]:
-        return queryset.filter(
-            Q(institution__name__icontains=value)
-            | Q(person__name__icontains=value)
-            | Q(position__icontains=value)
-            | Q(notes__icontains=value)
-        )
+        return MEMBERSHIP_TEXT.match(queryset, value)
 
     def filter_current(self, queryset: QuerySet[Membership], name: str, value: bool) -> QuerySet[Membership]:
         current = Membership.objects.current_on(timezone.localdate()).values("id")
@@ -167,12 +175,7 @@ class BestPracticeFilter(PortalFilterSet):
         _drop_unusable(self)
 
     def search(self, queryset: QuerySet[BestPractice], name: str, value: str) -> QuerySet[BestPractice]:
-        return text_match(
-            queryset,
-            ("title", "summary", "other_partners", "institution__name"),
-            value,
-            related=("partners__name",),
-        )
+        return PRACTICE_TEXT.match(queryset, value)
 
     def filter_mine(self, queryset: QuerySet[BestPractice], name: str, value: bool) -> QuerySet[BestPractice]:
         mine = _mine(self.request)
@@ -225,7 +228,7 @@ class DifficultyFilter(PortalFilterSet):
         _drop_unusable(self, status=False)
 
     def search(self, queryset: QuerySet[Difficulty], name: str, value: str) -> QuerySet[Difficulty]:
-        return text_match(queryset, ("title", "description", "institution__name", "assignee__name"), value)
+        return DIFFICULTY_TEXT.match(queryset, value)
 
     def filter_open(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
         statuses = Difficulty.OPEN_STATUSES
@@ -262,7 +265,7 @@ class AgreementFilter(PortalFilterSet):
         fields = ["q", "council", "area", "in_force", "signed_after", "party"]
 
     def search(self, queryset: QuerySet[Agreement], name: str, value: str) -> QuerySet[Agreement]:
-        return text_match(queryset, ("title", "summary", "signed_place"), value, related=("parties__name",))
+        return AGREEMENT_TEXT.match(queryset, value)
 
     def filter_area(self, queryset: QuerySet[Agreement], name: str, value: str) -> QuerySet[Agreement]:
         return queryset.filter(id__in=AgreementArea.objects.filter(area=value).values("agreement_id"))

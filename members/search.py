@@ -3,6 +3,7 @@ agreements, each scoped by the same `*_visible_to` queryset as its pages before 
 
 from urllib.parse import urlencode
 
+from django.db.models import Model, QuerySet
 from django.template.defaultfilters import date as format_date
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.permissions import AnyUser
 from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
+from members.filters import AGREEMENT_TEXT, DIFFICULTY_TEXT, INSTITUTION_TEXT, PRACTICE_TEXT, TextFields
 from members.permissions import (
     agreements_visible_to,
     best_practices_visible_to,
@@ -17,10 +19,12 @@ from members.permissions import (
     institutions_visible_to,
 )
 
-INSTITUTION_FIELDS = ("name", "name_en", "region")
-PRACTICE_FIELDS = ("title", "summary", "institution__name")
-DIFFICULTY_FIELDS = ("title", "description", "institution__name")
-AGREEMENT_FIELDS = ("title", "summary", "signed_place")
+
+def _search[M: Model](
+    queryset: QuerySet[M], text: TextFields, query: str, limit: int, *fallback: str
+) -> tuple[list[M], int]:
+    # The fields a list's `q` filter matches, so a search and the list it links to agree.
+    return search_queryset(queryset, text.fields, query, limit, *fallback, related=text.related)
 
 
 def _list_url(url_name: str, query: str) -> str:
@@ -33,9 +37,9 @@ def _summary(text: str) -> str:
 
 
 def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = search_queryset(
+    rows, total = _search(
         institutions_visible_to(user).select_related("registered_by"),
-        INSTITUTION_FIELDS,
+        INSTITUTION_TEXT,
         query,
         limit,
         "name",
@@ -53,9 +57,9 @@ def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
 
 
 def search_best_practices(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = search_queryset(
+    rows, total = _search(
         best_practices_visible_to(user).select_related("council", "institution"),
-        PRACTICE_FIELDS,
+        PRACTICE_TEXT,
         query,
         limit,
         "-updated_at",
@@ -78,9 +82,9 @@ def search_best_practices(user: AnyUser, query: str, limit: int) -> SearchResult
 
 
 def search_difficulties(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = search_queryset(
+    rows, total = _search(
         difficulties_visible_to(user).select_related("council", "institution"),
-        DIFFICULTY_FIELDS,
+        DIFFICULTY_TEXT,
         query,
         limit,
         "-created_at",
@@ -104,13 +108,12 @@ def search_difficulties(user: AnyUser, query: str, limit: int) -> SearchResults:
 
 
 def search_agreements(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = search_queryset(
+    rows, total = _search(
         agreements_visible_to(user).select_related("council"),
-        AGREEMENT_FIELDS,
+        AGREEMENT_TEXT,
         query,
         limit,
         "-signed_on",
-        related=("parties__name",),
     )
     hits = [
         SearchHit(

@@ -20,6 +20,7 @@ from tests.members.factories import (
     InstitutionContactFactory,
     InstitutionFactory,
     MembershipFactory,
+    PersonFactory,
 )
 
 postgres_only = pytest.mark.skipif(
@@ -167,3 +168,36 @@ def test_other_apps_add_their_own_kind(login, alice, monkeypatch):
 def test_search_text_is_escaped(login, alice):
     page = _titles(login(alice).get(reverse("search"), {"q": "<script>alert(1)</script>"}))
     assert "<script>alert(1)</script>" not in page
+
+
+def test_the_search_and_the_lists_match_the_same_text(login, alice, anyang, daerim):
+    partner = InstitutionFactory(name="한빛정밀 주식회사")
+    MembershipFactory(council=anyang, institution=partner)
+    practice = BestPracticeFactory(
+        council=anyang,
+        institution=daerim,
+        published=True,
+        title="현장실습 연계 사례",
+        other_partners="경기테크노파크",
+    )
+    practice.partners.add(partner)
+    difficulty = DifficultyFactory(
+        council=anyang, institution=daerim, assignee=partner, title="장비 공동활용 건의"
+    )
+    client = login(alice)
+    for query, title, list_url in (
+        ("경기테크노파크", practice.title, reverse("best-practice-list")),
+        ("한빛정밀주식회사", practice.title, reverse("best-practice-list")),
+        ("한빛정밀", difficulty.title, reverse("difficulty-list")),
+    ):
+        assert title in _titles(client.get(reverse("search"), {"q": query})), query
+        assert title in _titles(client.get(list_url, {"q": query, "council": ""})), query
+
+
+def test_directory_and_council_lists_ignore_spacing_like_the_search(login, alice, anyang, daerim):
+    person = PersonFactory(institution=daerim, name="이산학")
+    client = login(alice)
+    assert daerim.name in _titles(client.get(reverse("search"), {"q": "대림대학교산학협력단"}))
+    assert daerim.name in _titles(client.get(reverse("institution-list"), {"q": "대림대학교산학협력단"}))
+    assert person.name in _titles(client.get(reverse("person-list"), {"q": "대림대학교산학협력단"}))
+    assert anyang.name in _titles(client.get(reverse("council-list"), {"q": "안양시산학관"}))
