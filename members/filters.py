@@ -72,7 +72,7 @@ class InstitutionFilter(PortalFilterSet):
     def filter_council(
         self, queryset: QuerySet[Institution], name: str, value: Council
     ) -> QuerySet[Institution]:
-        seated = Membership.objects.filter(council=value, institution__isnull=False).values("institution_id")
+        seated = Membership.objects.filter(council=value).seated_institution_ids()
         return queryset.filter(Q(id__in=seated) | Q(registered_by=value))
 
 
@@ -95,8 +95,7 @@ class PersonFilter(PortalFilterSet):
     def filter_council(self, queryset: QuerySet[Person], name: str, value: Council) -> QuerySet[Person]:
         seated = Membership.objects.filter(council=value)
         return queryset.filter(
-            Q(id__in=seated.values("person_id"))
-            | Q(institution_id__in=seated.filter(institution__isnull=False).values("institution_id"))
+            Q(id__in=seated.values("person_id")) | Q(institution_id__in=seated.seated_institution_ids())
         )
 
     def filter_account(self, queryset: QuerySet[Person], name: str, value: bool) -> QuerySet[Person]:

@@ -8,7 +8,7 @@ from council.models import Council
 from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
 from members.models import Institution, Membership
-from members.permissions import can_create_best_practice, can_raise_difficulty
+from members.permissions import can_submit_on
 from members.selectors import (
     best_practices_in_progress,
     best_practices_to_review,
@@ -74,8 +74,8 @@ def _my_submissions(request: HttpRequest, access: Access, council: Council | Non
         "difficulties": list(difficulties_raised_by_contact(user=request.user)[:PANEL_ROWS]),
         "to_answer": list(difficulties_to_answer(user=request.user)[:PANEL_ROWS]),
         "practices": list(best_practices_in_progress(user=request.user)[:PANEL_ROWS]),
-        "can_raise": can_raise_difficulty(request.user, council),
-        "can_write": can_create_best_practice(request.user, council),
+        # Writing a best practice and raising a difficulty follow the same rule.
+        "can_submit": can_submit_on(request.user, council),
     }
 
 

@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -146,6 +147,10 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
 
     def ending_within(self, day: date, days: int) -> "MembershipQuerySet":
         return self.filter(term_end__gte=day, term_end__lte=day + timedelta(days=days))
+
+    def seated_institution_ids(self) -> "models.QuerySet[Membership, dict[str, Any]]":
+        """The ids of the institutions holding these seats, for an `id__in` subquery."""
+        return self.filter(institution__isnull=False).values("institution_id")
 
 
 class Membership(models.Model):

@@ -13,12 +13,10 @@ from members.permissions.difficulties import (
     can_assign_difficulty,
     can_comment_difficulty,
     can_edit_difficulty,
-    can_raise_difficulty,
     can_record_difficulty_event,
     can_view_difficulty_figures,
     difficulties_visible_to,
     difficulty_transitions,
-    raising_institutions,
 )
 from members.permissions.directory import (
     can_change_institution,
@@ -37,15 +35,13 @@ from members.permissions.directory import (
 from members.permissions.practices import (
     EDITABLE_BY_CONTACTS,
     best_practices_visible_to,
-    can_create_best_practice,
     can_delete_best_practice,
     can_edit_best_practice,
     can_review_best_practice,
     can_submit_best_practice,
-    can_submit_for,
     can_unpublish_best_practice,
-    submitting_institutions,
 )
+from members.permissions.submissions import can_submit_for, can_submit_on, submitting_institutions
 
 __all__ = [
     "EDITABLE_BY_CONTACTS",
@@ -58,7 +54,6 @@ __all__ = [
     "can_change_person",
     "can_comment_difficulty",
     "can_create_agreement",
-    "can_create_best_practice",
     "can_create_institution",
     "can_create_person",
     "can_delete_best_practice",
@@ -66,12 +61,12 @@ __all__ = [
     "can_edit_difficulty",
     "can_grant_portal_access",
     "can_manage_memberships",
-    "can_raise_difficulty",
     "can_record_difficulty_event",
     "can_review_best_practice",
     "can_see_contact_details",
     "can_submit_best_practice",
     "can_submit_for",
+    "can_submit_on",
     "can_unpublish_best_practice",
     "can_view_difficulty_figures",
     "difficulties_visible_to",
@@ -80,7 +75,6 @@ __all__ = [
     "institutions_visible_to",
     "memberships_visible_to",
     "people_visible_to",
-    "raising_institutions",
     "seats_of",
     "submitting_institutions",
 ]

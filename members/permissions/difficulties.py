@@ -5,7 +5,8 @@
 - The council's other readers (city officials, contacts of institutions seated on the council) see
   it unless it is marked "secretariat only". Visitors never do.
 - Contacts of an institution seated on the council raise them for their institution; the
-  secretariat may also record one on an institution's behalf (a call, a meeting remark).
+  secretariat may also record one on an institution's behalf, a call or a meeting remark
+  (see members.permissions.submissions).
 - The secretariat triages: assigns it to a responsible institution or city department with an
   answer due date, changes its status, closes it with a reason, or reopens it.
 - The secretariat and contacts of the assigned institution answer. The raising institution's
@@ -17,7 +18,7 @@ from django.db.models import Q, QuerySet
 
 from council.models import Council
 from council.permissions import AnyUser, access_for
-from members.models import Difficulty, Institution, Membership
+from members.models import Difficulty
 
 S = Difficulty.Status
 
@@ -46,25 +47,6 @@ def difficulties_visible_to(user: AnyUser) -> QuerySet[Difficulty]:
         | Q(assignee_id__in=access.contact_institution_ids)
         | Q(secretariat_only=False, council_id__in=access.readable_council_ids)
     )
-
-
-def raising_institutions(user: AnyUser, council: Council) -> QuerySet[Institution]:
-    """Institutions the user may raise a difficulty for on this council (see best practices)."""
-    access = access_for(user)
-    seated = Membership.objects.filter(council=council, institution__isnull=False).values("institution_id")
-    institutions = Institution.objects.filter(id__in=seated, is_active=True)
-    if access.manages(council.pk):
-        return institutions
-    return institutions.filter(id__in=access.contact_institution_ids)
-
-
-def can_raise_difficulty(user: AnyUser, council: Council | None) -> bool:
-    if council is None:
-        return False
-    access = access_for(user)
-    if access.manages(council.pk):
-        return True
-    return bool(access.contact_institution_ids) and council.pk in access.seat_council_ids
 
 
 def can_edit_difficulty(user: AnyUser, difficulty: Difficulty) -> bool:

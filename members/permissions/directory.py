@@ -9,8 +9,6 @@
 - Visitors see the member list of a published council.
 """
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
 from council.models import Council, User
@@ -34,12 +32,6 @@ def seats_of(user: User) -> Seats:
     return Seats(institution_ids=institution_ids, council_ids=council_ids)
 
 
-def _seat_institutions(council_ids: frozenset[int]) -> QuerySet[Membership, Any]:
-    return Membership.objects.filter(council_id__in=council_ids, institution__isnull=False).values(
-        "institution_id"
-    )
-
-
 # Institutions
 
 
@@ -52,7 +44,7 @@ def institutions_visible_to(user: AnyUser) -> QuerySet[Institution]:
         return institutions.none()
     readable = access.readable_council_ids
     return institutions.filter(
-        Q(id__in=_seat_institutions(readable))
+        Q(id__in=Membership.objects.filter(council_id__in=readable).seated_institution_ids())
         | Q(registered_by_id__in=access.staff_council_ids | access.official_council_ids)
         | Q(id__in=access.contact_institution_ids)
     )
@@ -64,7 +56,7 @@ def institutions_managed_by(user: AnyUser) -> QuerySet[Institution]:
     institutions = Institution.objects.filter(is_active=True)
     if access.is_site_admin:
         return institutions
-    seated = Membership.objects.filter(council_id__in=access.staff_council_ids).values("institution_id")
+    seated = Membership.objects.filter(council_id__in=access.staff_council_ids).seated_institution_ids()
     return institutions.filter(Q(id__in=seated) | Q(registered_by_id__in=access.staff_council_ids))
 
 

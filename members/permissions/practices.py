@@ -6,17 +6,16 @@
 - Drafts, submitted and returned practices are seen by the contacts of the submitting institution
   and by the council's secretariat staff only. City officials read published practices: what is not
   published is still the institution's and the secretariat's work in progress.
-- The submitting institution's contacts write, edit and submit drafts and returned practices; the
-  secretariat may also write one on an institution's behalf and correct one at any stage.
+- The submitting institution's contacts write (see members.permissions.submissions), edit and submit
+  drafts and returned practices; the secretariat may also correct one at any stage.
 - Only the council's secretariat publishes a submitted practice or returns it with a comment.
 - Attachments can be downloaded by whoever may see the practice.
 """
 
 from django.db.models import Q, QuerySet
 
-from council.models import Council
 from council.permissions import AnyUser, access_for
-from members.models import BestPractice, Institution, Membership
+from members.models import BestPractice
 
 EDITABLE_BY_CONTACTS = (BestPractice.Status.DRAFT, BestPractice.Status.RETURNED)
 
@@ -37,32 +36,6 @@ def best_practices_visible_to(user: AnyUser) -> QuerySet[BestPractice]:
         | Q(council_id__in=access.staff_council_ids)
         | Q(institution_id__in=access.contact_institution_ids)
     )
-
-
-def submitting_institutions(user: AnyUser, council: Council) -> QuerySet[Institution]:
-    """Institutions the user may submit for on this council: those seated on it that they act for.
-
-    The council's secretariat may submit for any institution that holds a seat on it.
-    """
-    access = access_for(user)
-    seated = Membership.objects.filter(council=council, institution__isnull=False).values("institution_id")
-    institutions = Institution.objects.filter(id__in=seated, is_active=True)
-    if access.manages(council.pk):
-        return institutions
-    return institutions.filter(id__in=access.contact_institution_ids)
-
-
-def can_create_best_practice(user: AnyUser, council: Council | None) -> bool:
-    if council is None:
-        return False
-    access = access_for(user)
-    if access.manages(council.pk):
-        return True
-    return bool(access.contact_institution_ids) and council.pk in access.seat_council_ids
-
-
-def can_submit_for(user: AnyUser, council: Council, institution: Institution) -> bool:
-    return submitting_institutions(user, council).filter(pk=institution.pk).exists()
 
 
 def can_edit_best_practice(user: AnyUser, practice: BestPractice) -> bool:

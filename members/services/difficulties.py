@@ -71,12 +71,9 @@ def difficulty_raise(
     **fields: Any,
 ) -> Difficulty:
     """Raise a difficulty or suggestion for an institution on a council; the secretariat is told."""
-    if not permissions.can_raise_difficulty(actor, council):
+    if not permissions.can_submit_on(actor, council):
         raise PermissionDenied(_("Only contacts of institutions on this council can raise difficulties."))
-    if (
-        institution is None
-        or not permissions.raising_institutions(actor, council).filter(pk=institution.pk).exists()
-    ):
+    if not permissions.can_submit_for(actor, council, institution):
         raise ValidationError(
             {"institution": _("Choose an institution you act for that sits on this council.")}
         )

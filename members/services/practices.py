@@ -45,7 +45,7 @@ def _subject(practice: BestPractice) -> str:
 
 
 def _check_institution(actor: User, council: Council, institution: Institution | None) -> None:
-    if institution is None or not permissions.can_submit_for(actor, council, institution):
+    if not permissions.can_submit_for(actor, council, institution):
         raise ValidationError(
             {"institution": _("Choose an institution you act for that sits on this council.")}
         )
@@ -91,7 +91,7 @@ def best_practice_create(
     **fields: Any,
 ) -> BestPractice:
     """Write a best practice as a draft, for an institution the actor acts for on this council."""
-    if not permissions.can_create_best_practice(actor, council):
+    if not permissions.can_submit_on(actor, council):
         raise PermissionDenied(_("Only contacts of institutions on this council can submit best practices."))
     _check_institution(actor, council, fields.get("institution"))
     practice = BestPractice(council=council, created_by=actor, status=S.DRAFT)

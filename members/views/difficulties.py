@@ -39,7 +39,7 @@ def difficulty_list(request: HttpRequest) -> HttpResponse:
         filterset=filterset,
         context={
             "council": council,
-            "can_create": permissions.can_raise_difficulty(request.user, council),
+            "can_create": permissions.can_submit_on(request.user, council),
             "can_view_figures": permissions.can_view_difficulty_figures(request.user, council),
         },
     )
@@ -107,12 +107,12 @@ def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def difficulty_create(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if council is None or not permissions.can_raise_difficulty(request.user, council):
+    if council is None or not permissions.can_submit_on(request.user, council):
         raise PermissionDenied
     form = DifficultyForm(
         request.POST or None,
         request.FILES or None,
-        institutions=permissions.raising_institutions(request.user, council).order_by("name"),
+        institutions=permissions.submitting_institutions(request.user, council).order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

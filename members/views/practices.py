@@ -48,7 +48,7 @@ def best_practice_list(request: HttpRequest) -> HttpResponse:
         filterset=filterset,
         context={
             "council": council,
-            "can_create": permissions.can_create_best_practice(request.user, council),
+            "can_create": permissions.can_submit_on(request.user, council),
         },
         per_page=GALLERY_PAGE_SIZE,
     )
@@ -94,7 +94,7 @@ def _form_page(request: HttpRequest, practice: BestPractice | None) -> HttpRespo
     council = practice.council if practice else request_council(request)
     if council is None:
         raise PermissionDenied
-    if practice is None and not permissions.can_create_best_practice(request.user, council):
+    if practice is None and not permissions.can_submit_on(request.user, council):
         raise PermissionDenied
     if practice is not None and not permissions.can_edit_best_practice(request.user, practice):
         raise PermissionDenied

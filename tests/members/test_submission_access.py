@@ -147,6 +147,20 @@ def test_writing_a_best_practice_is_for_contacts_and_the_secretariat(
     assert login(request.getfixturevalue(persona)).get(reverse("best-practice-create")).status_code == status
 
 
+@pytest.mark.parametrize("persona", ["alice", "bob", "sam", "olivia", "carol", "dave", "stranger"])
+def test_writing_a_practice_and_raising_a_difficulty_follow_one_rule(
+    request, login, anyang, daerim, school, persona
+):
+    client = login(request.getfixturevalue(persona))
+    practice = client.get(reverse("best-practice-create"))
+    difficulty = client.get(reverse("difficulty-create"))
+    assert practice.status_code == difficulty.status_code
+    if practice.status_code == 200:
+        assert list(practice.context["form"].fields["institution"].queryset) == list(
+            difficulty.context["form"].fields["institution"].queryset
+        )
+
+
 @pytest.mark.parametrize(
     ("persona", "status"), [("bob", 201), ("alice", 201), ("carol", 403), ("erin", 400), ("anonymous", 401)]
 )
