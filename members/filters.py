@@ -1,7 +1,6 @@
 """FilterSets of the members app, one per model, shared by the list pages and the API."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import django_filters
@@ -16,7 +15,17 @@ from council.forms import DateInput
 from council.models import Council
 from council.permissions import ANONYMOUS_ACCESS, access_for
 from council.search import text_match
-from members.models import Agreement, AgreementArea, BestPractice, Difficulty, Institution, Membership, Person
+from members.models import (
+    Agreement,
+    AgreementArea,
+    AgreementQuerySet,
+    BestPractice,
+    Difficulty,
+    DifficultyQuerySet,
+    Institution,
+    Membership,
+    Person,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +142,8 @@ class MembershipFilter(PortalFilterSet):
     ) -> QuerySet[Membership]:
         if not value:
             return queryset
-        today = timezone.localdate()
-        return queryset.filter(
-            term_end__gte=today, term_end__lte=today + timedelta(days=settings.MEMBERSHIP_ENDING_SOON_DAYS)
-        )
+        ending = Membership.objects.ending_within(timezone.localdate(), settings.MEMBERSHIP_ENDING_SOON_DAYS)
+        return queryset.filter(id__in=ending.values("id"))
 
 
 # Member submissions
@@ -230,15 +237,11 @@ class DifficultyFilter(PortalFilterSet):
         return DIFFICULTY_TEXT.match(queryset, value)
 
     def filter_open(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
-        statuses = Difficulty.OPEN_STATUSES
-        return queryset.filter(status__in=statuses) if value else queryset.exclude(status__in=statuses)
+        still_open = DifficultyQuerySet.open_condition()
+        return queryset.filter(still_open) if value else queryset.exclude(still_open)
 
     def filter_overdue(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
-        overdue = Q(
-            status__in=Difficulty.OPEN_STATUSES,
-            first_answered_at__isnull=True,
-            answer_due__lt=timezone.localdate(),
-        )
+        overdue = DifficultyQuerySet.overdue_condition(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
     def filter_mine(self, queryset: QuerySet[Difficulty], name: str, value: bool) -> QuerySet[Difficulty]:
@@ -270,10 +273,7 @@ class AgreementFilter(PortalFilterSet):
         return queryset.filter(id__in=AgreementArea.objects.filter(area=value).values("agreement_id"))
 
     def filter_in_force(self, queryset: QuerySet[Agreement], name: str, value: bool) -> QuerySet[Agreement]:
-        today = timezone.localdate()
-        in_force = (Q(valid_from__lte=today) | Q(valid_from__isnull=True, signed_on__lte=today)) & (
-            Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-        )
+        in_force = AgreementQuerySet.in_force_condition(timezone.localdate())
         return queryset.filter(in_force) if value else queryset.exclude(in_force)
 
     def filter_party(self, queryset: QuerySet[Agreement], name: str, value: int) -> QuerySet[Agreement]:

@@ -1,7 +1,13 @@
 """Models of the members app: the directory, and what members submit to their councils."""
 
-from members.models.agreements import RENEWAL_NOTICE_DAYS, Agreement, AgreementArea, AgreementDocument
-from members.models.difficulties import Difficulty, DifficultyAttachment, DifficultyEvent
+from members.models.agreements import (
+    RENEWAL_NOTICE_DAYS,
+    Agreement,
+    AgreementArea,
+    AgreementDocument,
+    AgreementQuerySet,
+)
+from members.models.difficulties import Difficulty, DifficultyAttachment, DifficultyEvent, DifficultyQuerySet
 from members.models.directory import Institution, InstitutionContact, Membership, MembershipQuerySet, Person
 from members.models.documents import Document
 from members.models.practices import BestPractice, BestPracticeDocument, BestPracticeFigure
@@ -11,12 +17,14 @@ __all__ = [
     "Agreement",
     "AgreementArea",
     "AgreementDocument",
+    "AgreementQuerySet",
     "BestPractice",
     "BestPracticeDocument",
     "BestPracticeFigure",
     "Difficulty",
     "DifficultyAttachment",
     "DifficultyEvent",
+    "DifficultyQuerySet",
     "Document",
     "Institution",
     "InstitutionContact",

@@ -13,6 +13,22 @@ from members.models.documents import Document
 RENEWAL_NOTICE_DAYS = 60
 
 
+class AgreementQuerySet(models.QuerySet["Agreement"]):
+    """The validity rules of Agreement.in_force_on and ends_soon, in SQL."""
+
+    def in_force_on(self, day: date) -> "AgreementQuerySet":
+        return self.filter(self.in_force_condition(day))
+
+    @staticmethod
+    def in_force_condition(day: date) -> Q:
+        """In force from valid_from (or the signing day) to valid_until, both included."""
+        starts = Q(valid_from__lte=day) | Q(valid_from__isnull=True, signed_on__lte=day)
+        return starts & (Q(valid_until__isnull=True) | Q(valid_until__gte=day))
+
+    def ending_within(self, day: date, days: int) -> "AgreementQuerySet":
+        return self.filter(valid_until__gte=day, valid_until__lte=day + timedelta(days=days))
+
+
 class Agreement(models.Model):
     """A cooperation agreement (협약) signed by two or more institutions, and the results that followed."""
 
@@ -59,6 +75,8 @@ class Agreement(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agreement")

@@ -13,6 +13,28 @@ from members.models.documents import Document
 TEXT_MAX = 10000
 
 
+class DifficultyQuerySet(models.QuerySet["Difficulty"]):
+    """The date and status rules of Difficulty.is_open and is_overdue, in SQL.
+
+    The conditions also serve counts that filter inside an aggregate.
+    """
+
+    @staticmethod
+    def open_condition() -> Q:
+        return Q(status__in=Difficulty.OPEN_STATUSES)
+
+    @classmethod
+    def overdue_condition(cls, day: date) -> Q:
+        return cls.open_condition() & Q(first_answered_at__isnull=True, answer_due__lt=day)
+
+    def open(self) -> "DifficultyQuerySet":
+        return self.filter(self.open_condition())
+
+    def overdue(self, day: date) -> "DifficultyQuerySet":
+        """Open, unanswered, and due before the day."""
+        return self.filter(self.overdue_condition(day))
+
+
 class Difficulty(models.Model):
     """A difficulty or suggestion an institution raises with its council, followed until it is settled."""
 
@@ -89,6 +111,8 @@ class Difficulty(models.Model):
     )
     created_at = models.DateTimeField(_("received at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DifficultyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("difficulty or suggestion")

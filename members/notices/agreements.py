@@ -1,7 +1,7 @@
 """Notices about agreements: the validity period ends within 60 days."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from itertools import chain
 from typing import Any
 
@@ -43,9 +43,7 @@ class AgreementRenewalDue(NoticeKind):
 def agreement_renewal_reminders(today: date) -> int:
     """One notice per agreement ending within 60 days; a new end date is announced again."""
     created = 0
-    ending = Agreement.objects.filter(
-        valid_until__gte=today, valid_until__lte=today + timedelta(days=RENEWAL_NOTICE_DAYS)
-    ).select_related("council")
+    ending = Agreement.objects.ending_within(today, RENEWAL_NOTICE_DAYS).select_related("council")
     for agreement in ending:
         assert agreement.valid_until is not None
         _dispatch, was_created = dispatch_create(

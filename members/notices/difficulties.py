@@ -120,9 +120,7 @@ def difficulty_changed_announce(event: DifficultyEvent) -> None:
 def overdue_answer_reminders(today: date) -> int:
     """Escalate each open item whose answer is overdue, once per item and due date."""
     created = 0
-    overdue = Difficulty.objects.filter(
-        status__in=Difficulty.OPEN_STATUSES, first_answered_at__isnull=True, answer_due__lt=today
-    ).select_related("council")
+    overdue = Difficulty.objects.overdue(today).select_related("council")
     for difficulty in overdue:
         assert difficulty.answer_due is not None
         _dispatch, was_created = dispatch_create(

@@ -9,7 +9,6 @@ from members.selectors.agreements import (
     agreement_list,
 )
 from members.selectors.difficulties import (
-    OPEN,
     DifficultyFigures,
     FigureRow,
     difficulties_raised_by_contact,
@@ -41,7 +40,6 @@ from members.selectors.practices import (
 )
 
 __all__ = [
-    "OPEN",
     "ROLE_ORDER",
     "DifficultyFigures",
     "FigureRow",

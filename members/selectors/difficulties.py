@@ -15,16 +15,11 @@ from django.utils import timezone
 from council.models import Council
 from council.permissions import AnyUser, access_for
 from members.aggregates import DaysBetween, Median
-from members.models import Difficulty, DifficultyAttachment, DifficultyEvent, Institution
+from members.models import Difficulty, DifficultyAttachment, DifficultyEvent, DifficultyQuerySet, Institution
 from members.permissions import difficulties_visible_to
 from members.selectors.common import count_of
 
 S = Difficulty.Status
-OPEN = Q(status__in=Difficulty.OPEN_STATUSES)
-
-
-def _overdue(today: date) -> Q:
-    return OPEN & Q(first_answered_at__isnull=True, answer_due__lt=today)
 
 
 def difficulty_list(*, user: AnyUser) -> QuerySet[Difficulty]:
@@ -68,7 +63,7 @@ def difficulties_to_triage(*, council: Council, today: date | None = None) -> Qu
     today = today or timezone.localdate()
     return (
         Difficulty.objects.filter(council=council)
-        .filter(Q(status=S.RECEIVED) | _overdue(today))
+        .filter(Q(status=S.RECEIVED) | DifficultyQuerySet.overdue_condition(today))
         .select_related("institution", "assignee")
         .order_by("answer_due", "created_at")
     )
@@ -77,7 +72,8 @@ def difficulties_to_triage(*, council: Council, today: date | None = None) -> Qu
 def _open_for_contact(*, user: AnyUser, institution_field: str) -> QuerySet[Difficulty]:
     ids = access_for(user).contact_institution_ids
     return (
-        Difficulty.objects.filter(OPEN, **{f"{institution_field}__in": ids})
+        Difficulty.objects.open()
+        .filter(**{f"{institution_field}__in": ids})
         .select_related("institution", "assignee", "council")
         .order_by("-updated_at")
     )
@@ -115,8 +111,8 @@ class DifficultyFigures:
 def _measures(today: date) -> dict[str, Any]:
     return {
         "total": Count("id"),
-        "open": Count("id", filter=OPEN),
-        "overdue": Count("id", filter=_overdue(today)),
+        "open": Count("id", filter=DifficultyQuerySet.open_condition()),
+        "overdue": Count("id", filter=DifficultyQuerySet.overdue_condition(today)),
         "median_first_answer": Median(DaysBetween("first_answered_at", "created_at")),
         # Only items resolved (not merely closed) count towards the time to resolution.
         "median_resolution": Median(

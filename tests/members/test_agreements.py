@@ -184,3 +184,20 @@ def test_changing_linked_practices_through_the_api_answers_with_the_new_list(
     assert response.status_code == 200, response.content
     assert response.json()["best_practices"] == [second.pk]
     assert api(alice).get(url).json()["best_practices"] == [second.pk]
+
+
+def test_the_validity_queries_and_the_agreement_flags_agree(anyang):
+    today = timezone.localdate()
+    days = [None, today - timedelta(days=1), today, today + timedelta(days=30), today + timedelta(days=90)]
+    agreements = [
+        AgreementFactory(
+            council=anyang, signed_on=today - timedelta(days=10), valid_from=start, valid_until=end
+        )
+        for start in days
+        for end in days
+        if start is None or end is None or start <= end
+    ]
+    in_force = set(Agreement.objects.in_force_on(today))
+    assert in_force == {agreement for agreement in agreements if agreement.in_force_on(today)} and in_force
+    ending = set(Agreement.objects.ending_within(today, 60))
+    assert ending == {agreement for agreement in agreements if agreement.ends_soon} and ending

@@ -307,3 +307,18 @@ def test_the_home_panel_keeps_what_a_contact_must_answer_behind_many_raised_item
         DifficultyFactory(council=anyang, institution=daerim)
     page = login(bob).get("/").content.decode()
     assert "답변 요청받은 건" in page and asked.title in page
+
+
+def test_the_overdue_query_and_the_overdue_flag_agree(anyang, daerim):
+    today = timezone.localdate()
+    items = [
+        DifficultyFactory(
+            council=anyang, institution=daerim, status=status, answer_due=due, first_answered_at=answered
+        )
+        for status in (S.IN_REVIEW, S.ANSWERED, S.CLOSED)
+        for due in (None, today - timedelta(days=1), today)
+        for answered in (None, timezone.now())
+    ]
+    overdue = set(Difficulty.objects.overdue(today))
+    assert overdue == {item for item in items if item.is_overdue(today)} and overdue
+    assert set(Difficulty.objects.open()) == {item for item in items if item.is_open}
