@@ -119,6 +119,7 @@ def institutions_import(*, actor: User, council: Council, upload: UploadedFile) 
         institution.name: institution
         for institution in Institution.objects.filter(name__in=[values["name"] for _row, values in table])
     }
+    changeable = set(permissions.institutions_changeable_by(actor).values_list("id", flat=True))
     seen: dict[str, int] = {}
     planned: list[tuple[int, Institution | None, dict[str, Any]]] = []
     for row, values in table:
@@ -135,7 +136,7 @@ def institutions_import(*, actor: User, council: Council, upload: UploadedFile) 
             )
         seen.setdefault(name, row)
         instance = existing.get(name)
-        if instance is not None and not permissions.can_change_institution(actor, instance):
+        if instance is not None and instance.pk not in changeable:
             row_errors.append(
                 RowError(
                     row,
@@ -179,6 +180,12 @@ def people_import(*, actor: User, council: Council, upload: UploadedFile) -> Imp
     institutions = {
         institution.name: institution for institution in permissions.institutions_visible_to(actor)
     }
+    changeable = set(permissions.institutions_changeable_by(actor).values_list("id", flat=True))
+    existing: dict[tuple[str, int | None], Person] = {}
+    for person in Person.objects.filter(name__in=[values.get("name", "") for _row, values in table]).order_by(
+        "pk"
+    ):
+        existing.setdefault((person.name, person.institution_id), person)
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
     planned: list[tuple[int, Person | None, dict[str, Any]]] = []
@@ -196,7 +203,7 @@ def people_import(*, actor: User, council: Council, upload: UploadedFile) -> Imp
                         % {"name": values["institution"]},
                     )
                 )
-            elif not permissions.can_create_person(actor, institution):
+            elif institution.pk not in changeable:
                 row_errors.append(
                     RowError(
                         row, str(PERSON_COLUMNS[3].label), _("You cannot add people to this institution.")
@@ -213,7 +220,7 @@ def people_import(*, actor: User, council: Council, upload: UploadedFile) -> Imp
             )
         seen.setdefault(key, row)
         if not row_errors:
-            instance = Person.objects.filter(name=values.get("name", ""), institution=institution).first()
+            instance = existing.get((values.get("name", ""), institution.pk if institution else None))
             data = {**values, "institution": institution.pk if institution else ""}
             form = PersonForm(
                 data=data, instance=instance or Person(), institutions=Institution.objects.all()

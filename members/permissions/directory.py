@@ -12,7 +12,7 @@
 from django.db.models import Q, QuerySet
 
 from council.models import Council, User
-from council.permissions import Access, AnyUser, Seats, access_for
+from council.permissions import AnyUser, Seats, access_for
 from members.models import Institution, InstitutionContact, Membership, Person
 
 
@@ -50,22 +50,20 @@ def institutions_visible_to(user: AnyUser) -> QuerySet[Institution]:
     )
 
 
-def institutions_managed_by(user: AnyUser) -> QuerySet[Institution]:
-    """Active institutions the user may change and add people to."""
+def institutions_changeable_by(user: AnyUser) -> QuerySet[Institution]:
+    """Institutions the user may change and add people to, active or not: those seated on a council
+    whose secretariat they are on, or registered by one."""
     access = access_for(user)
-    institutions = Institution.objects.filter(is_active=True)
+    institutions = Institution.objects.all()
     if access.is_site_admin:
         return institutions
     seated = Membership.objects.filter(council_id__in=access.staff_council_ids).seated_institution_ids()
     return institutions.filter(Q(id__in=seated) | Q(registered_by_id__in=access.staff_council_ids))
 
 
-def _managing_councils(access: Access, institution: Institution) -> bool:
-    if institution.registered_by_id in access.staff_council_ids:
-        return True
-    return Membership.objects.filter(
-        institution=institution, council_id__in=access.staff_council_ids
-    ).exists()
+def institutions_managed_by(user: AnyUser) -> QuerySet[Institution]:
+    """Active institutions the user may change and add people to."""
+    return institutions_changeable_by(user).filter(is_active=True)
 
 
 def can_create_institution(user: AnyUser, council: Council | None = None) -> bool:
@@ -77,7 +75,9 @@ def can_create_institution(user: AnyUser, council: Council | None = None) -> boo
 
 def can_change_institution(user: AnyUser, institution: Institution) -> bool:
     access = access_for(user)
-    return access.is_site_admin or _managing_councils(access, institution)
+    if access.is_site_admin or institution.registered_by_id in access.staff_council_ids:
+        return True
+    return institutions_changeable_by(user).filter(pk=institution.pk).exists()
 
 
 # People

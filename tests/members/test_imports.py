@@ -1,12 +1,17 @@
 """Spreadsheet import: every bad row is listed with its number and reason, and nothing is saved."""
 
 import io
+from functools import partial
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from members.forms import InstitutionForm, PersonForm
 from members.models import Institution, Person
+from tests.members.factories import InstitutionFactory, MembershipFactory, PersonFactory
 
 
 def xlsx(rows: list[list[object]]) -> SimpleUploadedFile:
@@ -20,6 +25,7 @@ def xlsx(rows: list[list[object]]) -> SimpleUploadedFile:
 
 
 HEADER = ["기관명", "기관 유형", "부문", "지역", "누리집", "사업자등록번호"]
+PERSON_HEADER = ["이름", "직위", "기관명", "이메일"]
 
 
 def test_a_valid_file_creates_and_updates_institutions(login, alice, anyang, daerim):
@@ -104,3 +110,62 @@ def test_the_template_round_trips(login, alice, anyang):
 def test_import_is_for_the_secretariat(login, carol, bob, anyang):
     assert login(carol).get(reverse("institution-import")).status_code == 403
     assert login(bob).get(reverse("person-import")).status_code == 403
+
+
+def _queries(action) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        action()
+    return len(queries)
+
+
+def _rejected_import(client, url: str, rows: list[list[object]]) -> None:
+    response = client.post(url, {"file": xlsx(rows)})
+    assert response.status_code == 200 and response.context["errors"]  # checked, nothing saved
+
+
+def test_checking_rows_looks_up_existing_records_and_permissions_once(login, alice, anyang, daerim):
+    """A row costs its form's validation and nothing more: lookups and permissions run once per file."""
+    client = login(alice)
+    for number in range(40):
+        MembershipFactory(council=anyang, institution=InstitutionFactory(name=f"기존기관 {number}"))
+        PersonFactory(name=f"기존인물 {number}", institution=daerim)
+    institution = Institution.objects.get(name="기존기관 0")
+    person = Person.objects.get(name="기존인물 0")
+    form_queries = (
+        _queries(
+            lambda: InstitutionForm(
+                data={"name": institution.name, "kind": "other", "sector": "industry"}, instance=institution
+            ).is_valid()
+        ),
+        _queries(
+            lambda: PersonForm(
+                data={"name": person.name, "institution": daerim.pk},
+                instance=person,
+                institutions=Institution.objects.all(),
+            ).is_valid()
+        ),
+    )
+    counts = {}
+    for size in (5, 40):
+        institutions = [[f"기존기관 {n}", "기타", "산업계", "", "", ""] for n in range(size)]
+        people = [[f"기존인물 {n}", "팀장", daerim.name, f"p{n}@example.org"] for n in range(size)]
+        counts[size] = (
+            _queries(
+                partial(
+                    _rejected_import,
+                    client,
+                    reverse("institution-import"),
+                    [HEADER, *institutions, ["", "기타", "산업계"]],
+                )
+            ),
+            _queries(
+                partial(
+                    _rejected_import,
+                    client,
+                    reverse("person-import"),
+                    [PERSON_HEADER, *people, ["", "팀장", daerim.name]],
+                )
+            ),
+        )
+    for kind in (0, 1):
+        assert counts[40][kind] - counts[5][kind] == 35 * form_queries[kind], (kind, counts, form_queries)
