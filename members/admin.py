@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin_access import RoleScopedAdmin
-from council.permissions import access_for, managed_councils
+from council.permissions import managed_councils
 from members import permissions
 from members.models import (
     Agreement,
@@ -90,10 +90,6 @@ class InstitutionContactAdmin(admin.ModelAdmin):
 # shows status and dates read-only and leaves the steps to the pages and the API.
 
 
-def _manages_council(user: Any, obj: Any) -> bool:
-    return access_for(user).manages(obj.council_id)
-
-
 class WorkflowAdmin(RoleScopedAdmin):
     """New items start on the pages, where the right people are told about them."""
 
@@ -116,7 +112,7 @@ class BestPracticeDocumentInline(admin.TabularInline):
 @admin.register(BestPractice)
 class BestPracticeAdmin(WorkflowAdmin):
     visible = staticmethod(permissions.best_practices_visible_to)
-    can_change = staticmethod(_manages_council)
+    can_change = staticmethod(permissions.can_edit_best_practice)
     list_display = ["title", "council", "institution", "category", "status", "published_at"]
     list_filter = ["status", "category", "council"]
     search_fields = ["title", "summary", "institution__name"]
@@ -155,7 +151,7 @@ class DifficultyEventInline(admin.TabularInline):
 @admin.register(Difficulty)
 class DifficultyAdmin(WorkflowAdmin):
     visible = staticmethod(permissions.difficulties_visible_to)
-    can_change = staticmethod(_manages_council)
+    can_change = staticmethod(permissions.can_edit_difficulty)
     list_display = ["title", "council", "institution", "kind", "category", "status", "assignee", "answer_due"]
     list_filter = ["status", "kind", "category", "council", "secretariat_only"]
     search_fields = ["title", "description", "institution__name"]
@@ -183,7 +179,7 @@ class AgreementAreaInline(admin.TabularInline):
 @admin.register(Agreement)
 class AgreementAdmin(RoleScopedAdmin):
     visible = staticmethod(permissions.agreements_visible_to)
-    can_change = staticmethod(_manages_council)
+    can_change = staticmethod(permissions.can_change_agreement)
     list_display = ["title", "council", "signed_on", "valid_until"]
     list_filter = ["council"]
     search_fields = ["title", "summary", "signed_place", "parties__name"]

@@ -60,3 +60,16 @@ def test_workflow_steps_are_not_started_from_the_admin(login, alice, anyang):
     client = login(_staff(alice))
     assert client.get(reverse("admin:members_difficulty_add")).status_code == 403
     assert client.get(reverse("admin:members_agreement_add")).status_code == 200
+
+
+def test_closed_difficulties_are_read_only_in_the_admin_as_on_the_pages(login, alice, anyang, daerim):
+    from tests.members.factories import DifficultyFactory
+
+    closed = DifficultyFactory(council=anyang, institution=daerim, status="closed", title="닫힌 애로")
+    url = reverse("admin:members_difficulty_change", args=[closed.pk])
+    client = login(_staff(alice))
+    assert client.get(url).status_code == 200  # still readable
+    response = client.post(url, {"title": "고친 제목", "description": "바뀐 내용", "kind": "difficulty"})
+    assert response.status_code == 403
+    closed.refresh_from_db()
+    assert closed.title == "닫힌 애로"
