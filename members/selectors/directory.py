@@ -11,21 +11,19 @@ from django.db.models import (
     Case,
     Count,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from council.models import Council
 from council.permissions import AnyUser
 from members.models import Institution, Membership, Person
 from members.permissions import institutions_visible_to, memberships_visible_to, people_visible_to
+from members.selectors.common import count_of
 
 ROLE_ORDER = Case(
     When(role=Membership.Role.CHAIR, then=Value(0)),
@@ -37,17 +35,6 @@ ROLE_ORDER = Case(
 )
 
 
-def _count(queryset: QuerySet[Person] | QuerySet[Membership], outer: str) -> Coalesce:
-    counted = (
-        queryset.filter(**{outer: OuterRef("pk")})
-        .order_by()
-        .values(outer)
-        .annotate(total=Count("id"))
-        .values("total")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def current_seats(today: date | None = None) -> QuerySet[Membership]:
     return Membership.objects.current_on(today or timezone.localdate()).select_related("council")
 
@@ -57,7 +44,7 @@ def institution_list(*, user: AnyUser) -> QuerySet[Institution]:
     return (
         institutions_visible_to(user)
         .select_related("registered_by")
-        .annotate(people_count=_count(Person.objects.filter(is_active=True), "institution"))
+        .annotate(people_count=count_of(Person.objects.filter(is_active=True), "institution"))
         .prefetch_related(Prefetch("memberships", queryset=current_seats(), to_attr="current_seats"))
         .order_by("-is_active", "name")
     )
