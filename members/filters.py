@@ -26,6 +26,7 @@ from members.models import (
     Membership,
     Person,
 )
+from members.permissions import can_see_all_contact_details
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,9 @@ class TextFields:
 
 
 INSTITUTION_TEXT = TextFields(("name", "name_en", "region", "representative", "business_registration_number"))
-PERSON_TEXT = TextFields(("name", "name_en", "title", "email", "institution__name"))
+PERSON_TEXT = TextFields(("name", "name_en", "title", "institution__name"))
+# Only for those who see every e-mail address: a search must not reveal what the list hides.
+PERSON_TEXT_WITH_EMAIL = TextFields((*PERSON_TEXT.fields, "email"))
 MEMBERSHIP_TEXT = TextFields(("institution__name", "person__name", "position", "notes"))
 PRACTICE_TEXT = TextFields(
     ("title", "summary", "other_partners", "institution__name"), related=("partners__name",)
@@ -99,7 +102,9 @@ class PersonFilter(PortalFilterSet):
         fields = ["q", "council", "institution", "has_account", "is_active"]
 
     def search(self, queryset: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
-        return PERSON_TEXT.match(queryset, value)
+        user = getattr(self.request, "user", None)
+        text = PERSON_TEXT_WITH_EMAIL if user and can_see_all_contact_details(user) else PERSON_TEXT
+        return text.match(queryset, value)
 
     def filter_council(self, queryset: QuerySet[Person], name: str, value: Council) -> QuerySet[Person]:
         seated = Membership.objects.filter(council=value)

@@ -97,14 +97,18 @@ def people_visible_to(user: AnyUser) -> QuerySet[Person]:
     )
 
 
+def can_see_all_contact_details(user: AnyUser) -> bool:
+    """Site administrators, secretariat staff and officials see every listed person's e-mail and phone."""
+    access = access_for(user)
+    return access.is_site_admin or bool(access.staff_council_ids or access.official_council_ids)
+
+
 def can_see_contact_details(user: AnyUser, person: Person) -> bool:
     """E-mail and phone: staff and officials of the person's councils, colleagues, and the person."""
     access = access_for(user)
-    if access.is_site_admin or (person.user_id is not None and person.user_id == access.user_id):
+    if person.user_id is not None and person.user_id == access.user_id:
         return True
-    if access.acts_for(person.institution_id):
-        return True
-    return bool(access.staff_council_ids or access.official_council_ids)
+    return access.acts_for(person.institution_id) or can_see_all_contact_details(user)
 
 
 def can_create_person(user: AnyUser, institution: Institution | None) -> bool:

@@ -90,6 +90,16 @@ def test_contact_details_are_hidden_from_other_institutions_contacts(login, alic
     )
 
 
+def test_searching_by_an_address_the_list_hides_finds_nobody(login, alice, bob, anyang, daerim):
+    other = InstitutionFactory(name="연성대학교 산학협력단")
+    MembershipFactory(council=anyang, institution=other)
+    outsider = PersonFactory(institution=other, name="홍길동", email="someone@yeonsung.example")
+    url = reverse("person-list") + "?council=&q=someone@yeonsung"
+    assert outsider.name not in login(bob).get(url).content.decode()
+    assert outsider.name in login(alice).get(url).content.decode()
+    assert outsider.name in login(bob).get(reverse("person-list") + "?council=&q=홍길동").content.decode()
+
+
 def test_people_of_another_council_are_not_found(login, alice, pusan_univ):
     person = PersonFactory(institution=pusan_univ)
     assert login(alice).get(reverse("person-detail", args=[person.pk])).status_code == 404
