@@ -63,7 +63,7 @@ def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
     )
     return (
         plans_visible_to(user)
-        .select_related("council", "decided_by__meeting")
+        .select_related("council", "decided_by__meeting__council")
         .annotate(
             planned_total=summed("planned"),
             executed_total=summed("executed"),
@@ -74,7 +74,7 @@ def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
 
 
 def plan_detail(*, user: AnyUser, pk: int) -> Plan:
-    return plans_visible_to(user).select_related("council", "decided_by__meeting").get(pk=pk)
+    return plans_visible_to(user).select_related("council", "decided_by__meeting__council").get(pk=pk)
 
 
 @dataclass
@@ -155,7 +155,9 @@ def plan_overview(*, plan: Plan) -> PlanOverview:
 
 
 def plan_versions(*, plan: Plan) -> list[PlanVersion]:
-    return list(plan.versions.select_related("agenda_item__meeting", "created_by").order_by("-number"))
+    return list(
+        plan.versions.select_related("agenda_item__meeting__council", "created_by").order_by("-number")
+    )
 
 
 def deciding_items(*, plan: Plan) -> QuerySet[AgendaItem]:
@@ -166,7 +168,7 @@ def deciding_items(*, plan: Plan) -> QuerySet[AgendaItem]:
             kind=AgendaItem.Kind.DELIBERATION,
             decision__in=[AgendaItem.Decision.APPROVED, AgendaItem.Decision.AMENDED],
         )
-        .select_related("meeting")
+        .select_related("meeting__council")
         .order_by("-meeting__starts_at", "order")
     )
 

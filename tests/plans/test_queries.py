@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from council.permissions import forget_access
+from meetings.models import AgendaItem
 from members.models import Institution
 from plans.models import (
     BudgetLine,
@@ -15,13 +16,15 @@ from plans.models import (
     Indicator,
     IndicatorActual,
     IndicatorTarget,
+    Plan,
     PlanTask,
+    PlanVersion,
     ProgressReport,
     Project,
     ReportingRound,
     Strategy,
 )
-from tests.plans.factories import PlanFactory
+from tests.plans.factories import AgendaItemFactory, MeetingFactory, PlanFactory
 
 
 def grow(plan, size: int, leads: list[Institution]) -> None:
@@ -166,3 +169,58 @@ def test_dashboard_summary_and_lists_run_a_fixed_number_of_queries(
         page_client.get(urls[0])
     with django_assert_max_num_queries(small[4]):
         api_client.get(urls[4])
+
+
+def _decided(council, count: int) -> list[AgendaItem]:
+    """Deliberation items that approved something, each at its own meeting of the council."""
+    return [AgendaItemFactory(meeting=MeetingFactory(council=council)) for _ in range(count)]
+
+
+def test_pages_and_api_naming_deciding_meetings_run_a_fixed_number_of_queries(login, api, dave, busan):
+    """Plans, versions and the approve/revise form name each meeting with its council's short name."""
+    draft = PlanFactory(council=busan, title="초안 계획")
+    approved = PlanFactory(council=busan, approved=True, title="확정 계획")
+
+    def add_plans(count: int) -> None:
+        for item in _decided(busan, count):
+            PlanFactory(council=busan, approved=True, decided_by=item)
+
+    def add_versions(count: int) -> None:
+        start = approved.versions.count() + 1
+        for number, item in enumerate(_decided(busan, count), start=start):
+            PlanVersion.objects.create(
+                plan=approved,
+                number=number,
+                status=Plan.Status.REVISED,
+                agenda_item=item,
+                stated_total=approved.stated_total,
+                planned_total=0,
+                executed_total=0,
+                strategy_count=0,
+                task_count=0,
+                project_count=0,
+            )
+
+    page_client, api_client = login(dave), api(dave)
+    urls = [
+        "/api/v1/plans/",
+        reverse("plan-detail", args=[approved.pk]),
+        reverse("plan-approve", args=[draft.pk]),
+        reverse("plan-revise", args=[approved.pk]),
+    ]
+
+    def counts() -> list[int]:
+        measured = []
+        for url in urls:
+            forget_access(dave)
+            measured.append(_count(api_client if url.startswith("/api/") else page_client, url))
+        return measured
+
+    add_plans(1)
+    add_versions(1)
+    small = counts()
+    add_plans(5)
+    add_versions(4)
+    large = counts()
+    assert api_client.get("/api/v1/plans/").json()["count"] == 8
+    assert dict(zip(urls, large, strict=True)) == dict(zip(urls, small, strict=True))
