@@ -133,7 +133,8 @@ class PlanViewSet(
     @action(detail=True, methods=["get"], filterset_class=None)
     def summary(self, request: Request, pk: str | None = None) -> Response:
         """Planned and executed sums by strategy, year and funding source (whole won), weighted progress,
-        late and stalled projects and KPI achievement; filter with year, strategy, task and lead."""
+        late and stalled projects and KPI achievement; filter with year, strategy, task and lead.
+        `difference_from_stated` compares with the plan's stated total, so it is null once filtered."""
         plan = get_object_or_404(permissions.plans_visible_to(request.user), pk=pk)
         filterset = PlanScopeFilter(
             request.query_params, queryset=Project.objects.none(), plan=plan, request=request

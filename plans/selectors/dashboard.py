@@ -4,7 +4,7 @@ It runs the same number of queries for 10 and for 1,000 projects: each part is o
 one grouped query, and the lists are limited.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -63,38 +63,68 @@ class BreakdownRow:
 
 
 @dataclass
-class Dashboard:
+class Figures:
+    """The figures of a scope that the dashboard, the public page and the API summary all show."""
+
     scope: Scope
+    rounds: list[int]
     totals: Totals
     progress: Progress
     by_year: list[tuple[int, Totals]]
     by_source: list[tuple[str, str, Totals]]
-    breakdown: list[BreakdownRow]
-    distribution: list[tuple[str, str, int]]
     kpi: KpiSummary
-    attention: list[Project] = field(default_factory=list)
-    kpis_below: list[Indicator] = field(default_factory=list)
-    strategy: Strategy | None = None
-    task: PlanTask | None = None
-    lead: Institution | None = None
 
     @property
     def stated_total(self) -> int:
         return self.scope.plan.stated_total
 
     @property
-    def difference(self) -> int:
-        """Sum of all the plan's lines minus its stated total; meaningful without filters only."""
+    def is_whole_plan(self) -> bool:
+        return self.scope.is_whole_plan
+
+    @property
+    def difference(self) -> int | None:
+        """Sum of the lines in scope minus the stated total; None when the scope narrows the plan,
+        since the stated total is the whole plan's."""
+        if not self.scope.is_whole_plan:
+            return None
         return self.totals.planned - self.stated_total
 
     @property
-    def abs_difference(self) -> int:
-        return abs(self.difference)
+    def abs_difference(self) -> int | None:
+        difference = self.difference
+        return None if difference is None else abs(difference)
 
     @property
-    def is_whole_plan(self) -> bool:
-        scope = self.scope
-        return not (scope.year or scope.strategy_id or scope.task_id or scope.lead_id)
+    def distribution(self) -> list[tuple[str, str, int]]:
+        """Projects by progress bucket, with the buckets' labels."""
+        return [(key, str(BUCKET_LABELS[key]), count) for key, count in self.progress.distribution]
+
+
+def scope_figures(*, scope: Scope) -> Figures:
+    """Totals, progress, sums by year and by funding source, and KPI achievement of a scope."""
+    rounds = last_due_rounds(scope=scope)
+    return Figures(
+        scope=scope,
+        rounds=rounds,
+        totals=scope_totals(scope=scope),
+        progress=scope_progress(scope=scope, rounds=rounds),
+        by_year=totals_by_year(scope=scope),
+        by_source=totals_by_source(scope=scope),
+        kpi=kpi_summary(scope=scope),
+    )
+
+
+@dataclass
+class Dashboard(Figures):
+    """The figures with the drill-down table and, for officials, what needs attention."""
+
+    breakdown: list[BreakdownRow] = field(default_factory=list)
+    attention: list[Project] = field(default_factory=list)
+    kpis_below: list[Indicator] = field(default_factory=list)
+    strategy: Strategy | None = None
+    task: PlanTask | None = None
+    lead: Institution | None = None
 
 
 def _query(scope: Scope, **changes: int | None) -> str:
@@ -165,23 +195,16 @@ def _breakdown(
 def dashboard(*, scope: Scope, attention: bool = True) -> Dashboard:
     """Everything the dashboard shows for a scope; `attention=False` leaves out the lists of late
     projects and KPIs below target (the public page does not show them)."""
-    rounds = last_due_rounds(scope=scope)
-    breakdown, strategy, task = _breakdown(scope, rounds)
-    progress = scope_progress(scope=scope, rounds=rounds)
+    figures = scope_figures(scope=scope)
+    breakdown, strategy, task = _breakdown(scope, figures.rounds)
     board = Dashboard(
-        scope=scope,
-        totals=scope_totals(scope=scope),
-        progress=progress,
-        by_year=totals_by_year(scope=scope),
-        by_source=totals_by_source(scope=scope),
+        **{figure.name: getattr(figures, figure.name) for figure in fields(Figures)},
         breakdown=breakdown,
-        distribution=[(key, str(BUCKET_LABELS[key]), count) for key, count in progress.distribution],
-        kpi=kpi_summary(scope=scope),
         strategy=strategy,
         task=task,
         lead=Institution.objects.filter(pk=scope.lead_id).first() if scope.lead_id else None,
     )
     if attention:
-        board.attention = attention_projects(scope=scope, rounds=rounds)
+        board.attention = attention_projects(scope=scope, rounds=figures.rounds)
         board.kpis_below = kpis_below_target(scope=scope)
     return board

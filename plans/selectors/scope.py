@@ -41,6 +41,11 @@ class Scope:
         return rule
 
     @property
+    def is_whole_plan(self) -> bool:
+        """Nothing narrows the plan: only then do its figures compare with the plan's stated total."""
+        return not (self.year or self.strategy_id or self.task_id or self.lead_id)
+
+    @property
     def level(self) -> str:
         """What the breakdown lists: strategies, then a strategy's tasks, then a task's projects."""
         if self.task_id:

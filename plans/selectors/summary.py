@@ -7,14 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from plans.models import Strategy
-from plans.selectors.budgets import Totals, grouped_totals, scope_totals, totals_by_source, totals_by_year
-from plans.selectors.progress import (
-    Progress,
-    grouped_progress,
-    kpi_summary,
-    last_due_rounds,
-    scope_progress,
-)
+from plans.selectors.budgets import Totals, grouped_totals
+from plans.selectors.dashboard import scope_figures
+from plans.selectors.progress import Progress, grouped_progress
 from plans.selectors.scope import Scope
 
 PLACES = Decimal("0.000001")
@@ -44,17 +39,16 @@ def _progress(progress: Progress) -> dict[str, Any]:
 
 
 def plan_summary(*, scope: Scope) -> dict[str, Any]:
-    """Everything the summary endpoint returns, in a fixed number of queries."""
+    """Everything the summary endpoint returns, in a fixed number of queries: the dashboard's figures
+    with every strategy's sums and progress."""
     plan = scope.plan
-    rounds = last_due_rounds(scope=scope)
-    totals = scope_totals(scope=scope)
+    figures = scope_figures(scope=scope)
     strategy_totals = grouped_totals(scope=scope, field="project__task__strategy_id")
-    strategy_progress = grouped_progress(scope=scope, field="task__strategy_id", rounds=rounds)
+    strategy_progress = grouped_progress(scope=scope, field="task__strategy_id", rounds=figures.rounds)
     strategies: list[Strategy] = list(plan.strategies.order_by("order", "id"))
     if scope.strategy_id:
         strategies = [strategy for strategy in strategies if strategy.pk == scope.strategy_id]
-    kpi = kpi_summary(scope=scope)
-    progress = scope_progress(scope=scope, rounds=rounds)
+    kpi = figures.kpi
     return {
         "plan": plan.pk,
         "title": plan.title,
@@ -67,8 +61,8 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
             "lead": scope.lead_id,
         },
         "stated_total": plan.stated_total,
-        "totals": {**_money(totals), "difference_from_stated": totals.planned - plan.stated_total},
-        "progress": _progress(progress),
+        "totals": {**_money(figures.totals), "difference_from_stated": figures.difference},
+        "progress": _progress(figures.progress),
         "by_strategy": [
             {
                 "id": strategy.pk,
@@ -79,14 +73,12 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
             }
             for strategy in strategies
         ],
-        "by_year": [
-            {"year": year, **_money(year_totals)} for year, year_totals in totals_by_year(scope=scope)
-        ],
+        "by_year": [{"year": year, **_money(year_totals)} for year, year_totals in figures.by_year],
         "by_source": [
             {"source": code, "label": label, **_money(source_totals)}
-            for code, label, source_totals in totals_by_source(scope=scope)
+            for code, label, source_totals in figures.by_source
         ],
-        "progress_distribution": dict(progress.distribution),
+        "progress_distribution": dict(figures.progress.distribution),
         "kpi": {
             "year": kpi.year,
             "with_target": kpi.with_target,

@@ -4,6 +4,7 @@ roll-ups follow the stated rules: progress weighted by planned budget, unknown i
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
 
 from plans.models import FundingSource, ProgressReport
@@ -147,3 +148,22 @@ def test_late_and_stalled_projects_follow_their_definitions(busan):
     assert projects[fine.pk] == (False, False)
     progress = scope_progress(scope=scope, rounds=rounds)
     assert (progress.late, progress.stalled) == (1, 1)
+
+
+def test_the_summary_compares_with_the_stated_total_only_for_the_whole_plan(busan, api, dave, login):
+    """The stated total is the whole plan's: one year or one strategy is not compared with it."""
+    plan = PlanFactory(council=busan, stated_total=3_000_000_000)
+    strategy = StrategyFactory(plan=plan)
+    project = ProjectFactory(task=PlanTaskFactory(strategy=strategy))
+    BudgetLineFactory(project=project, year=2023, planned=1_000_000_000)
+    BudgetLineFactory(project=project, year=2024, planned=1_500_000_000)
+    client = api(dave)
+    whole = client.get(f"/api/v1/plans/{plan.pk}/summary/").json()
+    assert whole["totals"]["difference_from_stated"] == -500_000_000
+    for query in ("year=2024", f"strategy={strategy.pk}", f"lead={project.lead_institution_id}"):
+        narrowed = client.get(f"/api/v1/plans/{plan.pk}/summary/?{query}").json()
+        assert narrowed["totals"]["difference_from_stated"] is None, query
+    dashboard = reverse("plan-dashboard", args=[plan.pk])
+    pages = login(dave)
+    assert "총사업비와 차이" in pages.get(dashboard).content.decode()
+    assert "총사업비와 차이" not in pages.get(dashboard + "?year=2024").content.decode()
