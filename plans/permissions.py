@@ -60,8 +60,14 @@ def plans_visible_to(user: AnyUser) -> QuerySet[Plan]:
 
 
 def plans_published() -> QuerySet[Plan]:
-    """Approved plans whose council is published: their progress page is public."""
+    """Approved plans whose council is published (public and active): their progress page is public."""
     return Plan.objects.filter(status__in=APPROVED, council__is_public=True, council__is_active=True)
+
+
+def is_published(plan: Plan) -> bool:
+    """The plan is one of plans_published(): pages link to its public progress page."""
+    council = plan.council
+    return plan.is_approved and council.is_public and council.is_active
 
 
 def can_create_plan(user: AnyUser, council: Council | None) -> bool:

@@ -79,7 +79,7 @@ def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "tab": "dashboard",
         "oversees": permissions.can_oversee_plan(request.user, plan),
         "can_manage": permissions.can_manage_plan(request.user, plan),
-        "is_public": plan.is_approved and plan.council.is_public,
+        "is_public": permissions.is_published(plan),
         "project_list_url": reverse("project-list"),
     }
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]

@@ -50,7 +50,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": lists.plan_versions(plan=plan),
             "can_manage": manage,
             "oversees": permissions.can_oversee_plan(request.user, plan),
-            "is_public": plan.is_approved and plan.council.is_public,
+            "is_public": permissions.is_published(plan),
             "tab": "overview",
         },
     )

@@ -61,7 +61,7 @@ def plan_rounds(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "can_manage": manage,
             "tab": "rounds",
-            "is_public": plan.is_approved and plan.council.is_public,
+            "is_public": permissions.is_published(plan),
         },
     )
 

@@ -244,3 +244,21 @@ def test_api_lists_are_scoped_before_they_are_filtered(api, busan_plan, anyang_p
 def test_api_needs_a_login(api, anyang_plan):
     assert api().get("/api/v1/plans/").status_code in (401, 403)
     assert api().get(f"/api/v1/plans/{anyang_plan.pk}/summary/").status_code in (401, 403)
+
+
+def test_plan_tabs_link_to_the_public_page_only_when_it_opens(login, root, anyang_plan):
+    """An inactive council's plan has no public page, so its tabs do not offer one (only a site
+    administrator still reads an inactive council's plan)."""
+    client = login(root)
+    public = reverse("plan-progress", args=[anyang_plan.pk])
+    tabs = [reverse(name, args=[anyang_plan.pk]) for name in ("plan-detail", "plan-dashboard", "plan-rounds")]
+    for url in tabs:
+        assert public in client.get(url).content.decode(), url
+    council = anyang_plan.council
+    council.is_active = False
+    council.save()
+    assert client.get(public).status_code == 404
+    for url in tabs:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert public not in response.content.decode(), url
