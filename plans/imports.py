@@ -362,9 +362,7 @@ def plan_import(*, actor: User, plan: Plan, upload: UploadedFile) -> PlanImportR
     if not permissions.can_manage_plan(actor, plan):
         raise PermissionDenied(_("Only the council's secretariat can import into its plan."))
     table = read_table(upload, COLUMNS)
-    institutions = {
-        institution.name: institution for institution in Institution.objects.filter(is_active=True)
-    }
+    institutions = {institution.name: institution for institution in permissions.project_institutions(actor)}
     checker = _Checker(plan, institutions)
     for row, values in table:
         missing = [key for key in ("strategy_code", "task_code", "project_code") if not values.get(key)]

@@ -23,6 +23,8 @@ from django.db.models import Q, QuerySet
 
 from council.models import Council
 from council.permissions import Access, AnyUser, access_for
+from members.models import Institution
+from members.permissions import institutions_visible_to
 from plans.models import IndicatorActual, Participation, Plan, ProgressReport, Project
 
 APPROVED = (Plan.Status.APPROVED, Plan.Status.REVISED)
@@ -86,6 +88,16 @@ def can_oversee_plan(user: AnyUser, plan: Plan) -> bool:
 
 def projects_visible_to(user: AnyUser) -> QuerySet[Project]:
     return Project.objects.filter(plan__in=plans_visible_to(user))
+
+
+def project_institutions(user: AnyUser, *, keep_id: int | None = None) -> QuerySet[Institution]:
+    """Institutions the user may make a project's lead or participant: active ones of the directory
+    they see. The pages and the API offer these, imports look names up among them, services check them.
+    `keep_id` is the current lead, which may stay after it closed."""
+    institutions = institutions_visible_to(user).filter(is_active=True)
+    if keep_id is not None:
+        institutions = (institutions | Institution.objects.filter(pk=keep_id)).distinct()
+    return institutions
 
 
 # Progress reports

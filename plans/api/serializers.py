@@ -5,7 +5,6 @@ from typing import Any
 
 from rest_framework import serializers
 
-from members.permissions import institutions_visible_to
 from plans.models import (
     BudgetLine,
     Indicator,
@@ -15,7 +14,7 @@ from plans.models import (
     Project,
     Strategy,
 )
-from plans.permissions import plans_visible_to, projects_visible_to
+from plans.permissions import plans_visible_to, project_institutions, projects_visible_to
 
 
 def _request_user(serializer: serializers.Serializer) -> Any:
@@ -160,7 +159,10 @@ class ProjectSerializer(serializers.ModelSerializer):
             self.fields["task"].queryset = PlanTask.objects.filter(  # type: ignore[attr-defined]
                 plan__in=plans_visible_to(user)
             )
-            self.fields["lead_institution"].queryset = institutions_visible_to(user)  # type: ignore[attr-defined]
+            lead_id = self.instance.lead_institution_id if isinstance(self.instance, Project) else None
+            self.fields["lead_institution"].queryset = project_institutions(  # type: ignore[attr-defined]
+                user, keep_id=lead_id
+            )
 
 
 class BudgetLineSerializer(serializers.ModelSerializer):

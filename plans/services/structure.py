@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, User
 from meetings.models import ActionItem, AgendaItem
-from members.models import Agreement
+from members.models import Agreement, Institution
 from plans import permissions
 from plans.models import (
     BudgetLine,
@@ -224,6 +224,11 @@ def plan_task_delete(*, actor: User, task: PlanTask) -> None:
 # Projects and participants
 
 
+def _check_institution(actor: User, institution: Institution, *, field: str) -> None:
+    if not permissions.project_institutions(actor).filter(pk=institution.pk).exists():
+        raise ValidationError({field: _("Choose an active institution of your council's directory.")})
+
+
 def _check_lead(project: Project) -> None:
     if project.pk and project.participations.filter(institution_id=project.lead_institution_id).exists():
         raise ValidationError(
@@ -237,6 +242,7 @@ def project_create(*, actor: User, plan: Plan, **fields: Any) -> Project:
     project = Project(plan=plan)
     assign(project, fields, PROJECT_FIELDS)
     project.full_clean()
+    _check_institution(actor, project.lead_institution, field="lead_institution")
     project.save()
     return project
 
@@ -244,8 +250,11 @@ def project_create(*, actor: User, plan: Plan, **fields: Any) -> Project:
 @transaction.atomic
 def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
     _manage(actor, project.plan)
+    lead_id = project.lead_institution_id
     assign(project, fields, PROJECT_FIELDS)
     project.full_clean()
+    if project.lead_institution_id != lead_id:  # a lead that has since closed may stay
+        _check_institution(actor, project.lead_institution, field="lead_institution")
     _check_lead(project)
     outside = project.budget_lines.exclude(year__gte=project.start_on.year, year__lte=project.end_on.year)
     if outside.exists():
@@ -285,6 +294,7 @@ def participation_create(*, actor: User, project: Project, **fields: Any) -> Par
     participation = Participation(project=project)
     assign(participation, fields, PARTICIPATION_FIELDS)
     participation.full_clean()
+    _check_institution(actor, participation.institution, field="institution")
     _check_shares(project, participation)
     participation.save()
     return participation
@@ -293,8 +303,11 @@ def participation_create(*, actor: User, project: Project, **fields: Any) -> Par
 @transaction.atomic
 def participation_update(*, actor: User, participation: Participation, **fields: Any) -> Participation:
     _manage(actor, participation.project.plan)
+    institution_id = participation.institution_id
     assign(participation, fields, PARTICIPATION_FIELDS)
     participation.full_clean()
+    if participation.institution_id != institution_id:
+        _check_institution(actor, participation.institution, field="institution")
     _check_shares(participation.project, participation)
     participation.save()
     return participation

@@ -27,7 +27,6 @@ from council.pages import (
 )
 from meetings.models import ActionItem, AgendaItem
 from members.models import Agreement, Institution
-from members.permissions import institutions_visible_to
 from plans import permissions, services
 from plans.filters import ProjectFilter
 from plans.forms import (
@@ -48,7 +47,7 @@ def _project(request: HttpRequest, pk: int) -> Project:
 
 
 def _institutions(request: HttpRequest) -> QuerySet[Institution]:
-    return institutions_visible_to(request.user).filter(is_active=True).order_by("name")
+    return permissions.project_institutions(request.user).order_by("name")
 
 
 @login_required
@@ -111,9 +110,9 @@ def project_update(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     plan = project.plan
     require(permissions.can_manage_plan(request.user, plan))
-    institutions = _institutions(request) | Institution.objects.filter(pk=project.lead_institution_id)
+    institutions = permissions.project_institutions(request.user, keep_id=project.lead_institution_id)
     form = ProjectForm(
-        request.POST or None, instance=project, plan=plan, institutions=institutions.distinct()
+        request.POST or None, instance=project, plan=plan, institutions=institutions.order_by("name")
     )
     done = edit_or_delete(
         request,

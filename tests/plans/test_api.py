@@ -1,7 +1,14 @@
 """The API calls the same services as the pages: writes are checked and validated the same way."""
 
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from plans import services
 from plans.models import BudgetLine, Plan, ProgressReport, Project
-from tests.plans.factories import AgendaItemFactory, MeetingFactory
+from tests.members.factories import InstitutionFactory, MembershipFactory
+from tests.plans.factories import AgendaItemFactory, MeetingFactory, PlanFactory
+from tests.plans.test_imports import HEADER, good_rows, xlsx
 
 
 def test_staff_build_a_plan_through_the_api(api, dave, busan, pusan_univ):
@@ -166,3 +173,51 @@ def test_project_filters_are_shared_with_the_page(api, login, dave, busan_plan, 
     page = login(dave).get("/projects/", {"institution": pusan_univ.pk}).content.decode()
     assert "워털루형 코업 프로그램" in page and "대학 유휴부지 산학협력 허브" not in page
     assert Project.objects.count() == 3
+
+
+def test_a_project_is_led_and_joined_by_active_institutions_of_the_directory(
+    api, login, dave, busan, busan_plan, daerim
+):
+    """The pages, the API, imports and the services offer and accept the same institutions: active
+    ones the user sees in the directory. Daerim is Anyang's; the closed one left Busan's directory."""
+    closed = InstitutionFactory(name="폐업한 기업연구소", is_active=False)
+    MembershipFactory(council=busan, institution=closed)
+    empty = PlanFactory(council=busan)
+    client = api(dave)
+    for institution in (closed, daerim):
+        response = client.post(
+            "/api/v1/projects/",
+            {
+                "task": busan_plan.led.task_id,
+                "code": f"9-9-{institution.pk}",
+                "title": "새 사업",
+                "lead_institution": institution.pk,
+                "start_on": "2023-01-01",
+                "end_on": "2024-12-31",
+            },
+            format="json",
+        )
+        assert response.status_code == 400 and "lead_institution" in response.json(), institution.name
+        response = client.patch(
+            f"/api/v1/projects/{busan_plan.other.pk}/", {"lead_institution": institution.pk}, format="json"
+        )
+        assert response.status_code == 400 and "lead_institution" in response.json(), institution.name
+        with pytest.raises(ValidationError) as error:
+            services.participation_create(
+                actor=dave, project=busan_plan.led, institution=institution, share=10
+            )
+        assert "institution" in error.value.message_dict
+        upload = xlsx([HEADER, *good_rows(institution.name)])
+        page = login(dave).post(reverse("plan-import", args=[empty.pk]), {"file": upload})
+        assert page.status_code == 200, institution.name  # the rows come back with their errors
+        assert {error.column for error in page.context["errors"]} == {"주관기관"}, institution.name
+    assert not Project.objects.filter(code__startswith="9-9-").exists()
+    assert not empty.projects.exists()
+    assert not busan_plan.led.participations.exists()
+    # A lead that has since closed stays while other details change.
+    busan_plan.other.lead_institution.is_active = False
+    busan_plan.other.lead_institution.save()
+    response = client.patch(
+        f"/api/v1/projects/{busan_plan.other.pk}/", {"title": "이름만 바꿈"}, format="json"
+    )
+    assert response.status_code == 200, response.content

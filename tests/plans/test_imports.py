@@ -193,7 +193,10 @@ def test_csv_files_import_too(login, dave, busan, pusan_univ):
 def test_the_template_has_a_guide_and_round_trips(login, dave, busan, pusan_univ):
     from members.models import Institution
 
-    Institution.objects.create(name="부산테크노파크", kind="support_agency", sector="research")
+    # In Busan's directory: imports name leads among the institutions the importer may choose.
+    Institution.objects.create(
+        name="부산테크노파크", kind="support_agency", sector="research", registered_by=busan
+    )
     client = login(dave)
     template = client.get(reverse("plan-template")).content
     workbook = load_workbook(io.BytesIO(template))
