@@ -15,13 +15,13 @@ from plans.models import (
     BudgetLine,
     FundingSource,
     Indicator,
-    Participation,
     Plan,
     PlanTask,
     ProgressReport,
     Project,
     Strategy,
 )
+from plans.permissions import led_or_joined
 from plans.selectors.progress import late_rule
 from plans.selectors.scope import Scope
 
@@ -66,8 +66,7 @@ class ProjectFilter(PortalFilterSet):
 
     def filter_institution(self, queryset: QuerySet[Project], name: str, value: int) -> QuerySet[Project]:
         """Projects the institution leads or takes part in."""
-        joined = Participation.objects.filter(institution_id=value).values("project_id")
-        return queryset.filter(Q(lead_institution_id=value) | Q(id__in=joined))
+        return queryset.filter(led_or_joined([value]))
 
     def filter_late(self, queryset: QuerySet[Project], name: str, value: bool) -> QuerySet[Project]:
         rule = late_rule(timezone.localdate())

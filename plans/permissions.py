@@ -19,6 +19,8 @@ The one place for these rules: the pages, the API, the services and the exports 
 - An accepted report is frozen: nobody edits it until the secretariat reopens it.
 """
 
+from collections.abc import Collection
+
 from django.db.models import Q, QuerySet
 
 from council.models import Council
@@ -30,11 +32,10 @@ from plans.models import IndicatorActual, Participation, Plan, ProgressReport, P
 APPROVED = (Plan.Status.APPROVED, Plan.Status.REVISED)
 
 
-def _projects_of_institutions(institution_ids: frozenset[int]) -> QuerySet[Project]:
-    return Project.objects.filter(
-        Q(lead_institution_id__in=institution_ids)
-        | Q(id__in=Participation.objects.filter(institution_id__in=institution_ids).values("project_id"))
-    )
+def led_or_joined(institution_ids: Collection[int]) -> Q:
+    """Projects the institutions lead or take part in: for access, the project filter and the sections."""
+    joined = Participation.objects.filter(institution_id__in=institution_ids).values("project_id")
+    return Q(lead_institution_id__in=institution_ids) | Q(id__in=joined)
 
 
 def _overseen(access: Access) -> frozenset[int]:
@@ -56,7 +57,7 @@ def plans_visible_to(user: AnyUser) -> QuerySet[Plan]:
         status__in=APPROVED, council_id__in=access.seat_council_ids
     )
     if access.contact_institution_ids:
-        involved = _projects_of_institutions(access.contact_institution_ids).values("plan_id")
+        involved = Project.objects.filter(led_or_joined(access.contact_institution_ids)).values("plan_id")
         rule |= Q(status__in=APPROVED, id__in=involved)
     return plans.filter(rule)
 
@@ -115,7 +116,7 @@ def reports_visible_to(user: AnyUser) -> QuerySet[ProgressReport]:
         status=ProgressReport.Status.ACCEPTED, round__plan__in=plans_visible_to(user)
     )
     if access.contact_institution_ids:
-        rule |= Q(project__in=_projects_of_institutions(access.contact_institution_ids))
+        rule |= Q(project__in=Project.objects.filter(led_or_joined(access.contact_institution_ids)))
     return reports.filter(rule)
 
 

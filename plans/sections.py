@@ -2,15 +2,14 @@
 
 from typing import Any
 
-from django.db.models import Q
 from django.http import HttpRequest
 
 from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
 from meetings.models import ActionItem, Meeting
 from members.models import Agreement, Institution
-from plans.models import Participation, PlanVersion
-from plans.permissions import plans_visible_to, projects_visible_to
+from plans.models import PlanVersion
+from plans.permissions import led_or_joined, plans_visible_to, projects_visible_to
 from plans.selectors.budgets import project_money
 from plans.selectors.links import projects_for_action_items, projects_for_agenda_items, projects_for_agreement
 from plans.selectors.progress import latest_percent
@@ -20,10 +19,9 @@ def _institution_projects(
     request: HttpRequest, access: Access, institution: Institution
 ) -> dict[str, Any] | None:
     """Projects the institution leads or takes part in, as far as the viewer may see them."""
-    joined = Participation.objects.filter(institution=institution).values("project_id")
     projects = list(
         projects_visible_to(request.user)
-        .filter(Q(lead_institution=institution) | Q(id__in=joined))
+        .filter(led_or_joined([institution.pk]))
         .select_related("plan__council")
         .annotate(**project_money(), percent=latest_percent())
         .order_by("plan__council__name", "code")[:50]
