@@ -152,21 +152,30 @@ def can_edit_report(user: AnyUser, report: ProgressReport) -> bool:
     return report.is_editable and writes_report(user, report)
 
 
-def _participant_ids(access: Access, project_id: int) -> list[int]:
-    if not access.contact_institution_ids:
-        return []
-    return list(
-        Participation.objects.filter(
-            project_id=project_id, institution_id__in=access.contact_institution_ids
-        ).values_list("institution_id", flat=True)
-    )
+def participating_institution_ids(user: AnyUser, report: ProgressReport) -> list[int]:
+    """The participating institutions of the report's project the user acts for (a site administrator:
+    all of them). The report page looks them up once and passes them to the checks below."""
+    access = access_for(user)
+    participations = Participation.objects.filter(project_id=report.project_id)
+    if not access.is_site_admin:
+        if not access.contact_institution_ids:
+            return []
+        participations = participations.filter(institution_id__in=access.contact_institution_ids)
+    return list(participations.values_list("institution_id", flat=True))
 
 
-def contributing_institution_ids(user: AnyUser, report: ProgressReport) -> list[int]:
-    """The participating institutions of the report's project the user may add a part for."""
+def can_contribute(user: AnyUser, report: ProgressReport, institution: Institution) -> bool:
+    """The role: contacts of a participating institution (and site administrators) write its part."""
+    return institution.pk in participating_institution_ids(user, report)
+
+
+def contributing_institution_ids(
+    user: AnyUser, report: ProgressReport, *, participating: list[int] | None = None
+) -> list[int]:
+    """The institutions the user may add a part for now: while the report is being drafted."""
     if not report.is_editable:
         return []
-    return _participant_ids(access_for(user), report.project_id)
+    return participating_institution_ids(user, report) if participating is None else participating
 
 
 def _reviews(access: Access, council_id: int) -> bool:
@@ -200,9 +209,13 @@ def can_verify_actual(user: AnyUser, actual: IndicatorActual) -> bool:
     )
 
 
-def can_see_evidence(user: AnyUser, report: ProgressReport) -> bool:
+def can_see_evidence(
+    user: AnyUser, report: ProgressReport, *, participating: list[int] | None = None
+) -> bool:
     """Evidence files: staff and officials of the council, and the project's own institutions."""
     access = access_for(user)
     if access.oversees(report.round.plan.council_id) or access.acts_for(report.project.lead_institution_id):
         return True
-    return bool(_participant_ids(access, report.project_id))
+    if participating is None:
+        participating = participating_institution_ids(user, report)
+    return bool(participating)

@@ -15,7 +15,6 @@ from rest_framework.serializers import BaseSerializer
 
 from council.models import User
 from council.permissions import authenticated_user
-from meetings.models import AgendaItem
 from members.models import Institution
 from plans import permissions, services
 from plans.api.serializers import (
@@ -98,11 +97,8 @@ class PlanViewSet(
         plan = self.get_object()
         payload = PlanDecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        item = (
-            AgendaItem.objects.filter(pk=payload.validated_data["agenda_item"])
-            .select_related("meeting")
-            .first()
-        )
+        # Only the items that can decide this plan: another council's items are not even named.
+        item = lists.deciding_items(plan=plan).filter(pk=payload.validated_data["agenda_item"]).first()
         if item is None:
             raise ValidationError({"agenda_item": ["Unknown agenda item."]})
         change = services.plan_revise if revision else services.plan_approve

@@ -22,7 +22,6 @@ from simple_history.utils import bulk_create_with_history
 
 from council.models import User
 from council.outbox import dispatch_create
-from council.permissions import access_for
 from council.uploads import validate_document
 from members.models import Institution
 from plans import notices, permissions
@@ -243,9 +242,7 @@ def report_contribute(
 ) -> ReportContribution | None:
     """A participating institution adds (or clears) its part while the report is being drafted."""
     report = _locked(report)
-    access = access_for(actor)
-    is_participant = report.project.participations.filter(institution=institution).exists()
-    if not is_participant or not (access.acts_for(institution.pk) or access.is_site_admin):
+    if not permissions.can_contribute(actor, report, institution):
         raise deny(_("Only contacts of the project's participating institutions add their part."))
     if not report.is_editable:
         raise ValidationError(_("The report is no longer being drafted; parts can no longer be changed."))

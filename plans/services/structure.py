@@ -31,6 +31,7 @@ from plans.models import (
     ProjectDecisionLink,
     Strategy,
 )
+from plans.selectors.lists import deciding_items
 from plans.services.common import assign, deny
 
 PLAN_FIELDS = ("title", "vision", "description", "start_year", "end_year", "stated_total", "cadence")
@@ -97,14 +98,16 @@ def plan_update(*, actor: User, plan: Plan, **fields: Any) -> Plan:
 
 
 def _check_decision(plan: Plan, agenda_item: AgendaItem) -> None:
+    """Only one of deciding_items() approves or revises the plan; the message says what the item lacks."""
+    if deciding_items(plan=plan).filter(pk=agenda_item.pk).exists():
+        return
     if agenda_item.meeting.council_id != plan.council_id:
-        raise ValidationError({"agenda_item": _("Choose an agenda item of this council's meetings.")})
-    if agenda_item.kind != AgendaItem.Kind.DELIBERATION:
-        raise ValidationError({"agenda_item": _("Only a deliberation item can approve a plan.")})
-    if agenda_item.decision not in {AgendaItem.Decision.APPROVED, AgendaItem.Decision.AMENDED}:
-        raise ValidationError(
-            {"agenda_item": _("The agenda item must record that the council approved the plan.")}
-        )
+        message = _("Choose an agenda item of this council's meetings.")
+    elif agenda_item.kind != AgendaItem.Kind.DELIBERATION:
+        message = _("Only a deliberation item can approve a plan.")
+    else:
+        message = _("The agenda item must record that the council approved the plan.")
+    raise ValidationError({"agenda_item": message})
 
 
 def _snapshot(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) -> PlanVersion:

@@ -90,7 +90,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     user = request.user
-    contributing = permissions.contributing_institution_ids(user, report)
+    participating = permissions.participating_institution_ids(user, report)
+    contributing = permissions.contributing_institution_ids(user, report, participating=participating)
     contribution_forms = []
     if contributing:
         mine = {c.institution_id: c for c in report.contributions.filter(institution_id__in=contributing)}
@@ -120,7 +121,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_review": permissions.can_review_report(user, report),
             "can_reopen": permissions.can_reopen_report(user, report),
             "reviews": permissions.reviews_plan(user, report.round.plan),
-            "can_see_evidence": permissions.can_see_evidence(user, report),
+            "can_see_evidence": permissions.can_see_evidence(user, report, participating=participating),
             "contribution_forms": contribution_forms,
             "review_form": ReviewForm(),
             "reopen_form": ReopenForm(),

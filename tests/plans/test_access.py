@@ -166,6 +166,32 @@ def test_participants_add_their_part_on_the_page(login, busan_plan, erin, pusan_
     assert report.contributions.get().institution == pusan_univ
 
 
+def test_a_site_administrator_adds_a_participants_part_on_the_page_as_the_service_allows(
+    login, busan_plan, root, pusan_univ
+):
+    report = busan_plan.joined_report
+    page = login(root).get(reverse("report-detail", args=[report.pk])).content.decode()
+    assert f'action="{reverse("report-contribute", args=[report.pk, pusan_univ.pk])}"' in page
+    response = login(root).post(
+        reverse("report-contribute", args=[report.pk, pusan_univ.pk]),
+        {f"part{pusan_univ.pk}-text": "사무국이 대신 입력했다."},
+    )
+    assert response.status_code == 302
+    assert report.contributions.get().institution == pusan_univ
+
+
+def test_the_report_page_looks_up_the_users_participations_once(login, busan_plan, erin):
+    """Erin's institution joins the project: her parts and the evidence links rest on one lookup."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(erin)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("report-detail", args=[busan_plan.joined_report.pk])).status_code == 200
+    lookups = [query["sql"] for query in queries if query["sql"].startswith('SELECT "plans_participation"')]
+    assert len(lookups) == 1, lookups
+
+
 # API
 
 

@@ -221,3 +221,16 @@ def test_a_project_is_led_and_joined_by_active_institutions_of_the_directory(
         f"/api/v1/projects/{busan_plan.other.pk}/", {"title": "이름만 바꿈"}, format="json"
     )
     assert response.status_code == 200, response.content
+
+
+def test_approval_through_the_api_does_not_tell_another_councils_items_from_unknown_ones(
+    api, dave, busan, anyang
+):
+    plan = PlanFactory(council=busan)
+    elsewhere = AgendaItemFactory(meeting=MeetingFactory(council=anyang))
+    client = api(dave)
+    url = f"/api/v1/plans/{plan.pk}/approve/"
+    other = client.post(url, {"agenda_item": elsewhere.pk}, format="json")
+    unknown = client.post(url, {"agenda_item": elsewhere.pk + 1000}, format="json")
+    assert other.status_code == unknown.status_code == 400
+    assert other.json() == unknown.json()
