@@ -183,6 +183,7 @@ def _save_actuals(report: ProgressReport, actuals: Mapping[int, ActualInput]) ->
         actual = IndicatorActual.objects.filter(report=report, indicator_id=indicator_id).first()
         if given.value is None:
             if actual is not None:
+                _remove_evidence_on_commit(actual)
                 actual.delete()
             continue
         if actual is None:
@@ -190,10 +191,18 @@ def _save_actuals(report: ProgressReport, actuals: Mapping[int, ActualInput]) ->
         actual.value = given.value
         actual.note = given.note
         if given.evidence is not None:
+            _remove_evidence_on_commit(actual)
             actual.evidence = given.evidence
             actual.evidence_name = (given.evidence.name or "")[:200]
         actual.full_clean()
         actual.save()
+
+
+def _remove_evidence_on_commit(actual: IndicatorActual) -> None:
+    """Delete the stored evidence file once the row that named it is replaced or gone for good."""
+    storage, name = actual.evidence.storage, actual.evidence.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _save_answers(report: ProgressReport, answers: Mapping[int, str]) -> None:

@@ -284,3 +284,41 @@ def test_approval_and_revisions_keep_versions(busan, dave, fay):
     assert (plan.status, plan.version, revised.planned_total) == ("revised", 2, 1_099_300_000_001)
     assert list(plan.versions.values_list("number", flat=True)) == [2, 1]
     assert plan.history.count() >= 3
+
+
+def test_replaced_or_removed_evidence_leaves_the_storage(
+    busan_plan, erin, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    indicator = IndicatorFactory(project=busan_plan.led, name="코업 참여 학생", unit="명")
+    report = busan_plan.led_report
+
+    def save(value: str | None, evidence_name: str | None = None) -> None:
+        evidence = (
+            SimpleUploadedFile(evidence_name, PDF, content_type="application/pdf") if evidence_name else None
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            services.report_save(
+                actor=erin,
+                report=report,
+                narrative="x",
+                percent_done=20,
+                actuals={
+                    indicator.pk: ActualInput(
+                        value=None if value is None else Decimal(value), evidence=evidence
+                    )
+                },
+            )
+
+    save("42", "첫 명단.pdf")
+    first = IndicatorActual.objects.get(report=report).evidence
+    storage, first_name = first.storage, first.name
+    assert storage.exists(first_name)
+    save("43", "고친 명단.pdf")
+    second_name = IndicatorActual.objects.get(report=report).evidence.name
+    assert storage.exists(second_name) and not storage.exists(first_name)
+    save("44")  # no new file: the evidence stays
+    assert storage.exists(second_name)
+    save(None)  # the actual is withdrawn, and its evidence with it
+    assert not IndicatorActual.objects.filter(report=report).exists()
+    assert not storage.exists(second_name)
