@@ -4,7 +4,6 @@ Every function runs a fixed number of queries whatever the plan's size.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -332,8 +331,3 @@ def report_indicators(*, report: ProgressReport) -> list[Indicator]:
 def report_execution_total(*, report: ProgressReport) -> int:
     total: Any = report.executions.aggregate(total=money("amount"))["total"]
     return int(total)
-
-
-def percent_value(value: int | None) -> Decimal | None:
-    """A stored % done (0–100) as a ratio for the `percent` filter; None stays unknown."""
-    return None if value is None else Decimal(value) / 100
