@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Sum
@@ -37,7 +37,6 @@ from plans.models import (
     ReportingRound,
 )
 from plans.selectors.links import open_linked_actions
-from plans.services.common import deny
 
 RUNNING = (Project.Status.PLANNED, Project.Status.IN_PROGRESS)
 
@@ -62,7 +61,7 @@ def period_dates(*, cadence: str, year: int, period: int) -> tuple[date, date]:
 def round_open(*, actor: User, plan: Plan, year: int, period: int, due_on: date) -> ReportingRound:
     """Open a reporting period: one draft report per project running in it, announced to the leads."""
     if not permissions.can_manage_plan(actor, plan):
-        raise deny(_("Only the council's secretariat opens reporting rounds."))
+        raise PermissionDenied(_("Only the council's secretariat opens reporting rounds."))
     if not plan.is_approved:
         raise ValidationError(_("Progress is reported on approved plans only."))
     if not plan.start_year <= year <= plan.end_year:
@@ -120,7 +119,7 @@ def _locked(report: ProgressReport) -> ProgressReport:
 
 def _check_editable(user: User, report: ProgressReport) -> None:
     if not permissions.writes_report(user, report):
-        raise deny(_("Only the lead institution's contacts write this project's report."))
+        raise PermissionDenied(_("Only the lead institution's contacts write this project's report."))
     if not report.is_editable:
         if report.is_frozen:
             raise ValidationError(
@@ -252,7 +251,7 @@ def report_contribute(
     """A participating institution adds (or clears) its part while the report is being drafted."""
     report = _locked(report)
     if not permissions.can_contribute(actor, report, institution):
-        raise deny(_("Only contacts of the project's participating institutions add their part."))
+        raise PermissionDenied(_("Only contacts of the project's participating institutions add their part."))
     if not report.is_editable:
         raise ValidationError(_("The report is no longer being drafted; parts can no longer be changed."))
     if not text.strip():
@@ -302,7 +301,7 @@ def report_submit(*, actor: User, report: ProgressReport) -> ProgressReport:
 
 def _check_reviewer(actor: User, report: ProgressReport) -> None:
     if not permissions.reviews_plan(actor, report.round.plan):
-        raise deny(_("Only the council's city officials review progress reports."))
+        raise PermissionDenied(_("Only the council's city officials review progress reports."))
     if report.status != ProgressReport.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted or returned."))
 
@@ -377,7 +376,7 @@ def report_reopen(*, actor: User, report: ProgressReport, reason: str) -> Progre
     accepted again, and its KPI actuals must be verified again."""
     report = _locked(report)
     if not permissions.can_manage_plan(actor, report.round.plan):
-        raise deny(_("Only the council's secretariat reopens an accepted report."))
+        raise PermissionDenied(_("Only the council's secretariat reopens an accepted report."))
     if report.status != ProgressReport.Status.ACCEPTED:
         raise ValidationError(_("Only an accepted report can be reopened."))
     if not reason.strip():
@@ -407,7 +406,7 @@ def indicator_actual_verify(*, actor: User, actual: IndicatorActual) -> Indicato
     )
     report = actual.report
     if not permissions.reviews_plan(actor, report.round.plan):
-        raise deny(_("Only the council's city officials verify KPI actuals."))
+        raise PermissionDenied(_("Only the council's city officials verify KPI actuals."))
     if report.status != ProgressReport.Status.ACCEPTED:
         raise ValidationError(_("KPI actuals are verified once their report is accepted."))
     if actual.verified_at is not None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from council.models import Council, User
 from meetings.models import ActionItem, AgendaItem
 from members.models import Agreement, Institution
+from members.services.common import assign_fields
 from plans import permissions
 from plans.models import (
     BudgetLine,
@@ -32,7 +33,6 @@ from plans.models import (
     Strategy,
 )
 from plans.selectors.lists import deciding_items
-from plans.services.common import assign, deny
 
 PLAN_FIELDS = ("title", "vision", "description", "start_year", "end_year", "stated_total", "cadence")
 STRATEGY_FIELDS = ("code", "title", "description", "order")
@@ -54,7 +54,7 @@ INDICATOR_FIELDS = ("name", "unit", "baseline", "description", "order")
 
 def _manage(actor: User, plan: Plan) -> None:
     if not permissions.can_manage_plan(actor, plan):
-        raise deny(_("Only the council's secretariat can change its plan."))
+        raise PermissionDenied(_("Only the council's secretariat can change its plan."))
 
 
 # Plans
@@ -64,9 +64,9 @@ def _manage(actor: User, plan: Plan) -> None:
 def plan_create(*, actor: User, council: Council, **fields: Any) -> Plan:
     """Start a draft plan for a council."""
     if not permissions.can_create_plan(actor, council):
-        raise deny(_("Only the council's secretariat can add a plan."))
+        raise PermissionDenied(_("Only the council's secretariat can add a plan."))
     plan = Plan(council=council)
-    assign(plan, fields, PLAN_FIELDS)
+    assign_fields(plan, fields, PLAN_FIELDS)
     plan.full_clean()
     plan.save()
     return plan
@@ -79,7 +79,7 @@ def plan_update(*, actor: User, plan: Plan, **fields: Any) -> Plan:
     new_cadence = fields.get("cadence", plan.cadence)
     if new_cadence != plan.cadence and plan.rounds.exists():
         raise ValidationError({"cadence": _("Reporting rounds are already open: the cadence cannot change.")})
-    assign(plan, fields, PLAN_FIELDS)
+    assign_fields(plan, fields, PLAN_FIELDS)
     plan.full_clean()
     outside = BudgetLine.objects.filter(project__plan=plan).exclude(
         year__gte=plan.start_year, year__lte=plan.end_year
@@ -174,7 +174,7 @@ def plan_revise(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) 
 def strategy_create(*, actor: User, plan: Plan, **fields: Any) -> Strategy:
     _manage(actor, plan)
     strategy = Strategy(plan=plan)
-    assign(strategy, fields, STRATEGY_FIELDS)
+    assign_fields(strategy, fields, STRATEGY_FIELDS)
     strategy.full_clean()
     strategy.save()
     return strategy
@@ -183,7 +183,7 @@ def strategy_create(*, actor: User, plan: Plan, **fields: Any) -> Strategy:
 @transaction.atomic
 def strategy_update(*, actor: User, strategy: Strategy, **fields: Any) -> Strategy:
     _manage(actor, strategy.plan)
-    assign(strategy, fields, STRATEGY_FIELDS)
+    assign_fields(strategy, fields, STRATEGY_FIELDS)
     strategy.full_clean()
     strategy.save()
     return strategy
@@ -201,7 +201,7 @@ def strategy_delete(*, actor: User, strategy: Strategy) -> None:
 def plan_task_create(*, actor: User, plan: Plan, **fields: Any) -> PlanTask:
     _manage(actor, plan)
     task = PlanTask(plan=plan)
-    assign(task, fields, TASK_FIELDS)
+    assign_fields(task, fields, TASK_FIELDS)
     task.full_clean()
     task.save()
     return task
@@ -210,7 +210,7 @@ def plan_task_create(*, actor: User, plan: Plan, **fields: Any) -> PlanTask:
 @transaction.atomic
 def plan_task_update(*, actor: User, task: PlanTask, **fields: Any) -> PlanTask:
     _manage(actor, task.plan)
-    assign(task, fields, TASK_FIELDS)
+    assign_fields(task, fields, TASK_FIELDS)
     task.full_clean()
     task.save()
     return task
@@ -243,7 +243,7 @@ def _check_lead(project: Project) -> None:
 def project_create(*, actor: User, plan: Plan, **fields: Any) -> Project:
     _manage(actor, plan)
     project = Project(plan=plan)
-    assign(project, fields, PROJECT_FIELDS)
+    assign_fields(project, fields, PROJECT_FIELDS)
     project.full_clean()
     _check_institution(actor, project.lead_institution, field="lead_institution")
     project.save()
@@ -254,7 +254,7 @@ def project_create(*, actor: User, plan: Plan, **fields: Any) -> Project:
 def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
     _manage(actor, project.plan)
     lead_id = project.lead_institution_id
-    assign(project, fields, PROJECT_FIELDS)
+    assign_fields(project, fields, PROJECT_FIELDS)
     project.full_clean()
     if project.lead_institution_id != lead_id:  # a lead that has since closed may stay
         _check_institution(actor, project.lead_institution, field="lead_institution")
@@ -295,7 +295,7 @@ def participation_create(*, actor: User, project: Project, **fields: Any) -> Par
     """Add a participating institution with its role and budget share (%); the lead holds the rest."""
     _manage(actor, project.plan)
     participation = Participation(project=project)
-    assign(participation, fields, PARTICIPATION_FIELDS)
+    assign_fields(participation, fields, PARTICIPATION_FIELDS)
     participation.full_clean()
     _check_institution(actor, participation.institution, field="institution")
     _check_shares(project, participation)
@@ -307,7 +307,7 @@ def participation_create(*, actor: User, project: Project, **fields: Any) -> Par
 def participation_update(*, actor: User, participation: Participation, **fields: Any) -> Participation:
     _manage(actor, participation.project.plan)
     institution_id = participation.institution_id
-    assign(participation, fields, PARTICIPATION_FIELDS)
+    assign_fields(participation, fields, PARTICIPATION_FIELDS)
     participation.full_clean()
     if participation.institution_id != institution_id:
         _check_institution(actor, participation.institution, field="institution")
@@ -359,7 +359,7 @@ def budget_line_create(
 @transaction.atomic
 def budget_line_update(*, actor: User, line: BudgetLine, **fields: Any) -> BudgetLine:
     _manage(actor, line.project.plan)
-    assign(line, fields, ("year", "source", "planned", "note"))
+    assign_fields(line, fields, ("year", "source", "planned", "note"))
     line.full_clean()
     _check_line(line)
     line.save()
@@ -419,7 +419,7 @@ def indicator_create(
     """A KPI of a project with its yearly targets."""
     _manage(actor, project.plan)
     indicator = Indicator(project=project)
-    assign(indicator, fields, INDICATOR_FIELDS)
+    assign_fields(indicator, fields, INDICATOR_FIELDS)
     indicator.full_clean()
     indicator.save()
     if targets:
@@ -432,7 +432,7 @@ def indicator_update(
     *, actor: User, indicator: Indicator, targets: Mapping[int, Decimal | None] | None = None, **fields: Any
 ) -> Indicator:
     _manage(actor, indicator.project.plan)
-    assign(indicator, fields, INDICATOR_FIELDS)
+    assign_fields(indicator, fields, INDICATOR_FIELDS)
     indicator.full_clean()
     indicator.save()
     if targets is not None:
