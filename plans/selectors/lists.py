@@ -72,8 +72,9 @@ def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
     )
 
 
-def plan_detail(*, user: AnyUser, pk: int) -> Plan:
-    return plans_visible_to(user).select_related("council", "decided_by__meeting__council").get(pk=pk)
+def plan_detail_queryset(*, user: AnyUser) -> QuerySet[Plan]:
+    """Plans the user may see, for a plan's own pages: without the list's sums, which they do not show."""
+    return plans_visible_to(user).select_related("council", "decided_by__meeting__council")
 
 
 @dataclass

@@ -21,7 +21,7 @@ from plans.selectors import lists
 
 
 def _plan(request: HttpRequest, pk: int) -> Plan:
-    return visible_or_404(lists.plan_list(user=request.user), pk)
+    return visible_or_404(lists.plan_detail_queryset(user=request.user), pk)
 
 
 @login_required

@@ -224,3 +224,18 @@ def test_pages_and_api_naming_deciding_meetings_run_a_fixed_number_of_queries(lo
     large = counts()
     assert api_client.get("/api/v1/plans/").json()["count"] == 8
     assert dict(zip(urls, large, strict=True)) == dict(zip(urls, small, strict=True))
+
+
+def test_plan_pages_load_the_plan_without_the_lists_sums(login, dave, busan_plan):
+    """The list's planned, executed and project-count subqueries are for the list, not each plan page."""
+    plan = busan_plan.plan
+    client = login(dave)
+    for name in ("plan-detail", "plan-update", "plan-revise", "strategy-create", "plan-task-create"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name, args=[plan.pk])).status_code == 200, name
+        summed = [
+            query["sql"]
+            for query in queries
+            if query["sql"].startswith('SELECT "plans_plan"."id"') and 'AS "planned_total"' in query["sql"]
+        ]
+        assert not summed, name
