@@ -20,11 +20,18 @@ from tests.members.factories import InstitutionContactFactory, InstitutionFactor
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
+
+
 @pytest.fixture(autouse=True)
-def _embedded_services(settings):
-    """Tests run tasks in-process and serve static files unhashed, whatever the environment says."""
+def _embedded_services(settings, tmp_path):
+    """Tests run tasks in-process, serve static files unhashed and keep uploads in a temporary folder.
+
+    Whatever the environment says: no test writes into the developer's var/media.
+    """
     from council.celery import app
 
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -120,6 +127,17 @@ def login():
         client = Client()
         client.force_login(user)
         return client
+
+    return make
+
+
+@pytest.fixture
+def pdf():
+    """pdf(name, content) -> an uploaded PDF, as a browser would send it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def make(name: str = "발표자료.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+        return SimpleUploadedFile(name, content, content_type="application/pdf")
 
     return make
 

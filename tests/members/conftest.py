@@ -2,7 +2,7 @@
 
 Sam is the contact of 평촌경영고등학교, which sits on the Anyang council next to Daerim (Bob's
 institution). Olivia is the contact of the Anyang-Gwacheon office of education: a member that the
-secretariat asks to answer. Uploaded files go to a temporary folder.
+secretariat asks to answer.
 """
 
 import pytest
@@ -11,13 +11,6 @@ from council.models import User
 from members.models import Institution
 from tests.council.factories import UserFactory
 from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
-
-PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -50,13 +43,3 @@ def olivia(office) -> User:
     user = UserFactory(username="olivia", name="오리비아")
     InstitutionContactFactory(user=user, institution=office)
     return user
-
-
-@pytest.fixture
-def pdf():
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    def make(name: str = "발표자료.pdf", content: bytes = PDF) -> SimpleUploadedFile:
-        return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-    return make
