@@ -18,42 +18,24 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.services import (  # noqa: E402 - the project root must be importable first
-    CeleryWorker,
-    PostgresServer,
-    RedisServer,
-    SmtpSink,
-    wait_for,
-)
+from bench.database import bench_database  # noqa: E402 - the project root must be importable first
+from tests.support.services import CeleryWorker, RedisServer, SmtpSink, wait_for  # noqa: E402
 
 SIZES = (20, 2000)
 REPEATS = 3
 
 
-def _bench_database(url: str) -> str:
-    """The same server, database council_bench, recreated empty."""
-    import psycopg
-
-    parts = urlsplit(url)
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS council_bench WITH (FORCE)")
-        connection.execute("CREATE DATABASE council_bench")
-    return urlunsplit(parts._replace(path="/council_bench"))
-
-
 def main() -> None:
-    postgres = None
-    base_url = os.environ.get("DATABASE_URL", "")
-    if not base_url.startswith(("postgres://", "postgresql://")):
-        print("Starting a throwaway PostgreSQL …", flush=True)
-        postgres = PostgresServer().start()
-        base_url = postgres.url
-    db_url = _bench_database(base_url)
+    with bench_database() as db_url:
+        rows = _measure(db_url)
+    _report(rows)
+
+
+def _measure(db_url: str) -> list[dict[str, float]]:
     redis = RedisServer().start()
     sink = SmtpSink().start()
     var_dir = Path(tempfile.mkdtemp(prefix="council-bench-"))
@@ -73,20 +55,18 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    print("Migrating …", flush=True)
-    call_command("migrate", verbosity=0)
-    processes = os.cpu_count() or 1
-    worker = CeleryWorker(env, concurrency=processes).start()
+    worker = None
     try:
+        print("Migrating …", flush=True)
+        call_command("migrate", verbosity=0)
+        worker = CeleryWorker(env, concurrency=os.cpu_count() or 1).start()
         _run(5, sink, label="warm-up")  # first requests load templates and open connections
-        rows = [_run(size, sink) for size in SIZES]
+        return [_run(size, sink) for size in SIZES]
     finally:
-        worker.stop()
+        if worker is not None:
+            worker.stop()
         sink.stop()
         redis.stop()
-        if postgres is not None:
-            postgres.stop()
-    _report(rows)
 
 
 def _setup(size: int, label: str) -> tuple[object, list[object]]:

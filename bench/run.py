@@ -2,8 +2,9 @@
 
     python -m bench.run [--plans 250] [--projects 100] [--seconds 10] [--concurrency 4] [--workers 4]
 
-Without DATABASE_URL a throwaway PostgreSQL server is started (as the postgres user, on a free
-port) and removed afterwards; with DATABASE_URL that (empty) database is migrated and filled.
+The data go into a database council_bench, recreated empty: on the PostgreSQL server of
+DATABASE_URL when that is set (its own database is left alone), otherwise on a throwaway server
+started as the postgres user on a free port and removed afterwards.
 The data set is loaded once, gunicorn serves the portal with bench.settings, and each page is
 requested by a pool of threads over keep-alive connections for the given time: the dashboard of
 one plan (as a city official, logged in), the same dashboard drilled to a strategy, the summary
@@ -16,99 +17,20 @@ import contextlib
 import http.client
 import json
 import os
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.database import bench_database
+from tests.support.services import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def pg_bin() -> Path:
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda path: int(path.parent.name))
-    if not versions:
-        sys.exit("PostgreSQL binaries not found under /usr/lib/postgresql; set DATABASE_URL instead.")
-    return versions[-1]
-
-
-@contextlib.contextmanager
-def postgres() -> Iterator[str]:
-    """A throwaway PostgreSQL server owned by the postgres user; yields its database URL."""
-    if url := os.environ.get("DATABASE_URL"):
-        yield url
-        return
-    binaries = pg_bin()
-    work = Path(tempfile.mkdtemp(prefix="plans-bench-"))
-    work.chmod(0o755)
-    data, sockets = work / "data", work / "socket"
-    data.mkdir()
-    sockets.mkdir()
-    shutil.chown(data, "postgres", "postgres")
-    shutil.chown(sockets, "postgres", "postgres")
-    port = free_port()
-
-    def as_postgres(*command: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, stdout=subprocess.DEVNULL)
-
-    as_postgres(
-        str(binaries / "initdb"),
-        "-D",
-        str(data),
-        "--auth=trust",
-        "-E",
-        "UTF8",
-        "--locale=C.UTF-8",
-        "-U",
-        "postgres",
-    )
-    options = (
-        f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={sockets} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB"
-    )
-    as_postgres(
-        str(binaries / "pg_ctl"),
-        "-D",
-        str(data),
-        "-l",
-        str(data / "server.log"),
-        "-w",
-        "start",
-        "-o",
-        options,
-    )
-    try:
-        as_postgres(
-            str(binaries / "psql"),
-            "-q",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-U",
-            "postgres",
-            "-c",
-            "CREATE ROLE bench LOGIN PASSWORD 'bench'",
-            "-c",
-            "CREATE DATABASE bench OWNER bench",
-        )
-        yield f"postgres://bench:bench@127.0.0.1:{port}/bench"
-    finally:
-        as_postgres(str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def prepare(url: str, plans: int, projects: int) -> dict[str, str]:
@@ -241,7 +163,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     args = parser.parse_args()
-    with postgres() as url:
+    with bench_database(shared_buffers="256MB") as url:
         info = prepare(url, args.plans, args.projects)
         page = {"Cookie": f"sessionid={info['session']}", "Accept-Language": "ko"}
         token = {"Authorization": f"Token {info['token']}"}

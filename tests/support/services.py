@@ -217,14 +217,22 @@ def database_url(settings_dict: dict[str, Any]) -> str:
 class PostgresServer:
     """A throwaway PostgreSQL cluster (initdb as the postgres user, as .ci/run does), for benchmarks."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        """`settings` are server parameters (e.g. shared_buffers) on top of the fast, unsafe defaults."""
         self.port = free_port()
-        self.folder = Path(tempfile.mkdtemp(prefix="council-pg-"))
-        self.folder.chmod(0o755)
-        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+        self.settings = {
+            "fsync": "off",
+            "synchronous_commit": "off",
+            "full_page_writes": "off",
+            "max_connections": "200",
+            **(settings or {}),
+        }
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda path: int(path.parent.name))
         if not bins:
             raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
         self.bin = bins[-1]
+        self.folder = Path(tempfile.mkdtemp(prefix="council-pg-"))
+        self.folder.chmod(0o755)
 
     @property
     def url(self) -> str:
@@ -249,8 +257,8 @@ class PostgresServer:
             "postgres",
         )
         options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={data} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={data} "
+            + " ".join(f"-c {name}={value}" for name, value in self.settings.items())
         )
         self._as_postgres(
             str(self.bin / "pg_ctl"),
