@@ -293,20 +293,31 @@ def _release(notice_id: int, token: uuid.UUID, error: str) -> None:
 
 
 def outbox_sweep() -> int:
-    """Expand dispatches and deliver notices that an outage left behind; return the batches enqueued."""
-    for dispatch_id in Dispatch.objects.filter(expanded_at__isnull=True).values_list("id", flat=True)[:100]:
-        dispatch_expand(dispatch_id=dispatch_id)
+    """Expand dispatches and deliver notices that an outage left behind; return the batches enqueued.
+
+    A dispatch or notice that was never tried is left alone for a lease's time, as a task queued
+    for it is probably still waiting its turn: otherwise, during a large announcement, every sweep
+    would queue the whole backlog again. A notice given back after a failed attempt, or reserved
+    by a worker whose lease ran out, has nothing queued for it and is picked up at once.
+    """
     now = timezone.now()
+    fresh = now - timedelta(seconds=settings.NOTICE_LEASE_SECONDS)
+    unexpanded = Dispatch.objects.filter(expanded_at__isnull=True, created_at__lt=fresh)
+    left_behind = list(unexpanded.values_list("id", flat=True)[:100])
+    batches = [batch for dispatch_id in left_behind for batch in dispatch_expand(dispatch_id=dispatch_id)]
     due = list(
         Notice.objects.filter(
-            Q(status=Notice.Status.PENDING) | Q(status=Notice.Status.SENDING, claimed_until__lt=now),
+            Q(status=Notice.Status.PENDING, attempts__gt=0)
+            | Q(status=Notice.Status.PENDING, created_at__lt=fresh)
+            | Q(status=Notice.Status.SENDING, claimed_until__lt=now),
             attempts__lt=settings.NOTICE_MAX_ATTEMPTS,
         )
+        .exclude(dispatch_id__in=left_behind)
         .order_by("id")
         .values_list("id", flat=True)[:5000]
     )
     size = settings.NOTICE_BATCH_SIZE
-    batches = [due[i : i + size] for i in range(0, len(due), size)]
+    batches += [due[i : i + size] for i in range(0, len(due), size)]
     for batch in batches:
         _enqueue("council.tasks.deliver_notices", batch)
     return len(batches)

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from council import outbox
@@ -165,8 +166,33 @@ def test_broker_outage_does_not_fail_the_change(ending_seat, monkeypatch, django
     assert Dispatch.objects.filter(pk=dispatch.pk, expanded_at__isnull=True).exists()
     app.conf.task_always_eager = True
     monkeypatch.undo()
+    _age(Dispatch.objects.filter(pk=dispatch.pk))
     outbox.outbox_sweep()
     assert len(mail.outbox) == 1
+
+
+def test_the_sweep_leaves_fresh_work_to_the_tasks_queued_for_it(
+    ending_seat, django_capture_on_commit_callbacks
+):
+    """During a large announcement the queue holds tasks for every fresh row: the sweep must not add more."""
+    with django_capture_on_commit_callbacks(execute=False):
+        dispatch = _announce(ending_seat)
+    assert outbox.outbox_sweep() == 0
+    assert Dispatch.objects.filter(pk=dispatch.pk, expanded_at__isnull=True).exists()
+    outbox.dispatch_expand(dispatch_id=dispatch.pk)
+    assert outbox.outbox_sweep() == 0
+    assert mail.outbox == []
+    # A lease later, nothing has taken them: the tasks were lost, and the sweep delivers.
+    _age(dispatch.notices.all())
+    assert outbox.outbox_sweep() == 1
+    assert len(mail.outbox) == 1
+
+
+def _age(rows: QuerySet) -> None:
+    """Make rows older than the sweep's grace: whatever was queued for them has had its time."""
+    from django.conf import settings
+
+    rows.update(created_at=timezone.now() - timedelta(seconds=settings.NOTICE_LEASE_SECONDS + 1))
 
 
 def test_unknown_kinds_are_refused(db):

@@ -143,6 +143,7 @@ def test_announcing_while_redis_is_down_succeeds_and_the_sweep_delivers(live, me
     assert dispatch.expanded_at is None
     redis.start()
     app.close()  # drop the connections that saw Redis go away
+    time.sleep(2.5)  # the sweep leaves a dispatch younger than the lease to a task it presumes queued
     wait_for(lambda: _enqueue_sweep(), timeout=30, interval=1, what="Redis to accept the sweep")
     _settle(sink, INVITEES)
     _assert_once_each(sink)
