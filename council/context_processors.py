@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 
 from council.navigation import menu_for
 from council.permissions import access_for
-from council.selectors import councils_for_switcher, notices_unread_count, request_council
+from council.selectors import notices_unread_count, request_council, request_councils
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "access": access,
         "menu": menu,
         "current_council": SimpleLazyObject(lambda: request_council(request)),
-        "switcher_councils": SimpleLazyObject(lambda: councils_for_switcher(user=request.user)),
+        "switcher_councils": SimpleLazyObject(lambda: request_councils(request)),
         "unread_notices": SimpleLazyObject(
             lambda: notices_unread_count(user_id=request.user.pk) if request.user.is_authenticated else 0
         ),

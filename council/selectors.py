@@ -1,46 +1,61 @@
 """Reads shared by pages and API: the current council, the switcher, notices."""
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from collections.abc import Sequence
+
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from council.models import Council, Dispatch, Notice
 from council.permissions import AnyUser, access_for, councils_visible_to
 
 
-def council_current(*, user: AnyUser, chosen_id: int | None) -> Council | None:
-    """The chosen council if the user may read it, else the first one their roles point to."""
-    visible = councils_visible_to(user).filter(is_active=True)
+def councils_for_switcher(*, user: AnyUser) -> list[Council]:
+    """The active councils the user may read, by name, for the header's council switcher."""
+    return list(councils_visible_to(user).filter(is_active=True).select_related("parent").order_by("name"))
+
+
+def council_current(*, user: AnyUser, councils: Sequence[Council], chosen_id: int | None) -> Council | None:
+    """Among the user's `councils`, the chosen one, else the first one their roles point to.
+
+    Councils they run the secretariat of come first, then those they are an official of, then
+    those they hold a seat on; top-level councils before working groups, then by name.
+    """
     if chosen_id:
-        chosen = visible.filter(pk=chosen_id).first()
-        if chosen is not None:
-            return chosen
+        for council in councils:
+            if council.pk == chosen_id:
+                return council
     access = access_for(user)
-    return (
-        visible.annotate(
-            priority=Case(
-                When(id__in=access.staff_council_ids, then=Value(0)),
-                When(id__in=access.official_council_ids, then=Value(1)),
-                When(id__in=access.seat_council_ids, then=Value(2)),
-                default=Value(3),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("priority", "parent_id", "name")
-        .first()
-    )
+
+    def rank(council: Council) -> tuple[int, bool, int, str]:
+        if council.pk in access.staff_council_ids:
+            role = 0
+        elif council.pk in access.official_council_ids:
+            role = 1
+        elif council.pk in access.seat_council_ids:
+            role = 2
+        else:
+            role = 3
+        return role, council.parent_id is not None, council.parent_id or 0, council.name
+
+    return min(councils, key=rank, default=None)
+
+
+def request_councils(request: HttpRequest) -> list[Council]:
+    """The switcher's councils for the request's user, loaded once per request."""
+    if not hasattr(request, "_councils"):
+        request._councils = councils_for_switcher(user=request.user)  # type: ignore[attr-defined]
+    return request._councils  # type: ignore[attr-defined]
 
 
 def request_council(request: HttpRequest) -> Council | None:
-    """The council the request works in, resolved once per request."""
+    """The council the request works in, picked from the switcher's councils so the header costs one query."""
     if not hasattr(request, "_council"):
         request._council = council_current(  # type: ignore[attr-defined]
-            user=request.user, chosen_id=request.session.get("council_id")
+            user=request.user,
+            councils=request_councils(request),
+            chosen_id=request.session.get("council_id"),
         )
     return request._council  # type: ignore[attr-defined]
-
-
-def councils_for_switcher(*, user: AnyUser) -> list[Council]:
-    return list(councils_visible_to(user).filter(is_active=True).select_related("parent").order_by("name"))
 
 
 def notices_for_user(*, user_id: int) -> QuerySet[Notice]:

@@ -68,6 +68,25 @@ def test_council_switcher_offers_only_readable_councils(login, alice, anyang, bu
     assert client.session["council_id"] == child.pk
 
 
+def test_the_current_council_is_the_chosen_one_else_the_first_the_roles_point_to(
+    rf, alice, anyang, busan, django_assert_num_queries
+):
+    from council.permissions import access_for, forget_access
+    from council.selectors import request_council, request_councils
+
+    group = CouncilFactory(parent=anyang, name="가나다 실무협의회")  # Alice's too, and first by name
+    forget_access(alice)
+    access_for(alice)
+    request = rf.get("/")
+    request.user, request.session = alice, {"council_id": busan.pk}  # chosen once, not readable now
+    with django_assert_num_queries(1):  # the switcher and the current council share one query
+        assert request_council(request) == anyang  # her top-level council before its working group
+        assert busan not in request_councils(request)
+    request = rf.get("/")
+    request.user, request.session = alice, {"council_id": group.pk}
+    assert request_council(request) == group
+
+
 def test_switching_to_another_site_is_refused(login, alice, anyang):
     response = login(alice).post(
         reverse("council-switch"), {"council": anyang.pk, "next": "https://evil.example/"}
