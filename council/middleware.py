@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+from council.languages import LANGUAGE_CODES
 
 
 class UserLanguageMiddleware:

@@ -22,6 +22,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from council.languages import LANGUAGE_CODES
 from council.mail import OutgoingMail, mail_batch_send
 from council.models import Council, Dispatch, Notice
 
@@ -163,7 +164,7 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
             if recipient.key in seen:
                 continue
             seen.add(recipient.key)
-            language = recipient.language if recipient.language in dict(settings.LANGUAGES) else "ko"
+            language = recipient.language if recipient.language in LANGUAGE_CODES else "ko"
             if language not in titles:
                 titles[language] = _render_subject(kind, dispatch, context, language)
             rows.append(

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
+from council.languages import LANGUAGE_CODES
 from council.models import Council, CouncilRole, User
 from council.permissions import can_change_council, can_create_council, forget_access
 
@@ -85,7 +86,7 @@ def user_profile_update(*, user: User, name: str, email: str, language: str) -> 
 
 
 def user_language_set(*, user: User, language: str) -> None:
-    if language not in dict(User._meta.get_field("language").choices or []):
+    if language not in LANGUAGE_CODES:
         raise ValidationError({"language": _("Unknown language.")})
     User.objects.filter(pk=user.pk).update(language=language)
     user.language = language

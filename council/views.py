@@ -1,6 +1,5 @@
 """Pages every role shares: home, notifications, language, council switcher, profile."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +16,7 @@ from rest_framework.authtoken.models import Token
 
 from council import outbox, services
 from council.forms import LanguageForm, ProfileForm
+from council.languages import language_cookie_set
 from council.models import Dispatch, Notice
 from council.navigation import home_panels
 from council.permissions import access_for, authenticated_user, can_view_delivery, councils_visible_to
@@ -61,13 +61,7 @@ def language_switch(request: HttpRequest) -> HttpResponse:
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
             services.user_language_set(user=authenticated_user(request.user), language=language)
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE or 60 * 60 * 24 * 365,
-            samesite="Lax",
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
+        language_cookie_set(response, language)
     return response
 
 
@@ -151,7 +145,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             services.user_profile_update(user=user, **form.cleaned_data)
             messages.success(request, _("Your profile was saved."))
             response = redirect("profile")
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+            language_cookie_set(response, user.language)
             return response
     else:
         form = ProfileForm(initial={"name": user.name, "email": user.email, "language": user.language})

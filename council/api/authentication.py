@@ -7,12 +7,11 @@ response (field errors, choice labels).
 
 from typing import Any
 
-from django.conf import settings
 from django.utils import translation
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.request import Request
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+from council.languages import LANGUAGE_CODES
 
 
 class LanguageTokenAuthentication(TokenAuthentication):

@@ -52,6 +52,20 @@ def test_language_choice_is_kept_on_the_account(login, alice):
     assert client.get("/")["Content-Language"] == "en"
 
 
+def test_the_profile_and_the_switch_keep_the_language_in_the_same_cookie(login, alice, settings):
+    settings.LANGUAGE_COOKIE_SECURE = True
+    client = login(alice)
+    switched = client.post(reverse("language-switch"), {"language": "en", "next": "/"})
+    saved = client.post(
+        reverse("profile"), {"action": "profile", "name": alice.name, "email": alice.email, "language": "ko"}
+    )
+    assert saved.status_code == 302
+    first, second = (response.cookies[settings.LANGUAGE_COOKIE_NAME] for response in (switched, saved))
+    assert (first.value, second.value) == ("en", "ko")
+    assert first["max-age"] == second["max-age"] == 60 * 60 * 24 * 365
+    assert first["secure"] and second["secure"]
+
+
 def test_language_switch_refuses_unknown_languages(login, alice):
     login(alice).post(reverse("language-switch"), {"language": "xx"})
     alice.refresh_from_db()
