@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from council.models import Council, Dispatch, Notice
+from council.models import Council, Notice
 from council.permissions import AnyUser, access_for, councils_visible_to
 
 
@@ -64,7 +64,3 @@ def notices_for_user(*, user_id: int) -> QuerySet[Notice]:
 
 def notices_unread_count(*, user_id: int) -> int:
     return Notice.objects.filter(recipient_id=user_id, read_at__isnull=True).count()
-
-
-def dispatches_for_council(*, council_id: int) -> QuerySet[Dispatch]:
-    return Dispatch.objects.filter(council_id=council_id)

@@ -1,4 +1,4 @@
-"""Writes on councils, roles and accounts. Each checks permission first, so every caller is held alike."""
+"""Writes on councils and accounts. Each checks permission first, so every caller is held alike."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from council.languages import LANGUAGE_CODES
-from council.models import Council, CouncilRole, User
-from council.permissions import can_change_council, can_create_council, forget_access
+from council.models import Council, User
+from council.permissions import can_change_council, can_create_council
 
 COUNCIL_FIELDS = (
     "name",
@@ -51,28 +51,6 @@ def council_update(*, actor: User, council: Council, **fields: object) -> Counci
     council.full_clean()
     council.save()
     return council
-
-
-@transaction.atomic
-def council_role_grant(*, actor: User, user: User, council: Council, kind: str) -> CouncilRole:
-    """Make a user secretariat staff or a city official of a council."""
-    if not actor.is_superuser and not (
-        kind == CouncilRole.Kind.OFFICIAL and can_change_council(actor, council)
-    ):
-        raise PermissionDenied(_("You cannot grant this role."))
-    role, _created = CouncilRole.objects.get_or_create(user=user, council=council, kind=kind)
-    forget_access(user)
-    return role
-
-
-@transaction.atomic
-def council_role_revoke(*, actor: User, role: CouncilRole) -> None:
-    if not actor.is_superuser and not (
-        role.kind == CouncilRole.Kind.OFFICIAL and can_change_council(actor, role.council)
-    ):
-        raise PermissionDenied(_("You cannot revoke this role."))
-    role.delete()
-    forget_access(role.user)
 
 
 @transaction.atomic
