@@ -42,12 +42,6 @@ def council_update(*, actor: User, council: Council, **fields: object) -> Counci
     for name, value in fields.items():
         if name in COUNCIL_FIELDS:
             setattr(council, name, value)
-    if council.parent_id is not None:
-        ancestor = council.parent
-        while ancestor is not None:
-            if ancestor.pk == council.pk:
-                raise ValidationError({"parent": _("A council cannot be placed under itself.")})
-            ancestor = ancestor.parent
     council.full_clean()
     council.save()
     return council

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,21 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Working groups sit directly under a top-level council, as far as a role on it reaches."""
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A council cannot be placed under itself.")})
+        if self.parent is not None and self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": _("A working group can only be placed under a top-level council.")}
+            )
+        if self.pk is not None and Council.objects.filter(parent_id=self.pk).exists():
+            raise ValidationError(
+                {"parent": _("A council with working groups cannot be placed under another council.")}
+            )
 
     @property
     def display_name(self) -> str:
