@@ -15,5 +15,6 @@ def flash_form_errors(request: HttpRequest, form: BaseForm) -> None:
 
 
 def flash_validation_error(request: HttpRequest, error: ValidationError) -> None:
+    """Each problem a service reported, as its own message."""
     for message in error.messages:
         messages.error(request, message)

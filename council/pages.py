@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from council.flash import flash_validation_error
 from council.models import User
 from council.permissions import authenticated_user
 
@@ -104,7 +105,7 @@ def edit_or_delete[T](
         try:
             delete()
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            flash_validation_error(request, error)
             return redirect(request.path)
         messages.success(request, deleted)
         return redirect(deleted_url)

@@ -216,3 +216,27 @@ def test_the_api_answers_in_the_token_owners_language(client, alice, anyang):
     english = client.post("/api/v1/institutions/", bad, HTTP_AUTHORIZATION=f"Token {key}")
     assert english.status_code == 400 and english["Content-Language"] == "en"
     assert english.json()["name"] == ["This field may not be blank."]
+
+
+def test_a_refused_delete_comes_back_with_each_reason(rf):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.core.exceptions import ValidationError
+    from django.forms import Form
+
+    from council.pages import edit_or_delete
+
+    def refuse() -> None:
+        raise ValidationError(["사업이 남아 있습니다.", "보고서가 남아 있습니다."])
+
+    request = rf.post("/plans/1/edit/", {"delete": "1"})
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    response = edit_or_delete(
+        request, Form(), lambda data: None, done=str, delete=refuse, deleted="", deleted_url="/"
+    )
+    assert response["Location"] == "/plans/1/edit/"
+    assert [str(message) for message in get_messages(request)] == [
+        "사업이 남아 있습니다.",
+        "보고서가 남아 있습니다.",
+    ]
