@@ -20,10 +20,11 @@ from plans.models import (
     IndicatorTarget,
     Plan,
     ProgressReport,
+    Project,
 )
 from plans.permissions import reports_visible_to
 from plans.selectors.budgets import money, totals_by_year, year_source_matrix
-from plans.selectors.lists import plan_overview, plan_tree
+from plans.selectors.lists import plan_overview
 from plans.selectors.progress import last_due_rounds, scoped_projects
 from plans.selectors.scope import Scope
 
@@ -56,12 +57,17 @@ def _summary(plan: Plan) -> Sheet:
     return Sheet(title=_("Summary"), columns=columns, rows=rows)
 
 
-def _structure(plan: Plan) -> Sheet:
-    lines = (
+def _lines(plan: Plan) -> list[BudgetLine]:
+    """The plan's budget lines with their project, task and strategy: read once for two sheets."""
+    return list(
         BudgetLine.objects.filter(project__plan=plan)
         .select_related("project__task__strategy", "project__lead_institution")
         .order_by("project__code", "year", "source")
     )
+
+
+def _structure(plan: Plan, lines: list[BudgetLine]) -> Sheet:
+    """One row per budget line, the project's details on its first; a project without lines gets one row."""
     seen: set[int] = set()
     rows: list[tuple[Any, ...]] = []
     for line in lines:
@@ -84,26 +90,28 @@ def _structure(plan: Plan) -> Sheet:
                 line.planned,
             )
         )
-    for node in plan_tree(plan=plan):
-        for task_node in node.tasks:
-            for project in task_node.projects:
-                if project.pk not in seen:
-                    rows.append(
-                        (
-                            node.strategy.code,
-                            node.strategy.title,
-                            task_node.task.code,
-                            task_node.task.title,
-                            project.code,
-                            project.title,
-                            project.lead_institution.name,
-                            project.start_on.isoformat(),
-                            project.end_on.isoformat(),
-                            "",
-                            "",
-                            "",
-                        )
-                    )
+    without_lines = (
+        Project.objects.filter(plan=plan, budget_lines__isnull=True)
+        .select_related("task__strategy", "lead_institution")
+        .order_by("code")
+    )
+    for project in without_lines:
+        rows.append(
+            (
+                project.task.strategy.code,
+                project.task.strategy.title,
+                project.task.code,
+                project.task.title,
+                project.code,
+                project.title,
+                project.lead_institution.name,
+                project.start_on.isoformat(),
+                project.end_on.isoformat(),
+                "",
+                "",
+                "",
+            )
+        )
     return Sheet(title=_("Structure"), columns=STRUCTURE_COLUMNS, rows=rows)
 
 
@@ -121,12 +129,7 @@ BUDGET_COLUMNS = (
 )
 
 
-def _budget(plan: Plan) -> Sheet:
-    lines = (
-        BudgetLine.objects.filter(project__plan=plan)
-        .select_related("project__task__strategy", "project__lead_institution")
-        .order_by("project__code", "year", "source")
-    )
+def _budget(lines: list[BudgetLine]) -> Sheet:
     rows = (
         (
             line.project.task.strategy.code,
@@ -294,10 +297,11 @@ def _kpis(plan: Plan) -> Sheet:
 
 def plan_workbook(*, plan: Plan, user: User) -> bytes:
     """The plan, its budgets and its progress as one workbook; reports as far as the user may see them."""
+    lines = _lines(plan)
     sheets = [
         _summary(plan),
-        _structure(plan),
-        _budget(plan),
+        _structure(plan, lines),
+        _budget(lines),
         _by_year(plan),
         _progress(plan),
         _reports(plan, user),

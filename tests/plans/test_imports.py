@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from plans.models import BudgetLine, PlanTask, Project, Strategy
-from tests.plans.factories import PlanFactory
+from tests.plans.factories import PlanFactory, ProjectFactory
 
 HEADER = [
     "전략 코드",
@@ -219,6 +219,14 @@ def test_the_export_has_the_plan_its_budgets_and_its_progress(login, dave, busan
     structure = workbook.worksheets[1]
     assert structure.max_row == 4  # header and the three lines
     assert [cell.value for cell in workbook.worksheets[2][2]][7] == 1_000_000_000
+
+
+def test_a_project_without_budget_lines_keeps_its_row_in_the_export(login, dave, busan_plan):
+    bare = ProjectFactory(task=busan_plan.led.task, code="1-1-09", title="예산 미정 사업")
+    response = login(dave).get(reverse("plan-export", args=[busan_plan.plan.pk]))
+    rows = list(load_workbook(io.BytesIO(response.content)).worksheets[1].iter_rows(values_only=True))
+    assert len(rows) == 5
+    assert rows[-1][4:6] == (bare.code, "예산 미정 사업") and rows[-1][9:] == (None, None, None)
 
 
 def test_the_exported_structure_imports_into_another_plan(login, dave, busan, busan_plan):
