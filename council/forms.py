@@ -80,3 +80,13 @@ class ProfileForm(KrdsFormMixin, forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.LANGUAGES  # type: ignore[attr-defined]
+
+
+class SpreadsheetImportForm(KrdsFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        help_text=_(
+            "XLSX or CSV with the columns of the template. Nothing is saved unless every row is valid."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )

@@ -1,20 +1,23 @@
 """What every app's pages share: who acts, finding what the user may see, refusing what they may
-not do, showing a service's errors on the form, the saved message, and spreadsheet downloads."""
+not do, showing a service's errors on the form, the saved message, and spreadsheet imports and downloads."""
 
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model, QuerySet
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from council.flash import flash_validation_error
+from council.forms import SpreadsheetImportForm
 from council.models import User
 from council.permissions import authenticated_user
+from council.spreadsheets import ImportRejected, RowError, SpreadsheetError
 
 
 def actor(request: HttpRequest) -> User:
@@ -110,3 +113,26 @@ def edit_or_delete[T](
         messages.success(request, deleted)
         return redirect(deleted_url)
     return submit(request, form, save, done=done)
+
+
+def import_page[R](
+    request: HttpRequest,
+    *,
+    run: Callable[[UploadedFile], R],
+    done: Callable[[R], HttpResponse],
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A spreadsheet import: the upload form, then the import, or the file's problem, or every refused row."""
+    form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
+    errors: list[RowError] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = run(form.cleaned_data["file"])
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        except ImportRejected as rejected:
+            errors = rejected.errors
+        else:
+            return done(report)
+    return render(request, template, {**context, "form": form, "errors": errors})

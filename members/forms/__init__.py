@@ -21,7 +21,6 @@ from members.forms.directory import (
     MembershipEndForm,
     MembershipForm,
     PersonForm,
-    SpreadsheetImportForm,
 )
 from members.forms.practices import (
     BestPracticeForm,
@@ -49,7 +48,6 @@ __all__ = [
     "MultipleFileInput",
     "PersonForm",
     "ReviewForm",
-    "SpreadsheetImportForm",
     "StatusForm",
     "UnpublishForm",
     "figure_formset",

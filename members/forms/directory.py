@@ -77,13 +77,3 @@ class MembershipForm(KrdsFormMixin, forms.ModelForm[Membership]):
 
 class MembershipEndForm(KrdsFormMixin, forms.Form):
     term_end = forms.DateField(label=_("Last day of the term"), widget=DateInput())
-
-
-class SpreadsheetImportForm(KrdsFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_("Spreadsheet"),
-        help_text=_(
-            "XLSX or CSV with the columns of the template. Nothing is saved unless every row is valid."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )

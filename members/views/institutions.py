@@ -11,18 +11,17 @@ from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
-from council.pages import actor, model_fields, spreadsheet_response, submit
+from council.pages import actor, import_page, model_fields, spreadsheet_response, submit
 from council.selectors import request_council
 from council.spreadsheets import (
-    ImportRejected,
-    SpreadsheetError,
+    ImportReport,
     write_csv,
     write_template,
     write_xlsx,
 )
 from members import permissions, services
 from members.filters import InstitutionFilter
-from members.forms import InstitutionForm, SpreadsheetImportForm
+from members.forms import InstitutionForm
 from members.imports import INSTITUTION_COLUMNS, INSTITUTION_EXAMPLE, institution_rows, institutions_import
 from members.models import Institution
 from members.selectors import institution_detail as select_institution
@@ -120,30 +119,21 @@ def institution_import(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
     if council is None or not permissions.can_create_institution(request.user, council):
         raise PermissionDenied
-    form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = institutions_import(
-                actor=actor(request), council=council, upload=form.cleaned_data["file"]
-            )
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-        except ImportRejected as rejected:
-            errors = rejected.errors
-        else:
-            messages.success(
-                request,
-                _("Import complete: %(created)d institutions added, %(updated)d updated.")
-                % {"created": report.created, "updated": report.updated},
-            )
-            return redirect("institution-list")
-    return render(
+
+    def done(report: ImportReport) -> HttpResponse:
+        messages.success(
+            request,
+            _("Import complete: %(created)d institutions added, %(updated)d updated.")
+            % {"created": report.created, "updated": report.updated},
+        )
+        return redirect("institution-list")
+
+    return import_page(
         request,
-        "members/import.html",
-        {
-            "form": form,
-            "errors": errors,
+        run=lambda upload: institutions_import(actor=actor(request), council=council, upload=upload),
+        done=done,
+        template="members/import.html",
+        context={
             "council": council,
             "title": _("Import institutions"),
             "template_url": "institution-template",

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
-from council.pages import actor, model_fields, spreadsheet_response, submit
+from council.pages import actor, import_page, model_fields, spreadsheet_response, submit
 from council.permissions import access_for
 from council.selectors import request_council
-from council.spreadsheets import ImportRejected, SpreadsheetError, write_csv, write_template, write_xlsx
+from council.spreadsheets import ImportReport, write_csv, write_template, write_xlsx
 from members import permissions, services
 from members.filters import PersonFilter
-from members.forms import PersonForm, SpreadsheetImportForm
+from members.forms import PersonForm
 from members.imports import PERSON_COLUMNS, PERSON_EXAMPLE, people_import, person_rows
 from members.models import Institution, Person
 from members.selectors import person_detail as select_person
@@ -129,28 +129,21 @@ def person_import(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
     if council is None or not permissions.can_create_institution(request.user, council):
         raise PermissionDenied
-    form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = people_import(actor=actor(request), council=council, upload=form.cleaned_data["file"])
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-        except ImportRejected as rejected:
-            errors = rejected.errors
-        else:
-            messages.success(
-                request,
-                _("Import complete: %(created)d people added, %(updated)d updated.")
-                % {"created": report.created, "updated": report.updated},
-            )
-            return redirect("person-list")
-    return render(
+
+    def done(report: ImportReport) -> HttpResponse:
+        messages.success(
+            request,
+            _("Import complete: %(created)d people added, %(updated)d updated.")
+            % {"created": report.created, "updated": report.updated},
+        )
+        return redirect("person-list")
+
+    return import_page(
         request,
-        "members/import.html",
-        {
-            "form": form,
-            "errors": errors,
+        run=lambda upload: people_import(actor=actor(request), council=council, upload=upload),
+        done=done,
+        template="members/import.html",
+        context={
             "council": council,
             "title": _("Import people"),
             "template_url": "person-template",

@@ -3,15 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.pages import actor, require, spreadsheet_response, visible_or_404
-from council.spreadsheets import ImportRejected, RowError, SpreadsheetError
-from members.forms import SpreadsheetImportForm
+from council.pages import actor, import_page, require, spreadsheet_response, visible_or_404
 from plans import permissions
 from plans.exports import plan_workbook
+from plans.imports import PlanImportReport
 from plans.imports import plan_import as import_plan
 from plans.imports import plan_template as template_content
 from plans.models import Plan
@@ -21,31 +20,30 @@ from plans.models import Plan
 def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     plan: Plan = visible_or_404(permissions.plans_visible_to(request.user), pk)
     require(permissions.can_manage_plan(request.user, plan))
-    form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
-    errors: list[RowError] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = import_plan(actor=actor(request), plan=plan, upload=form.cleaned_data["file"])
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-        except ImportRejected as rejected:
-            errors = rejected.errors
-        else:
-            messages.success(
-                request,
-                _(
-                    "Import complete: %(strategies)d strategies, %(tasks)d tasks, %(projects)d projects "
-                    "and %(lines)d budget lines added."
-                )
-                % {
-                    "strategies": report.strategies,
-                    "tasks": report.tasks,
-                    "projects": report.projects,
-                    "lines": report.lines,
-                },
+
+    def done(report: PlanImportReport) -> HttpResponse:
+        messages.success(
+            request,
+            _(
+                "Import complete: %(strategies)d strategies, %(tasks)d tasks, %(projects)d projects "
+                "and %(lines)d budget lines added."
             )
-            return redirect("plan-detail", pk=plan.pk)
-    return render(request, "plans/import.html", {"form": form, "errors": errors, "plan": plan})
+            % {
+                "strategies": report.strategies,
+                "tasks": report.tasks,
+                "projects": report.projects,
+                "lines": report.lines,
+            },
+        )
+        return redirect("plan-detail", pk=plan.pk)
+
+    return import_page(
+        request,
+        run=lambda upload: import_plan(actor=actor(request), plan=plan, upload=upload),
+        done=done,
+        template="plans/import.html",
+        context={"plan": plan},
+    )
 
 
 @login_required
