@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import QuerySet
 from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin_access import RoleScopedAdmin
@@ -58,13 +57,9 @@ class ActionItemAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
     raw_id_fields = ["meeting", "agenda_item", "assignee"]
 
 
-def _minutes_visible(user: Any) -> QuerySet[Minutes]:
-    return Minutes.objects.filter(meeting__in=permissions.meetings_visible_to(user))
-
-
 @admin.register(Minutes)
 class MinutesAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
-    visible = staticmethod(_minutes_visible)
+    visible = staticmethod(permissions.minutes_visible_to)
     can_change = staticmethod(_meeting_changeable)
     list_display = ["meeting", "status", "version", "updated_at"]
     list_filter = ["status"]

@@ -169,12 +169,7 @@ class MinutesCirculated(NoticeKind):
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
         minutes = self.minutes(dispatch)
-        invitations = Invitation.objects.filter(meeting=minutes.meeting)
-        if invitations.filter(attended=True).exists():
-            invitations = invitations.filter(attended=True)
-        else:
-            invitations = invitations.exclude(response=Invitation.Response.DECLINED)
-        yield from _invitees(invitations)
+        yield from _invitees(Invitation.objects.filter(meeting=minutes.meeting).attendees())
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         minutes = self.minutes(dispatch)

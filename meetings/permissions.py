@@ -10,20 +10,28 @@
 Outside what a user may see is a 404; seen but not allowed is a 403.
 """
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
-from council.permissions import AnyUser, access_for
+from council.permissions import Access, AnyUser, access_for
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
+from meetings.models.invitations import InvitationQuerySet
 
 PUBLIC_STATUSES = [Meeting.Status.ANNOUNCED, Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED]
 MEMBER_STATUSES = [*PUBLIC_STATUSES, Meeting.Status.CANCELLED]
 
 
-def _invited(user: AnyUser) -> Q:
-    access = access_for(user)
-    return Q(invitations__person__user_id=access.user_id) | Q(
-        invitations__institution_id__in=access.contact_institution_ids
-    )
+def _answered_by(access: Access) -> Q:
+    """Invitations the user answers in person: their own, or their institution's (a seat or a guest)."""
+    if not access.is_authenticated:
+        return Q(pk__in=[])  # a missing user id must not match the invitations of people without one
+    return Q(person__user_id=access.user_id) | Q(institution_id__in=access.contact_institution_ids)
+
+
+def _meetings_invited_to(access: Access) -> QuerySet[Invitation, Any]:
+    """The ids of the meetings the user is invited to, for an `id__in` condition."""
+    return Invitation.objects.filter(_answered_by(access)).values("meeting_id")
 
 
 def meetings_visible_to(user: AnyUser) -> QuerySet[Meeting]:
@@ -35,12 +43,11 @@ def meetings_visible_to(user: AnyUser) -> QuerySet[Meeting]:
     if not access.is_authenticated:
         return meetings.filter(public)
     overseen = access.staff_council_ids | access.official_council_ids
-    invited = Meeting.objects.filter(_invited(user)).values("id")
     return meetings.filter(
         public
         | Q(council_id__in=overseen)
         | Q(council_id__in=access.seat_council_ids, status__in=MEMBER_STATUSES)
-        | Q(id__in=invited, status__in=MEMBER_STATUSES)
+        | Q(id__in=_meetings_invited_to(access), status__in=MEMBER_STATUSES)
     )
 
 
@@ -58,23 +65,12 @@ def can_see_meeting_details(user: AnyUser, meeting: Meeting) -> bool:
     access = access_for(user)
     if access.oversees(meeting.council_id) or meeting.council_id in access.seat_council_ids:
         return True
-    return (
-        Invitation.objects.filter(meeting=meeting)
-        .filter(Q(person__user_id=access.user_id) | Q(institution_id__in=access.contact_institution_ids))
-        .exists()
-        if access.is_authenticated
-        else False
-    )
+    return access.is_authenticated and _meetings_invited_to(access).filter(meeting_id=meeting.pk).exists()
 
 
-def invitations_answerable_by(user: AnyUser) -> QuerySet[Invitation]:
+def invitations_answerable_by(user: AnyUser) -> InvitationQuerySet:
     """The invitations this user answers in person: their own, or their institution's seat."""
-    access = access_for(user)
-    if not access.is_authenticated:
-        return Invitation.objects.none()
-    return Invitation.objects.filter(
-        Q(person__user_id=access.user_id) | Q(institution_id__in=access.contact_institution_ids)
-    )
+    return Invitation.objects.filter(_answered_by(access_for(user)))
 
 
 def can_answer_invitation(user: AnyUser, invitation: Invitation) -> bool:
@@ -84,22 +80,27 @@ def can_answer_invitation(user: AnyUser, invitation: Invitation) -> bool:
 
 
 def can_comment_on_minutes(user: AnyUser, minutes: Minutes) -> bool:
+    """The secretariat, and the attendees the circulated draft was sent to."""
     if minutes.status != Minutes.Status.CIRCULATED:
         return False
     if can_manage_meeting(user, minutes.meeting):
         return True
-    return (
-        invitations_answerable_by(user).filter(meeting_id=minutes.meeting_id).exclude(attended=False).exists()
-    )
+    return invitations_answerable_by(user).filter(meeting_id=minutes.meeting_id).attendees().exists()
 
 
-def can_read_minutes(user: AnyUser, minutes: Minutes) -> bool:
+def minutes_visible_to(user: AnyUser) -> QuerySet[Minutes]:
+    """Minutes of meetings whose details the user sees; drafts only for the secretariat and officials."""
     access = access_for(user)
-    if access.oversees(minutes.meeting.council_id):
-        return True
-    if minutes.status == Minutes.Status.DRAFT:
-        return False
-    return can_see_meeting_details(user, minutes.meeting)
+    minutes = Minutes.objects.filter(meeting__in=meetings_visible_to(user))
+    if access.is_site_admin:
+        return minutes
+    if not access.is_authenticated:
+        return minutes.none()
+    overseen = access.staff_council_ids | access.official_council_ids
+    readers = Q(meeting__council_id__in=access.seat_council_ids) | Q(
+        meeting_id__in=_meetings_invited_to(access)
+    )
+    return minutes.filter(Q(meeting__council_id__in=overseen) | (readers & ~Q(status=Minutes.Status.DRAFT)))
 
 
 def agenda_items_visible_to(user: AnyUser) -> QuerySet[AgendaItem]:

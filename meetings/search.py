@@ -1,38 +1,23 @@
 """The meetings app's part of the portal-wide search: meetings (with their agenda) and minutes.
 
-Both start from what the user may see: meetings by `meetings_visible_to`, minutes only where the
-user may read them (never drafts, except for the council's secretariat and officials).
+Both start from what the user may see: meetings by `meetings_visible_to`, minutes by
+`minutes_visible_to`, the same rules the pages apply.
 """
 
 from urllib.parse import urlencode
 
-from django.db.models import Q, QuerySet
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.permissions import AnyUser, access_for
+from council.permissions import AnyUser
 from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
-from meetings.models import Minutes
-from meetings.permissions import meetings_visible_to
+from meetings.permissions import meetings_visible_to, minutes_visible_to
 
 MEETING_FIELDS = ("title", "venue", "description")
 MEETING_RELATED = ("agenda_items__title",)
 MINUTES_FIELDS = ("body",)
-
-
-def _minutes_visible_to(user: AnyUser) -> QuerySet[Minutes]:
-    access = access_for(user)
-    minutes = Minutes.objects.filter(meeting__in=meetings_visible_to(user))
-    if access.is_site_admin:
-        return minutes
-    overseen = access.staff_council_ids | access.official_council_ids
-    readers = access.seat_council_ids
-    return minutes.filter(
-        Q(meeting__council_id__in=overseen)
-        | (Q(meeting__council_id__in=readers) & ~Q(status=Minutes.Status.DRAFT))
-    )
 
 
 def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
@@ -59,7 +44,7 @@ def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
 
 def search_minutes(user: AnyUser, query: str, limit: int) -> SearchResults:
     rows, total = search_queryset(
-        _minutes_visible_to(user).select_related("meeting", "meeting__council"),
+        minutes_visible_to(user).select_related("meeting", "meeting__council"),
         MINUTES_FIELDS,
         query,
         limit,

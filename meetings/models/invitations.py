@@ -2,8 +2,18 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def attendees(self) -> "InvitationQuerySet":
+        """Who attended: those ticked present once attendance was taken, else everyone who did not decline.
+
+        The draft minutes go to them, and they may comment on it.
+        """
+        taken = Invitation.objects.filter(meeting_id=OuterRef("meeting_id"), attended=True)
+        return self.filter(Q(attended=True) | (~Exists(taken) & ~Q(response=Invitation.Response.DECLINED)))
 
 
 class Invitation(models.Model):
@@ -59,6 +69,8 @@ class Invitation(models.Model):
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("invitation")

@@ -18,17 +18,18 @@ from meetings import permissions, selectors, services
 from meetings.forms import CirculateForm, CommentForm, MinutesForm
 from meetings.models import Minutes
 from meetings.pdf import minutes_pdf
-from meetings.views.common import managed_meeting, visible_meeting
+from meetings.views.common import managed_meeting
 
 
 def _minutes(request: HttpRequest, pk: int) -> Minutes:
-    meeting = visible_meeting(request, pk)
+    """The meeting's minutes, if the user may read them; otherwise a 404."""
     minutes = (
-        Minutes.objects.filter(meeting=meeting)
+        permissions.minutes_visible_to(request.user)
+        .filter(meeting_id=pk)
         .select_related("meeting", "meeting__council", "approved_by")
         .first()
     )
-    if minutes is None or not permissions.can_read_minutes(request.user, minutes):
+    if minutes is None:
         raise Http404
     return minutes
 

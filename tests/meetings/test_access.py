@@ -121,3 +121,65 @@ def test_draft_minutes_are_for_staff_and_officials(login, alice, bob, carol, ann
     assert login(carol).get(url).status_code == 200
     assert login(bob).get(url).status_code == 404
     assert login(bob).get(reverse("minutes-edit", args=[announced.pk])).status_code == 403
+
+
+def _circulated(alice, meeting, body="## 회의 결과\n산학 공동 실습 확대"):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - timedelta(hours=2), ends_at=timezone.now() - timedelta(hours=1)
+    )
+    meeting.refresh_from_db()
+    services.meeting_mark_held(actor=alice, meeting=meeting)
+    minutes = services.minutes_save(actor=alice, meeting=meeting, body=body)
+    return services.minutes_circulate(
+        actor=alice, minutes=minutes, comments_until=timezone.localdate() + timedelta(days=7)
+    )
+
+
+def test_a_guest_institutions_contact_finds_the_circulated_minutes_they_can_open(login, alice, announced):
+    from tests.council.factories import UserFactory
+    from tests.members.factories import InstitutionContactFactory, InstitutionFactory
+
+    observer = InstitutionFactory(name="경기테크노파크")
+    services.invitation_add_guest(
+        actor=alice, meeting=announced, name="관찰자", email="observer@example.org", institution=observer
+    )
+    grace = UserFactory(username="grace")
+    InstitutionContactFactory(user=grace, institution=observer)
+    _circulated(alice, announced)
+    client = login(grace)
+    assert client.get(reverse("minutes-detail", args=[announced.pk])).status_code == 200
+    page = client.get(reverse("search"), {"q": "공동 실습"}).content.decode()
+    assert reverse("minutes-detail", args=[announced.pk]) in page
+
+
+def test_only_the_attendees_the_draft_was_sent_to_may_comment_on_it(
+    login, alice, bob, announced, daerim, yeonsung, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from tests.council.factories import UserFactory
+    from tests.members.factories import InstitutionContactFactory
+
+    yuna = UserFactory(username="yuna", email="yuna@example.org")
+    InstitutionContactFactory(user=yuna, institution=yeonsung)
+    # Attendance was taken: Daerim was ticked present, Yeonsung was never ticked.
+    services.attendance_mark(
+        actor=alice, invitation=announced.invitations.get(institution=daerim), attended=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes = _circulated(alice, announced)
+    recipients = {
+        message.to[0] for message in mail.outbox if "yuna" in message.to[0] or "bob" in message.to[0]
+    }
+    assert recipients == {"박밥 <bob@example.org>"}
+    assert (
+        login(bob).post(reverse("minutes-comment", args=[announced.pk]), {"body": "좋습니다"}).status_code
+        == 302
+    )
+    response = login(yuna).post(reverse("minutes-comment", args=[announced.pk]), {"body": "저도"})
+    assert response.status_code == 403
+    assert list(minutes.comments.values_list("body", flat=True)) == ["좋습니다"]
