@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import DateInput, KrdsFormMixin
@@ -59,23 +58,9 @@ class MeetingForm(KrdsFormMixin, forms.ModelForm[Meeting]):
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts and ends and ends <= starts:
-            self.add_error("ends_at", _("The meeting must end after it starts."))
-        if (
-            not cleaned.get("venue")
-            and not cleaned.get("online_url")
-            and cleaned.get("kind") != Meeting.Kind.WRITTEN
-        ):
-            self.add_error("venue", _("Give a venue, an online meeting link, or both."))
-        if starts and not cleaned.get("year"):
-            cleaned["year"] = timezone.localtime(starts).year
-        return cleaned
-
     def _post_clean(self) -> None:
-        # Numbering and uniqueness are settled by the service, which knows the council.
+        # The service numbers the meeting and validates it (times, place, uniqueness); its errors
+        # come back onto these fields.
         pass
 
 
@@ -86,12 +71,6 @@ class MeetingCopyForm(KrdsFormMixin, forms.Form):
     ends_at = forms.DateTimeField(
         label=_("Ends at"), widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M"]
     )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned["ends_at"] <= cleaned["starts_at"]:
-            self.add_error("ends_at", _("The meeting must end after it starts."))
-        return cleaned
 
 
 class ProposeForm(KrdsFormMixin, forms.Form):

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from council.permissions import councils_visible_to
@@ -62,13 +61,6 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     def get_url(self, meeting: Meeting) -> str:
         return meeting.get_absolute_url()
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        starts = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
-        ends = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
-        if starts and ends and ends <= starts:
-            raise serializers.ValidationError({"ends_at": [_("A meeting must end after it starts.")]})
-        return attrs
 
 
 class CancelSerializer(serializers.Serializer):

@@ -1,6 +1,8 @@
 import uuid
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -99,6 +101,15 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meeting-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("A meeting must end after it starts.")
+        if not self.venue and not self.online_url and self.kind != self.Kind.WRITTEN:
+            errors["venue"] = _("Give a venue, an online meeting link, or both.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def label(self) -> str:

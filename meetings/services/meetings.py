@@ -43,8 +43,10 @@ def meeting_next_number(*, council: Council, year: int) -> int:
     return (current or 0) + 1
 
 
-def _local_year(moment: datetime) -> int:
-    return timezone.localtime(moment).year
+def _default_year(meeting: Meeting) -> None:
+    """Left empty, the year is that of the start, in Korea."""
+    if meeting.starts_at and not meeting.year:
+        meeting.year = timezone.localtime(meeting.starts_at).year
 
 
 def _add_minutes_approval_item(meeting: Meeting) -> None:
@@ -73,8 +75,7 @@ def meeting_create(*, actor: User, council: Council, **fields: Any) -> Meeting:
         if name not in MEETING_FIELDS:
             raise TypeError(f"unexpected field {name}")
         setattr(meeting, name, value)
-    if meeting.starts_at and not meeting.year:
-        meeting.year = _local_year(meeting.starts_at)
+    _default_year(meeting)
     if meeting.year and not meeting.number:
         meeting.number = meeting_next_number(council=council, year=meeting.year)
     meeting.full_clean()
@@ -96,6 +97,7 @@ def meeting_update(*, actor: User, meeting: Meeting, **fields: Any) -> Meeting:
         if name not in MEETING_FIELDS:
             raise TypeError(f"unexpected field {name}")
         setattr(meeting, name, value)
+    _default_year(meeting)
     meeting.full_clean()
     changed = [name for name in NOTIFIED_FIELDS if getattr(meeting, name) != before[name]]
     if changed and meeting.status == Meeting.Status.ANNOUNCED:

@@ -188,7 +188,11 @@ def meeting_copy(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the new meeting's start and end."))
         return redirect("meeting-detail", pk=pk)
-    copy = services.meeting_copy(actor=actor(request), source=source, **form.cleaned_data)
+    try:
+        copy = services.meeting_copy(actor=actor(request), source=source, **form.cleaned_data)
+    except ValidationError as error:
+        flash_validation_error(request, error)
+        return redirect("meeting-detail", pk=pk)
     messages.success(
         request, _("The %(label)s meeting was planned from the earlier one.") % {"label": copy.label}
     )

@@ -140,3 +140,17 @@ def test_public_meetings_are_readable_without_login(api, alice, meeting):
 def test_odd_date_filters_answer_400(api, alice, meeting):
     response = api(alice).get("/api/v1/meetings/", {"starts_after": "2024-13-45T99:00"})
     assert response.status_code == 400
+
+
+def test_a_meeting_needs_a_venue_or_an_online_link(api, alice, anyang):
+    start = timezone.now() + timedelta(days=7)
+    times = {"starts_at": _iso(start), "ends_at": _iso(start + timedelta(hours=2))}
+    client = api(alice)
+    response = client.post("/api/v1/meetings/", {"council": anyang.pk, **times}, format="json")
+    assert response.status_code == 400
+    assert "venue" in response.json()
+    assert not Meeting.objects.exists()
+    online = {"council": anyang.pk, **times, "online_url": "https://meet.example.org/anyang"}
+    assert client.post("/api/v1/meetings/", online, format="json").status_code == 201
+    written = {"council": anyang.pk, **times, "kind": "written"}
+    assert client.post("/api/v1/meetings/", written, format="json").status_code == 201

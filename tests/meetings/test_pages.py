@@ -297,3 +297,34 @@ def test_written_resolution_ballot_and_tally(login, alice, bob, anyang, daerim):
     assert (
         login(alice).get(reverse("meeting-vote", args=[meeting.pk])).status_code == 403
     )  # staff do not vote
+
+
+def test_meeting_errors_are_shown_on_their_fields(login, alice, anyang, meeting):
+    start = timezone.now() + timedelta(days=10)
+    client = login(alice)
+    response = client.post(
+        reverse("meeting-update", args=[meeting.pk]),
+        {"kind": "regular", "starts_at": _local(start), "ends_at": _local(start - timedelta(hours=1))},
+    )
+    page = response.content.decode()
+    assert 'id="id_ends_at_error">회의는 시작한 뒤에 끝나야 합니다.</p>' in page
+    assert 'id="id_venue_error">장소, 온라인 회의 주소 또는 둘 다를 입력하세요.</p>' in page
+    response = client.post(
+        reverse("meeting-update", args=[meeting.pk]),
+        {"kind": "regular", "starts_at": _local(start), "ends_at": _local(start + timedelta(hours=1)),
+         "venue": "시청 회의실", "number": meeting.number},
+    )  # fmt: skip
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.venue, meeting.year) == ("시청 회의실", timezone.localtime(start).year)
+
+
+def test_copying_a_meeting_to_impossible_times_says_why(login, alice, meeting):
+    start = timezone.now() + timedelta(days=40)
+    response = login(alice).post(
+        reverse("meeting-copy", args=[meeting.pk]),
+        {"starts_at": _local(start), "ends_at": _local(start - timedelta(hours=1))},
+        follow=True,
+    )
+    assert "회의는 시작한 뒤에 끝나야 합니다" in response.content.decode()
+    assert Meeting.objects.count() == 1
