@@ -6,8 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import PortalFilterSet, yes_no_filter
+from council.search import text_match
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from members.filters import CouncilChoiceFilter
+
+# What the `q` of a list and the portal-wide search match, so "see all" lists what search found.
+MEETING_SEARCH_FIELDS = ("title", "venue", "description")
+MEETING_SEARCH_RELATED = ("agenda_items__title",)
+ACTION_SEARCH_FIELDS = ("title", "assignee__name")
 
 
 class MeetingFilter(PortalFilterSet):
@@ -29,8 +35,7 @@ class MeetingFilter(PortalFilterSet):
         fields = ["q", "council", "year", "status", "kind", "upcoming"]
 
     def search(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
-        with_item = AgendaItem.objects.filter(title__icontains=value).values("meeting_id")
-        return queryset.filter(Q(title__icontains=value) | Q(venue__icontains=value) | Q(id__in=with_item))
+        return text_match(queryset, MEETING_SEARCH_FIELDS, value, related=MEETING_SEARCH_RELATED)
 
     def filter_upcoming(self, queryset: QuerySet[Meeting], name: str, value: bool) -> QuerySet[Meeting]:
         now = timezone.now()
@@ -72,7 +77,7 @@ class ActionFilter(PortalFilterSet):
         fields = ["q", "council", "status", "meeting", "assignee", "overdue", "open"]
 
     def search(self, queryset: QuerySet[ActionItem], name: str, value: str) -> QuerySet[ActionItem]:
-        return queryset.filter(Q(title__icontains=value) | Q(assignee__name__icontains=value))
+        return text_match(queryset, ACTION_SEARCH_FIELDS, value)
 
     def filter_overdue(self, queryset: QuerySet[ActionItem], name: str, value: bool) -> QuerySet[ActionItem]:
         late = Q(

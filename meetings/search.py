@@ -13,21 +13,20 @@ from django.utils.translation import gettext_lazy as _
 
 from council.permissions import AnyUser
 from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
+from meetings.filters import MEETING_SEARCH_FIELDS, MEETING_SEARCH_RELATED
 from meetings.permissions import meetings_visible_to, minutes_visible_to
 
-MEETING_FIELDS = ("title", "venue", "description")
-MEETING_RELATED = ("agenda_items__title",)
 MINUTES_FIELDS = ("body",)
 
 
 def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
     rows, total = search_queryset(
         meetings_visible_to(user).select_related("council"),
-        MEETING_FIELDS,
+        MEETING_SEARCH_FIELDS,
         query,
         limit,
         "-starts_at",
-        related=MEETING_RELATED,
+        related=MEETING_SEARCH_RELATED,
     )
     hits = [
         SearchHit(

@@ -328,3 +328,32 @@ def test_copying_a_meeting_to_impossible_times_says_why(login, alice, meeting):
     )
     assert "회의는 시작한 뒤에 끝나야 합니다" in response.content.decode()
     assert Meeting.objects.count() == 1
+
+
+def test_see_all_in_the_portal_search_lists_the_meetings_it_found(login, alice, anyang):
+    from html import unescape
+
+    from tests.meetings.factories import MeetingFactory
+
+    start = timezone.now() + timedelta(days=20)
+    found = [
+        MeetingFactory(
+            council=anyang, number=n, starts_at=start + timedelta(days=n), description="현장실습 운영 점검"
+        )
+        for n in range(1, 7)
+    ]
+    client = login(alice)
+    page = client.get(reverse("search"), {"q": "현장 실습"}).content.decode()
+    more = re.search(r'href="([^"]*meetings/\?[^"]*)"', page)
+    assert more is not None
+    listed = client.get(unescape(more.group(1))).content.decode()
+    for meeting in found:
+        assert reverse("meeting-detail", args=[meeting.pk]) in listed
+
+
+def test_the_action_list_search_ignores_spacing_like_the_portal_search(login, alice, meeting, daerim):
+    from tests.meetings.factories import ActionItemFactory
+
+    action = ActionItemFactory(meeting=meeting, title="현장실습 기업 발굴", assignee=daerim)
+    listed = login(alice).get(reverse("action-list"), {"q": "현장 실습"}).content.decode()
+    assert reverse("action-detail", args=[action.pk]) in listed
