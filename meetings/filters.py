@@ -1,19 +1,26 @@
 """FilterSets for meetings and actions, shared by the list pages and the API."""
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import PortalFilterSet, yes_no_filter
 from council.search import text_match
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+from meetings.models.actions import ActionItemQuerySet
+from meetings.models.meetings import MeetingQuerySet
 from members.filters import CouncilChoiceFilter
 
 # What the `q` of a list and the portal-wide search match, so "see all" lists what search found.
 MEETING_SEARCH_FIELDS = ("title", "venue", "description")
 MEETING_SEARCH_RELATED = ("agenda_items__title",)
 ACTION_SEARCH_FIELDS = ("title", "assignee__name")
+
+
+def _yes_or_no[M: Model](queryset: QuerySet[M], matching: QuerySet[M], value: bool) -> QuerySet[M]:
+    """A yes/no filter keeps the rows the model's rule selects, or every other row."""
+    return matching if value else queryset.exclude(pk__in=matching.values("pk"))
 
 
 class MeetingFilter(PortalFilterSet):
@@ -37,9 +44,8 @@ class MeetingFilter(PortalFilterSet):
     def search(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
         return text_match(queryset, MEETING_SEARCH_FIELDS, value, related=MEETING_SEARCH_RELATED)
 
-    def filter_upcoming(self, queryset: QuerySet[Meeting], name: str, value: bool) -> QuerySet[Meeting]:
-        now = timezone.now()
-        return queryset.filter(ends_at__gte=now) if value else queryset.filter(ends_at__lt=now)
+    def filter_upcoming(self, queryset: MeetingQuerySet, name: str, value: bool) -> QuerySet[Meeting]:
+        return _yes_or_no(queryset, queryset.upcoming(timezone.now()), value)
 
 
 class AgendaItemFilter(PortalFilterSet):
@@ -79,13 +85,8 @@ class ActionFilter(PortalFilterSet):
     def search(self, queryset: QuerySet[ActionItem], name: str, value: str) -> QuerySet[ActionItem]:
         return text_match(queryset, ACTION_SEARCH_FIELDS, value)
 
-    def filter_overdue(self, queryset: QuerySet[ActionItem], name: str, value: bool) -> QuerySet[ActionItem]:
-        late = Q(
-            status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
-            due_on__lt=timezone.localdate(),
-        )
-        return queryset.filter(late) if value else queryset.exclude(late)
+    def filter_overdue(self, queryset: ActionItemQuerySet, name: str, value: bool) -> QuerySet[ActionItem]:
+        return _yes_or_no(queryset, queryset.overdue(timezone.localdate()), value)
 
-    def filter_open(self, queryset: QuerySet[ActionItem], name: str, value: bool) -> QuerySet[ActionItem]:
-        is_open = Q(status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS])
-        return queryset.filter(is_open) if value else queryset.exclude(is_open)
+    def filter_open(self, queryset: ActionItemQuerySet, name: str, value: bool) -> QuerySet[ActionItem]:
+        return _yes_or_no(queryset, queryset.open(), value)

@@ -11,7 +11,7 @@ from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.permissions import invitations_answerable_by
-from meetings.selectors import OPEN_ACTION, upcoming_meetings
+from meetings.selectors import upcoming_meetings
 
 
 def _upcoming(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
@@ -39,7 +39,8 @@ def _my_actions(request: HttpRequest, access: Access, council: Council | None) -
     if not access.contact_institution_ids:
         return None
     actions = list(
-        ActionItem.objects.filter(assignee_id__in=access.contact_institution_ids, status__in=OPEN_ACTION)
+        ActionItem.objects.open()
+        .filter(assignee_id__in=access.contact_institution_ids)
         .select_related("meeting", "assignee")
         .order_by("due_on")[:10]
     )
@@ -50,9 +51,9 @@ def _secretariat_work(request: HttpRequest, access: Access, council: Council | N
     if council is None or not access.manages(council.pk):
         return None
     to_prepare = list(
-        Meeting.objects.filter(
-            council=council, status=Meeting.Status.PLANNED, ends_at__gte=timezone.now()
-        ).order_by("starts_at")[:5]
+        Meeting.objects.upcoming(timezone.now())
+        .filter(council=council, status=Meeting.Status.PLANNED)
+        .order_by("starts_at")[:5]
     )
     minutes_open = list(
         Meeting.objects.filter(council=council, status=Meeting.Status.HELD)
@@ -60,7 +61,8 @@ def _secretariat_work(request: HttpRequest, access: Access, council: Council | N
         .order_by("-starts_at")[:5]
     )
     overdue = list(
-        ActionItem.objects.filter(council=council, status__in=OPEN_ACTION, due_on__lt=timezone.localdate())
+        ActionItem.objects.overdue(timezone.localdate())
+        .filter(council=council)
         .select_related("assignee")
         .order_by("due_on")[:10]
     )

@@ -16,7 +16,9 @@ from django.db.models import Q, QuerySet
 
 from council.permissions import Access, AnyUser, access_for
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
+from meetings.models.actions import ActionItemQuerySet
 from meetings.models.invitations import InvitationQuerySet
+from meetings.models.meetings import MeetingQuerySet
 
 PUBLIC_STATUSES = [Meeting.Status.ANNOUNCED, Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED]
 MEMBER_STATUSES = [*PUBLIC_STATUSES, Meeting.Status.CANCELLED]
@@ -34,7 +36,7 @@ def _meetings_invited_to(access: Access) -> QuerySet[Invitation, Any]:
     return Invitation.objects.filter(_answered_by(access)).values("meeting_id")
 
 
-def meetings_visible_to(user: AnyUser) -> QuerySet[Meeting]:
+def meetings_visible_to(user: AnyUser) -> MeetingQuerySet:
     access = access_for(user)
     meetings = Meeting.objects.all()
     if access.is_site_admin:
@@ -116,7 +118,7 @@ def invitations_visible_to(user: AnyUser) -> QuerySet[Invitation]:
     return Invitation.objects.filter(meeting__council_id__in=overseen) | invitations_answerable_by(user)
 
 
-def actions_visible_to(user: AnyUser) -> QuerySet[ActionItem]:
+def actions_visible_to(user: AnyUser) -> ActionItemQuerySet:
     access = access_for(user)
     actions = ActionItem.objects.all()
     if access.is_site_admin:

@@ -11,8 +11,6 @@ from council.permissions import AnyUser
 from meetings.models import ActionItem, AgendaDocument, AgendaItem, Invitation, Meeting, Minutes
 from meetings.permissions import actions_visible_to, meetings_visible_to
 
-OPEN_ACTION = [ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS]
-
 
 def meeting_list(*, user: AnyUser) -> QuerySet[Meeting]:
     """Meetings the user may see, with agenda size and answers counted in the database."""
@@ -116,9 +114,8 @@ def meeting_actions(*, meeting: Meeting) -> QuerySet[ActionItem]:
 def matters_arising(*, meeting: Meeting) -> QuerySet[ActionItem]:
     """Open actions of the council decided at earlier meetings: reviewed at the start of this one."""
     return (
-        ActionItem.objects.filter(
-            council_id=meeting.council_id, status__in=OPEN_ACTION, meeting__starts_at__lt=meeting.starts_at
-        )
+        ActionItem.objects.open()
+        .filter(council_id=meeting.council_id, meeting__starts_at__lt=meeting.starts_at)
         .select_related("assignee", "meeting")
         .order_by("due_on", "id")
     )
@@ -134,9 +131,7 @@ def action_list(*, user: AnyUser) -> QuerySet[ActionItem]:
 
 
 def upcoming_meetings(*, user: AnyUser, council_id: int | None = None, limit: int = 5) -> list[Meeting]:
-    meetings = meetings_visible_to(user).filter(
-        status__in=[Meeting.Status.PLANNED, Meeting.Status.ANNOUNCED], ends_at__gte=timezone.now()
-    )
+    meetings = meetings_visible_to(user).upcoming(timezone.now())
     if council_id is not None:
         meetings = meetings.filter(council_id=council_id)
     return list(meetings.select_related("council").order_by("starts_at")[:limit])
@@ -161,11 +156,11 @@ def minutes_versions(*, minutes: Minutes) -> QuerySet[Minutes]:
 
 def actions_due(*, on: date) -> QuerySet[ActionItem]:
     """Open actions due exactly in three days from `on`, for the daily reminder."""
-    return ActionItem.objects.filter(status__in=OPEN_ACTION, due_on=on + timedelta(days=3))
+    return ActionItem.objects.open().filter(due_on=on + timedelta(days=3))
 
 
 def actions_overdue(*, on: date) -> QuerySet[ActionItem]:
-    return ActionItem.objects.filter(status__in=OPEN_ACTION, due_on__lt=on)
+    return ActionItem.objects.overdue(on)
 
 
 def vote_tally(*, meeting: Meeting) -> dict[int, dict[str, int]]:
@@ -186,11 +181,7 @@ def vote_tally(*, meeting: Meeting) -> dict[int, dict[str, int]]:
 
 def meetings_open_for_agenda(*, council_id: int) -> QuerySet[Meeting]:
     """The council's coming meetings whose agenda can still change, soonest first."""
-    return Meeting.objects.filter(
-        council_id=council_id,
-        status__in=[Meeting.Status.PLANNED, Meeting.Status.ANNOUNCED],
-        ends_at__gte=timezone.now(),
-    ).order_by("starts_at")
+    return Meeting.objects.upcoming(timezone.now()).filter(council_id=council_id).order_by("starts_at")
 
 
 def agenda_items_linked(

@@ -1,9 +1,21 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+class ActionItemQuerySet(models.QuerySet["ActionItem"]):
+    def open(self) -> "ActionItemQuerySet":
+        """Actions still to be done: open or in progress."""
+        return self.filter(status__in=ActionItem.OPEN_STATUSES)
+
+    def overdue(self, today: date) -> "ActionItemQuerySet":
+        """Open actions whose due date is before `today`."""
+        return self.open().filter(due_on__lt=today)
 
 
 class ActionItem(models.Model):
@@ -14,6 +26,8 @@ class ActionItem(models.Model):
         IN_PROGRESS = "in_progress", _("in progress")
         DONE = "done", _("done")
         DROPPED = "dropped", _("dropped")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="action_items"
@@ -44,6 +58,8 @@ class ActionItem(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()
 
+    objects = ActionItemQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
@@ -58,7 +74,7 @@ class ActionItem(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in {self.Status.OPEN, self.Status.IN_PROGRESS}
+        return self.status in self.OPEN_STATUSES
 
     @property
     def is_overdue(self) -> bool:

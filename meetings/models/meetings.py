@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -9,6 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def upcoming(self, now: datetime) -> "MeetingQuerySet":
+        """Meetings still to take place: planned or announced, and not over by `now`."""
+        return self.filter(status__in=Meeting.OPEN_STATUSES, ends_at__gte=now)
 
 
 class Meeting(models.Model):
@@ -26,6 +33,9 @@ class Meeting(models.Model):
         HELD = "held", _("held")
         MINUTES_APPROVED = "minutes_approved", _("minutes approved")
         CANCELLED = "cancelled", _("cancelled")
+
+    # Neither held nor cancelled: the meeting can still change.
+    OPEN_STATUSES = (Status.PLANNED, Status.ANNOUNCED)
 
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="meetings"
@@ -76,6 +86,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -118,7 +130,7 @@ class Meeting(models.Model):
 
     @property
     def is_upcoming(self) -> bool:
-        return self.status in {self.Status.PLANNED, self.Status.ANNOUNCED} and self.ends_at >= timezone.now()
+        return self.is_editable and self.ends_at >= timezone.now()
 
     @property
     def is_written(self) -> bool:
@@ -126,4 +138,4 @@ class Meeting(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in {self.Status.PLANNED, self.Status.ANNOUNCED}
+        return self.status in self.OPEN_STATUSES

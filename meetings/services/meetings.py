@@ -214,7 +214,7 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not permissions.can_manage_meeting(actor, meeting):
         raise _deny()
-    if meeting.status not in {Meeting.Status.PLANNED, Meeting.Status.ANNOUNCED}:
+    if not meeting.is_editable:
         raise ValidationError(_("This meeting is already closed."))
     if meeting.starts_at > timezone.now():
         raise ValidationError(_("A meeting can be marked as held only once it has started."))

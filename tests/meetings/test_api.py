@@ -154,3 +154,32 @@ def test_a_meeting_needs_a_venue_or_an_online_link(api, alice, anyang):
     assert client.post("/api/v1/meetings/", online, format="json").status_code == 201
     written = {"council": anyang.pk, **times, "kind": "written"}
     assert client.post("/api/v1/meetings/", written, format="json").status_code == 201
+
+
+def test_a_cancelled_meeting_is_not_listed_as_upcoming(api, alice, meeting):
+    from meetings import services
+
+    services.meeting_cancel(actor=alice, meeting=meeting, reason="태풍")
+    client = api(alice)
+    upcoming = client.get("/api/v1/meetings/", {"upcoming": "true"}).json()["results"]
+    assert [row["id"] for row in upcoming] == []
+    others = client.get("/api/v1/meetings/", {"upcoming": "false"}).json()["results"]
+    assert [row["id"] for row in others] == [meeting.pk]
+
+
+def test_done_actions_are_neither_open_nor_overdue_in_the_list(api, alice, meeting, daerim):
+    from tests.meetings.factories import ActionItemFactory
+
+    late = ActionItemFactory(
+        meeting=meeting, assignee=daerim, due_on=timezone.localdate() - timedelta(days=3)
+    )
+    ActionItemFactory(
+        meeting=meeting, assignee=daerim, due_on=late.due_on, status="done", closed_at=timezone.now()
+    )
+    client = api(alice)
+    assert [
+        row["id"] for row in client.get("/api/v1/action-items/", {"overdue": "true"}).json()["results"]
+    ] == [late.pk]
+    assert [row["id"] for row in client.get("/api/v1/action-items/", {"open": "true"}).json()["results"]] == [
+        late.pk
+    ]
