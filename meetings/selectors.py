@@ -10,6 +10,7 @@ from django.utils import timezone
 from council.permissions import AnyUser
 from meetings.models import ActionItem, AgendaDocument, AgendaItem, Invitation, Meeting, Minutes
 from meetings.permissions import actions_visible_to, meetings_visible_to
+from members.selectors.common import count_of
 
 
 def meeting_list(*, user: AnyUser) -> QuerySet[Meeting]:
@@ -18,12 +19,14 @@ def meeting_list(*, user: AnyUser) -> QuerySet[Meeting]:
         meetings_visible_to(user)
         .select_related("council", "chair")
         .annotate(
-            item_count=Count("agenda_items", distinct=True),
-            invited_count=Count("invitations", distinct=True),
-            accepted_count=Count(
-                "invitations",
-                filter=Q(invitations__response__in=[Invitation.Response.ACCEPTED, Invitation.Response.PROXY]),
-                distinct=True,
+            # Each counted in its own subquery: joining items and invitations at once multiplies rows.
+            item_count=count_of(AgendaItem.objects.all(), "meeting"),
+            invited_count=count_of(Invitation.objects.all(), "meeting"),
+            accepted_count=count_of(
+                Invitation.objects.filter(
+                    response__in=[Invitation.Response.ACCEPTED, Invitation.Response.PROXY]
+                ),
+                "meeting",
             ),
         )
         .order_by("-starts_at")
@@ -125,7 +128,6 @@ def action_list(*, user: AnyUser) -> QuerySet[ActionItem]:
     return (
         actions_visible_to(user)
         .select_related("council", "meeting", "assignee", "agenda_item")
-        .annotate(comment_count=Count("comments"))
         .order_by("status", "due_on", "id")
     )
 

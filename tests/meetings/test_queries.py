@@ -86,3 +86,19 @@ def test_delivering_a_notice_batch_runs_a_fixed_number_of_queries(alice, anyang,
         item.save()
     AgendaItemFactory.create_batch(10, meeting=meeting, presenter_institution=InstitutionFactory())
     assert _deliver() == small
+
+
+def test_the_meeting_list_counts_items_and_answers_without_multiplying_rows(login, alice, meeting, daerim):
+    from meetings import selectors
+
+    AgendaItemFactory.create_batch(3, meeting=meeting)
+    services.meeting_announce(actor=alice, meeting=meeting)
+    invitation = meeting.invitations.get(institution=daerim, membership__isnull=False)
+    services.invitation_respond(actor=alice, invitation=invitation, response="accepted")
+    listed = selectors.meeting_list(user=alice)
+    sql = str(listed.query)
+    assert 'JOIN "meetings_agendaitem"' not in sql and 'JOIN "meetings_invitation"' not in sql
+    row = listed.get(pk=meeting.pk)
+    assert (row.item_count, row.accepted_count, row.invited_count) == (3, 1, meeting.invitations.count())
+    page = login(alice).get(reverse("meeting-list") + "?council=").content.decode()
+    assert f"1 / {meeting.invitations.count()}" in page
