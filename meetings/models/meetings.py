@@ -137,5 +137,10 @@ class Meeting(models.Model):
         return self.kind == self.Kind.WRITTEN
 
     @property
+    def is_voting_open(self) -> bool:
+        """A written resolution's votes are cast once it is announced, between its start and end."""
+        return self.status == self.Status.ANNOUNCED and self.starts_at <= timezone.now() <= self.ends_at
+
+    @property
     def is_editable(self) -> bool:
         return self.status in self.OPEN_STATUSES

@@ -14,11 +14,11 @@ from meetings.services.agenda import (
 )
 from meetings.services.invitations import (
     attendance_mark,
+    ballot_cast,
     invitation_add_guest,
     invitation_remove,
     invitation_respond,
     invitations_add_members,
-    vote_cast,
 )
 from meetings.services.meetings import (
     meeting_announce,
@@ -44,6 +44,7 @@ __all__ = [
     "agenda_item_update",
     "agenda_reorder",
     "attendance_mark",
+    "ballot_cast",
     "invitation_add_guest",
     "invitation_remove",
     "invitation_respond",
@@ -59,5 +60,4 @@ __all__ = [
     "minutes_circulate",
     "minutes_comment_add",
     "minutes_save",
-    "vote_cast",
 ]

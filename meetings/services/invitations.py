@@ -1,6 +1,6 @@
 """Writes on who is invited, what they answered, who attended, and written-resolution votes."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from council.models import User
 from meetings import permissions
-from meetings.models import AgendaItem, Invitation, Meeting, Vote
+from meetings.models import Invitation, Meeting, Vote
 from members.models import Institution, Membership, Person
 
 VOTING_ROLES = {Membership.Role.CHAIR, Membership.Role.VICE_CHAIR, Membership.Role.MEMBER}
@@ -154,30 +154,51 @@ def attendance_mark(*, actor: User, invitation: Invitation, attended: bool | Non
 
 
 @transaction.atomic
-def vote_cast(
-    *, actor: User, invitation: Invitation, item: AgendaItem, choice: str, comment: str = ""
-) -> Vote:
-    """A member's vote on a written resolution, inside its voting window; changing it replaces it."""
-    meeting = Meeting.objects.get(pk=invitation.meeting_id)
+def ballot_cast(
+    *,
+    actor: User,
+    invitation: Invitation,
+    choices: Mapping[int, str],
+    comments: Mapping[int, str] | None = None,
+) -> int:
+    """A member's votes on the items of a written resolution (item id to choice), inside its voting
+    window: all are recorded or none is. A new vote on an item replaces the earlier one."""
+    invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
+    meeting = invitation.meeting
     if not permissions.invitations_answerable_by(actor).filter(pk=invitation.pk).exists():
         raise PermissionDenied(_("You can vote only on your own invitation."))
-    if not meeting.is_written or item.meeting_id != meeting.pk:
+    item_ids = set(meeting.agenda_items.values_list("id", flat=True))
+    if not meeting.is_written or not set(choices) <= item_ids:
         raise ValidationError(_("Votes are cast only on the items of a written resolution."))
     if not invitation.counts_for_quorum:
         raise ValidationError(_("Only voting members vote on a written resolution."))
-    now = timezone.now()
-    if meeting.status != Meeting.Status.ANNOUNCED or not (meeting.starts_at <= now <= meeting.ends_at):
+    if not meeting.is_voting_open:
         raise ValidationError(_("Voting is open from %(start)s to %(end)s.") % {
             "start": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
             "end": timezone.localtime(meeting.ends_at).strftime("%Y-%m-%d %H:%M"),
         })  # fmt: skip
-    if choice not in Vote.Choice.values:
+    if any(choice not in Vote.Choice.values for choice in choices.values()):
         raise ValidationError({"choice": _("Choose for, against or abstain.")})
-    vote, _created = Vote.objects.update_or_create(
-        invitation=invitation, agenda_item=item, defaults={"choice": choice, "comment": comment.strip()[:500]}
+    now = timezone.now()
+    comments = comments or {}
+    votes = [
+        Vote(
+            invitation=invitation,
+            agenda_item_id=item_id,
+            choice=choice,
+            comment=comments.get(item_id, "").strip()[:500],
+            cast_at=now,
+        )
+        for item_id, choice in choices.items()
+    ]
+    Vote.objects.bulk_create(
+        votes,
+        update_conflicts=True,
+        unique_fields=["invitation", "agenda_item"],
+        update_fields=["choice", "comment", "cast_at"],
     )
-    if invitation.response == Invitation.Response.PENDING:
+    if votes and invitation.response == Invitation.Response.PENDING:
         invitation.response = Invitation.Response.ACCEPTED
         invitation.responded_at = now
         invitation.save(update_fields=["response", "responded_at"])
-    return vote
+    return len(votes)

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -177,28 +176,18 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     items = list(meeting.agenda_items.order_by("order", "id"))
     if request.method == "POST":
-        saved = 0
-        for item in items:
-            choice = request.POST.get(f"item-{item.pk}")
-            if not choice:
-                continue
-            try:
-                services.vote_cast(
-                    actor=actor(request),
-                    invitation=invitation,
-                    item=item,
-                    choice=choice,
-                    comment=request.POST.get(f"comment-{item.pk}", ""),
-                )
-                saved += 1
-            except ValidationError as error:
-                flash_validation_error(request, error)
-                break
+        choices = {item.pk: choice for item in items if (choice := request.POST.get(f"item-{item.pk}"))}
+        comments = {item_id: request.POST.get(f"comment-{item_id}", "") for item_id in choices}
+        try:
+            count = services.ballot_cast(
+                actor=actor(request), invitation=invitation, choices=choices, comments=comments
+            )
+        except ValidationError as error:
+            flash_validation_error(request, error)
         else:
-            messages.success(request, _("%(count)d votes were recorded.") % {"count": saved})
+            messages.success(request, _("%(count)d votes were recorded.") % {"count": count})
         return redirect("meeting-vote", pk=pk)
     cast = {vote.agenda_item_id: vote for vote in invitation.votes.all()}
-    now = timezone.now()
     return render(
         request,
         "meetings/vote.html",
@@ -206,8 +195,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "invitation": invitation,
             "rows": [{"item": item, "vote": cast.get(item.pk)} for item in items],
-            "is_open": meeting.status == Meeting.Status.ANNOUNCED
-            and meeting.starts_at <= now <= meeting.ends_at,
+            "is_open": meeting.is_voting_open,
             "choices": Vote.Choice.choices,
         },
     )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.links import answer_path
-from meetings.models import AgendaItem, Invitation, Meeting, Minutes
+from meetings.models import AgendaItem, Invitation, Meeting, Minutes, Vote
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
 
@@ -357,3 +357,49 @@ def test_the_action_list_search_ignores_spacing_like_the_portal_search(login, al
     action = ActionItemFactory(meeting=meeting, title="현장실습 기업 발굴", assignee=daerim)
     listed = login(alice).get(reverse("action-list"), {"q": "현장 실습"}).content.decode()
     assert reverse("action-detail", args=[action.pk]) in listed
+
+
+def _ballot(alice, anyang, size):
+    now = timezone.now()
+    meeting = services.meeting_create(
+        actor=alice,
+        council=anyang,
+        kind="written",
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=3),
+    )
+    items = [
+        services.agenda_item_add(actor=alice, meeting=meeting, title=f"안건 {n}", kind="deliberation")
+        for n in range(size)
+    ]
+    services.invitations_add_members(actor=alice, meeting=meeting)
+    services.meeting_announce(actor=alice, meeting=meeting)
+    return meeting, items
+
+
+def test_a_ballot_with_a_bad_choice_records_none_of_its_votes(login, alice, bob, anyang, daerim):
+    meeting, (first, second) = _ballot(alice, anyang, 2)
+    response = login(bob).post(
+        reverse("meeting-vote", args=[meeting.pk]),
+        {f"item-{first.pk}": "for", f"item-{second.pk}": "maybe"},
+        follow=True,
+    )
+    assert "찬성, 반대, 기권 중에서 고르세요" in response.content.decode()
+    assert not Vote.objects.filter(agenda_item__meeting=meeting).exists()
+
+
+def test_a_ballot_is_saved_with_the_same_queries_for_two_items_or_ten(login, alice, bob, anyang, daerim):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cast(size):
+        meeting, items = _ballot(alice, anyang, size)
+        client = login(bob)
+        with CaptureQueriesContext(connection) as queries:
+            client.post(
+                reverse("meeting-vote", args=[meeting.pk]), {f"item-{item.pk}": "for" for item in items}
+            )
+        assert Vote.objects.filter(agenda_item__meeting=meeting, choice="for").count() == size
+        return len(queries)
+
+    assert cast(2) == cast(10)

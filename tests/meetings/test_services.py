@@ -185,18 +185,18 @@ def test_written_resolution_votes_within_the_window_once_per_member(alice, bob, 
     services.invitations_add_members(actor=alice, meeting=meeting)
     services.meeting_announce(actor=alice, meeting=meeting)
     invitation = meeting.invitations.get(institution=daerim)
-    services.vote_cast(actor=bob, invitation=invitation, item=item, choice="for")
-    services.vote_cast(actor=bob, invitation=invitation, item=item, choice="against")
+    services.ballot_cast(actor=bob, invitation=invitation, choices={item.pk: "for"})
+    services.ballot_cast(actor=bob, invitation=invitation, choices={item.pk: "against"})
     assert invitation.votes.get().choice == "against"
     with pytest.raises(PermissionDenied):
-        services.vote_cast(actor=alice, invitation=invitation, item=item, choice="for")
+        services.ballot_cast(actor=alice, invitation=invitation, choices={item.pk: "for"})
     Meeting.objects.filter(pk=meeting.pk).update(
         ends_at=now - timedelta(minutes=1), starts_at=now - timedelta(hours=2)
     )
     meeting.refresh_from_db()
     invitation.meeting = meeting
     with pytest.raises(ValidationError):
-        services.vote_cast(actor=bob, invitation=invitation, item=item, choice="for")
+        services.ballot_cast(actor=bob, invitation=invitation, choices={item.pk: "for"})
 
 
 def _held(alice, meeting):
