@@ -161,7 +161,10 @@ def agenda_document_add(
     """Attach a document after checking its type (by content) and size."""
     _check(actor, item.meeting)
     _check_open(item.meeting)
-    kind = validate_document(upload)
+    try:
+        kind = validate_document(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
     document = AgendaDocument(
         agenda_item=item,
         title=(title or upload.name or "")[:200],
@@ -179,8 +182,11 @@ def agenda_document_add(
 def agenda_document_delete(*, actor: User, document: AgendaDocument) -> None:
     _check(actor, document.agenda_item.meeting)
     _check_open(document.agenda_item.meeting)
-    document.file.delete(save=False)
+    # The stored file goes only once the row is gone for good: a rollback keeps both.
+    storage, name = document.file.storage, document.file.name
     document.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
-from council.pages import actor
+from council.pages import actor, submit, visible_or_404
 from council.uploads import document_response
 from meetings import permissions, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
@@ -117,26 +117,32 @@ def agenda_reorder(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_document_add(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
     form = AgendaDocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        services.agenda_document_add(
-            actor=actor(request),
-            item=item,
-            upload=form.cleaned_data["file"],
-            title=form.cleaned_data["title"],
-        )
-        messages.success(request, _("The document was attached."))
-    else:
-        flash_form_errors(request, form)
-    return _back(pk, f"item-{item.pk}")
+    back = f"{item.meeting.get_absolute_url()}#item-{item.pk}"
+    attached = submit(
+        request,
+        form,
+        lambda data: services.agenda_document_add(
+            actor=actor(request), item=item, upload=data["file"], title=data["title"]
+        ),
+        done=lambda _document: back,
+        message=_("The document was attached."),
+    )
+    if attached is None:
+        flash_form_errors(request, form)  # refused by the form or the service: say why on the meeting page
+    return attached or redirect(back)
 
 
 @login_required
 @require_POST
 def agenda_document_delete(request: HttpRequest, pk: int, item_pk: int, document_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
-    document = get_object_or_404(AgendaDocument, pk=document_pk, agenda_item=item)
-    services.agenda_document_delete(actor=actor(request), document=document)
-    messages.success(request, _("The document was removed."))
+    document = visible_or_404(item.documents.select_related("agenda_item__meeting"), document_pk)
+    try:
+        services.agenda_document_delete(actor=actor(request), document=document)
+    except ValidationError as error:
+        flash_validation_error(request, error)
+    else:
+        messages.success(request, _("The document was removed."))
     return _back(pk, f"item-{item.pk}")
 
 

@@ -403,3 +403,19 @@ def test_a_ballot_is_saved_with_the_same_queries_for_two_items_or_ten(login, ali
         return len(queries)
 
     assert cast(2) == cast(10)
+
+
+def test_documents_of_a_cancelled_meeting_are_refused_with_the_reason(login, alice, meeting):
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="자료 안건")
+    kept = services.agenda_document_add(actor=alice, item=item, upload=SimpleUploadedFile("a.pdf", PDF))
+    services.meeting_cancel(actor=alice, meeting=meeting, reason="일정 변경")
+    client = login(alice)
+    added = client.post(
+        reverse("agenda-document-add", args=[meeting.pk, item.pk]),
+        {"file": SimpleUploadedFile("b.pdf", PDF), "title": "늦은 자료"},
+        follow=True,
+    )
+    assert "끝난 회의의 안건은 더 이상 바꿀 수 없습니다" in added.content.decode()
+    removed = client.post(reverse("agenda-document-delete", args=[meeting.pk, item.pk, kept.pk]), follow=True)
+    assert "끝난 회의의 안건은 더 이상 바꿀 수 없습니다" in removed.content.decode()
+    assert list(item.documents.all()) == [kept]

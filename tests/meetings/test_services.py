@@ -353,3 +353,28 @@ def test_person_seats_get_their_own_address(alice, anyang, meeting):
     services.invitations_add_members(actor=alice, meeting=meeting)
     assert meeting.invitations.get(person=expert).email == "expert@example.org"
     InstitutionFactory()
+
+
+def test_a_removed_documents_file_goes_only_when_the_removal_commits(
+    alice, meeting, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="자료")
+    document = services.agenda_document_add(
+        actor=alice, item=item, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7 x")
+    )
+    storage, name = document.file.storage, document.file.name
+
+    def remove_then_fail() -> None:
+        with transaction.atomic():
+            services.agenda_document_delete(actor=alice, document=document)
+            raise RuntimeError("the request failed after the removal")
+
+    with pytest.raises(RuntimeError):
+        remove_then_fail()
+    assert item.documents.exists() and storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_document_delete(actor=alice, document=item.documents.get())
+    assert not item.documents.exists() and not storage.exists(name)
