@@ -19,6 +19,7 @@ from meetings.selectors import meeting_previous
 from meetings.services.minutes import minutes_approve
 from members.models import BestPractice, Difficulty
 from members.services import difficulty_add_event
+from members.services.common import assign_fields
 
 ITEM_FIELDS = (
     "title",
@@ -53,13 +54,6 @@ def _check_open(meeting: Meeting) -> None:
         raise ValidationError(_("The agenda of a closed meeting can no longer be changed."))
 
 
-def _assign(item: AgendaItem, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    for name, value in fields.items():
-        if name not in allowed:
-            raise TypeError(f"unexpected field {name}")
-        setattr(item, name, value)
-
-
 @transaction.atomic
 def agenda_item_add(*, actor: User, meeting: Meeting, **fields: Any) -> AgendaItem:
     """Add an item at the end of the agenda."""
@@ -67,7 +61,7 @@ def agenda_item_add(*, actor: User, meeting: Meeting, **fields: Any) -> AgendaIt
     _check_open(meeting)
     top = meeting.agenda_items.aggregate(top=Max("order"))["top"]
     item = AgendaItem(meeting=meeting, order=(top or 0) + 1)
-    _assign(item, fields, ITEM_FIELDS)
+    assign_fields(item, fields, ITEM_FIELDS)
     _check_links(item, Links())
     item.full_clean()
     item.save()
@@ -83,7 +77,7 @@ def agenda_item_update(*, actor: User, item: AgendaItem, **fields: Any) -> Agend
     before = Links(
         *AgendaItem.objects.filter(pk=item.pk).values_list("best_practice_id", "difficulty_id").get()
     )
-    _assign(item, fields, ITEM_FIELDS)
+    assign_fields(item, fields, ITEM_FIELDS)
     _check_links(item, before)
     item.full_clean()
     item.save()
@@ -198,7 +192,7 @@ def agenda_decision_record(*, actor: User, item: AgendaItem, **fields: Any) -> A
         raise ValidationError(
             _("Decisions are recorded during or after the meeting, before its minutes are approved.")
         )
-    _assign(item, fields, DECISION_FIELDS)
+    assign_fields(item, fields, DECISION_FIELDS)
     if not item.decision:
         raise ValidationError({"decision": _("Choose the decision.")})
     item.decided_at = timezone.now()

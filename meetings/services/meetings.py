@@ -14,6 +14,7 @@ from council.outbox import dispatch_create
 from meetings import permissions
 from meetings.models import AgendaItem, Invitation, Meeting
 from meetings.selectors import meeting_previous
+from members.services.common import assign_fields
 
 MEETING_FIELDS = (
     "title",
@@ -71,10 +72,7 @@ def meeting_create(*, actor: User, council: Council, **fields: Any) -> Meeting:
     if not permissions.can_create_meeting(actor, council.pk):
         raise _deny()
     meeting = Meeting(council=council, created_by=actor)
-    for name, value in fields.items():
-        if name not in MEETING_FIELDS:
-            raise TypeError(f"unexpected field {name}")
-        setattr(meeting, name, value)
+    assign_fields(meeting, fields, MEETING_FIELDS)
     _default_year(meeting)
     if meeting.year and not meeting.number:
         meeting.number = meeting_next_number(council=council, year=meeting.year)
@@ -93,10 +91,7 @@ def meeting_update(*, actor: User, meeting: Meeting, **fields: Any) -> Meeting:
     if not meeting.is_editable:
         raise ValidationError(_("A meeting that has been held or cancelled can no longer be changed."))
     before = {name: getattr(meeting, name) for name in NOTIFIED_FIELDS}
-    for name, value in fields.items():
-        if name not in MEETING_FIELDS:
-            raise TypeError(f"unexpected field {name}")
-        setattr(meeting, name, value)
+    assign_fields(meeting, fields, MEETING_FIELDS)
     _default_year(meeting)
     meeting.full_clean()
     changed = [name for name in NOTIFIED_FIELDS if getattr(meeting, name) != before[name]]

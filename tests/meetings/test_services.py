@@ -378,3 +378,14 @@ def test_a_removed_documents_file_goes_only_when_the_removal_commits(
     with django_capture_on_commit_callbacks(execute=True):
         services.agenda_document_delete(actor=alice, document=item.documents.get())
     assert not item.documents.exists() and not storage.exists(name)
+
+
+def test_an_unknown_field_changes_nothing_on_the_meeting_or_item(alice, meeting):
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="원래 안건")
+    with pytest.raises(TypeError):
+        services.agenda_item_update(actor=alice, item=item, title="바뀐 안건", order=9)
+    assert item.title == "원래 안건"
+    with pytest.raises(TypeError):
+        services.meeting_update(actor=alice, meeting=meeting, title="바뀐 회의", status="held")
+    meeting.refresh_from_db()
+    assert (meeting.title, meeting.status) == ("시험 회의", Meeting.Status.PLANNED)
