@@ -136,6 +136,10 @@ class AgendaItemForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
         self.fields["best_practice"].queryset = practices.order_by("-published_at")  # type: ignore[attr-defined]
         self.fields["difficulty"].queryset = difficulties.order_by("-created_at")  # type: ignore[attr-defined]
 
+    def _post_clean(self) -> None:
+        # The model's own checks run in the service, which compares the links before and after.
+        pass
+
 
 class AgendaDocumentForm(KrdsFormMixin, forms.Form):
     file = DocumentField(label=_("Document"))
@@ -153,6 +157,10 @@ class DecisionForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decision"].required = True
+
+    def _post_clean(self) -> None:
+        # The model's own checks run in the service, which also knows whether the meeting decides.
+        pass
 
 
 class InviteMembersForm(KrdsFormMixin, forms.Form):

@@ -73,10 +73,7 @@ def agenda_item_add(*, actor: User, meeting: Meeting, **fields: Any) -> AgendaIt
 def agenda_item_update(*, actor: User, item: AgendaItem, **fields: Any) -> AgendaItem:
     _check(actor, item.meeting)
     _check_open(item.meeting)
-    # From the database: a model form has already set the new values on the instance.
-    before = Links(
-        *AgendaItem.objects.filter(pk=item.pk).values_list("best_practice_id", "difficulty_id").get()
-    )
+    before = Links(item.best_practice_id, item.difficulty_id)
     assign_fields(item, fields, ITEM_FIELDS)
     _check_links(item, before)
     item.full_clean()

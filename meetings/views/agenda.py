@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
-from council.pages import actor, submit, visible_or_404
+from council.pages import actor, apply_errors, model_fields, submit, visible_or_404
 from council.uploads import document_response
 from meetings import permissions, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
@@ -61,12 +61,10 @@ def agenda_item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(
-                actor=actor(request),
-                item=item,
-                **{name: form.cleaned_data[name] for name in AgendaItemForm.Meta.fields},
+                actor=actor(request), item=item, **model_fields(AgendaItemForm, form.cleaned_data)
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The item was saved."))
             return _back(pk)
@@ -178,7 +176,7 @@ def agenda_decision_record(request: HttpRequest, pk: int, item_pk: int) -> HttpR
             services.agenda_decision_record(
                 actor=actor(request),
                 item=item,
-                **{name: form.cleaned_data[name] for name in DecisionForm.Meta.fields},
+                **model_fields(DecisionForm, form.cleaned_data),
             )
             messages.success(request, _("The decision was recorded."))
         except ValidationError as error:

@@ -419,3 +419,20 @@ def test_documents_of_a_cancelled_meeting_are_refused_with_the_reason(login, ali
     removed = client.post(reverse("agenda-document-delete", args=[meeting.pk, item.pk, kept.pk]), follow=True)
     assert "끝난 회의의 안건은 더 이상 바꿀 수 없습니다" in removed.content.decode()
     assert list(item.documents.all()) == [kept]
+
+
+def test_an_agenda_item_edit_the_service_refuses_is_explained_on_its_field(
+    login, alice, anyang, daerim, meeting
+):
+    from tests.members.factories import BestPracticeFactory
+
+    practice = BestPracticeFactory(council=anyang, institution=daerim, published=True)
+    services.agenda_item_add(actor=alice, meeting=meeting, title="사례 발표", best_practice=practice)
+    other = services.agenda_item_add(actor=alice, meeting=meeting, title="다른 안건")
+    response = login(alice).post(
+        reverse("agenda-item-update", args=[meeting.pk, other.pk]),
+        {"title": "다른 안건", "kind": "report", "minutes_allotted": 10, "best_practice": practice.pk},
+    )
+    assert 'id="id_best_practice_error">이 우수사례는 이미 안건에 있습니다.</p>' in response.content.decode()
+    other.refresh_from_db()
+    assert other.best_practice is None

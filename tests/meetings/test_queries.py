@@ -102,3 +102,23 @@ def test_the_meeting_list_counts_items_and_answers_without_multiplying_rows(logi
     assert (row.item_count, row.accepted_count, row.invited_count) == (3, 1, meeting.invitations.count())
     page = login(alice).get(reverse("meeting-list") + "?council=").content.decode()
     assert f"1 / {meeting.invitations.count()}" in page
+
+
+def test_an_agenda_item_edit_validates_the_item_once(login, alice, anyang, daerim, meeting):
+    """The form leaves the model's checks to the service, as every other model form does."""
+    from tests.members.factories import BestPracticeFactory
+
+    practice = BestPracticeFactory(council=anyang, institution=daerim, published=True)
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="사례 발표")
+    client = login(alice)
+    with CaptureQueriesContext(connection) as queries:
+        client.post(
+            reverse("agenda-item-update", args=[meeting.pk, item.pk]),
+            {"title": "사례 발표", "kind": "report", "minutes_allotted": 10, "best_practice": practice.pk},
+        )
+    item.refresh_from_db()
+    assert item.best_practice == practice
+    link_checks = [
+        query for query in queries if 'SELECT 1 AS "a" FROM "members_bestpractice"' in query["sql"]
+    ]
+    assert len(link_checks) == 1
