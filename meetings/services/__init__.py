@@ -12,6 +12,7 @@ from meetings.services.agenda import (
     agenda_item_update,
     agenda_reorder,
 )
+from meetings.services.calendars import calendar_feed_rotate
 from meetings.services.invitations import (
     attendance_mark,
     ballot_cast,
@@ -45,6 +46,7 @@ __all__ = [
     "agenda_reorder",
     "attendance_mark",
     "ballot_cast",
+    "calendar_feed_rotate",
     "invitation_add_guest",
     "invitation_remove",
     "invitation_respond",

@@ -4,15 +4,16 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council
-from council.permissions import authenticated_user
+from council.pages import actor
+from meetings import services
 from meetings.calendars import meetings_feed
 from meetings.models import CalendarFeed, Meeting
 from meetings.permissions import PUBLIC_STATUSES, meetings_visible_to
@@ -54,11 +55,9 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
     """Show the personal feed address; a new address revokes the old one."""
-    user = authenticated_user(request.user)
+    user = actor(request)
     if request.method == "POST":
-        with transaction.atomic():
-            CalendarFeed.objects.filter(user=user).delete()
-            CalendarFeed.objects.create(user=user)
+        services.calendar_feed_rotate(user=user)
         messages.success(request, _("A new calendar address was made; the old one no longer works."))
         return redirect("calendar-settings")
     feed, _created = CalendarFeed.objects.get_or_create(user=user)
@@ -66,7 +65,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         request,
         "meetings/calendar_settings.html",
         {
-            "feed_url": request.build_absolute_uri(f"/cal/{feed.token}.ics"),
+            "feed_url": request.build_absolute_uri(reverse("personal-calendar", args=[feed.token])),
             "councils": Council.objects.filter(is_public=True, is_active=True),
         },
     )

@@ -67,3 +67,13 @@ def test_cancelled_meetings_stay_in_feeds_marked_cancelled(client, alice, meetin
     )[0]
     assert event["status"] == "CANCELLED"
     assert meeting.starts_at - timedelta(days=1) < event.decoded("dtstart")
+
+
+def test_rotating_a_feed_address_is_one_service_the_page_calls(client, bob):
+    from meetings import services
+
+    first = services.calendar_feed_rotate(user=bob)
+    second = services.calendar_feed_rotate(user=bob)
+    assert first.token != second.token
+    assert client.get(reverse("personal-calendar", args=[first.token])).status_code == 404
+    assert client.get(reverse("personal-calendar", args=[second.token])).status_code == 200
