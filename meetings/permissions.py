@@ -70,6 +70,11 @@ def can_see_meeting_details(user: AnyUser, meeting: Meeting) -> bool:
     return access.is_authenticated and _meetings_invited_to(access).filter(meeting_id=meeting.pk).exists()
 
 
+def can_see_invitees(user: AnyUser, meeting: Meeting) -> bool:
+    """The invitee list with everyone's answers: the council's secretariat and officials."""
+    return access_for(user).oversees(meeting.council_id)
+
+
 def invitations_answerable_by(user: AnyUser) -> InvitationQuerySet:
     """The invitations this user answers in person: their own, or their institution's seat."""
     return Invitation.objects.filter(_answered_by(access_for(user)))

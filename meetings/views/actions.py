@@ -15,7 +15,7 @@ from council.pages import actor
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionForm, ActionUpdateForm
-from meetings.views.common import managed_meeting
+from meetings.views.common import back_to_meeting, managed_meeting
 from meetings.views.meetings import _council_institutions
 
 
@@ -73,4 +73,4 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
             flash_validation_error(request, error)
     else:
         flash_form_errors(request, form)
-    return redirect(f"/meetings/{pk}/#actions")
+    return back_to_meeting(pk, "actions")

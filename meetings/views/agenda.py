@@ -17,14 +17,14 @@ from meetings import permissions, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
 from meetings.models import AgendaDocument, AgendaItem, Meeting
 from meetings.selectors import meetings_open_for_agenda
-from meetings.views.common import managed_item, managed_meeting
+from meetings.views.common import back_to_meeting, managed_item, managed_meeting
 from meetings.views.meetings import _council_institutions, _council_people
 from members.models import BestPractice, Difficulty
 from members.permissions import best_practices_visible_to, difficulties_visible_to
 
 
 def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
-    return redirect(f"/meetings/{pk}/#{anchor}")
+    return back_to_meeting(pk, anchor)
 
 
 @login_required

@@ -15,11 +15,11 @@ from meetings import permissions, selectors, services
 from meetings.forms import AnswerForm, GuestForm, InviteMembersForm
 from meetings.links import invitation_from_token
 from meetings.models import Invitation, Meeting, Vote
-from meetings.views.common import managed_meeting, visible_meeting
+from meetings.views.common import back_to_meeting, managed_meeting, visible_meeting
 
 
 def _back(pk: int) -> HttpResponse:
-    return redirect(f"/meetings/{pk}/#invitations")
+    return back_to_meeting(pk, "invitations")
 
 
 @login_required

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,6 @@ from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.models import Dispatch
 from council.pages import actor, apply_errors
-from council.permissions import access_for
 from council.selectors import request_council
 from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
@@ -70,10 +69,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The meeting's hub: agenda with outcomes, invitees and quorum, actions, minutes."""
     try:
         meeting = selectors.meeting_detail(user=request.user, pk=pk)
-    except Meeting.DoesNotExist:
-        from django.http import Http404
-
-        raise Http404 from None
+    except Meeting.DoesNotExist as missing:
+        raise Http404 from missing
     manages = permissions.can_manage_meeting(request.user, meeting)
     details = permissions.can_see_meeting_details(request.user, meeting)
     context = {
@@ -98,7 +95,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "sections": _sections(request, meeting),
             }
         )
-    if manages or access_for(request.user).oversees(meeting.council_id):
+    if permissions.can_see_invitees(request.user, meeting):
         context["invitations"] = selectors.meeting_invitations(meeting=meeting)
     if manages:
         people = _council_people(meeting.council_id).order_by("name")
