@@ -1,6 +1,7 @@
 """Writes on a meeting's agenda: items, their order, documents and decisions."""
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, NamedTuple
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -129,7 +131,9 @@ def agenda_item_delete(*, actor: User, item: AgendaItem) -> None:
     _check_open(item.meeting)
     if item.decision:
         raise ValidationError(_("An item with a recorded decision cannot be removed."))
+    files = [document.file for document in item.documents.all()]
     item.delete()
+    _delete_files_on_commit(files)
 
 
 @transaction.atomic
@@ -173,11 +177,15 @@ def agenda_document_add(
 def agenda_document_delete(*, actor: User, document: AgendaDocument) -> None:
     _check(actor, document.agenda_item.meeting)
     _check_open(document.agenda_item.meeting)
-    # The stored file goes only once the row is gone for good: a rollback keeps both.
-    storage, name = document.file.storage, document.file.name
     document.delete()
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    _delete_files_on_commit([document.file])
+
+
+def _delete_files_on_commit(files: Sequence[FieldFile]) -> None:
+    """Stored files go only once their rows are gone for good: a rollback keeps both."""
+    for file in files:
+        if file.name:
+            transaction.on_commit(partial(file.storage.delete, file.name))
 
 
 @transaction.atomic

@@ -380,6 +380,19 @@ def test_a_removed_documents_file_goes_only_when_the_removal_commits(
     assert not item.documents.exists() and not storage.exists(name)
 
 
+def test_removing_an_agenda_item_removes_its_stored_files(alice, meeting, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="자료")
+    document = services.agenda_document_add(
+        actor=alice, item=item, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7 x")
+    )
+    storage, name = document.file.storage, document.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_item_delete(actor=alice, item=item)
+    assert not AgendaItem.objects.filter(pk=item.pk).exists() and not storage.exists(name)
+
+
 def test_an_unknown_field_changes_nothing_on_the_meeting_or_item(alice, meeting):
     item = services.agenda_item_add(actor=alice, meeting=meeting, title="원래 안건")
     with pytest.raises(TypeError):
