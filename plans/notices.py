@@ -120,7 +120,7 @@ class RoundNotice(NoticeKind):
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         round_ = ReportingRound.objects.select_related("plan__council").get(pk=dispatch.subject_id)
         pending = list(
-            round_.reports.filter(status__in=[ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED])
+            round_.reports.filter(status__in=ProgressReport.PENDING_STATUSES)
             .select_related("project__lead_institution")
             .order_by("project__code")
         )

@@ -29,8 +29,6 @@ from members.models import Institution
 from members.permissions import institutions_visible_to
 from plans.models import IndicatorActual, Participation, Plan, ProgressReport, Project
 
-APPROVED = (Plan.Status.APPROVED, Plan.Status.REVISED)
-
 
 def led_or_joined(institution_ids: Collection[int]) -> Q:
     """Projects the institutions lead or take part in: for access, the project filter and the sections."""
@@ -54,17 +52,19 @@ def plans_visible_to(user: AnyUser) -> QuerySet[Plan]:
     if not access.is_authenticated:
         return plans.none()
     rule = Q(council_id__in=_overseen(access)) | Q(
-        status__in=APPROVED, council_id__in=access.seat_council_ids
+        status__in=Plan.APPROVED_STATUSES, council_id__in=access.seat_council_ids
     )
     if access.contact_institution_ids:
         involved = Project.objects.filter(led_or_joined(access.contact_institution_ids)).values("plan_id")
-        rule |= Q(status__in=APPROVED, id__in=involved)
+        rule |= Q(status__in=Plan.APPROVED_STATUSES, id__in=involved)
     return plans.filter(rule)
 
 
 def plans_published() -> QuerySet[Plan]:
     """Approved plans whose council is published (public and active): their progress page is public."""
-    return Plan.objects.filter(status__in=APPROVED, council__is_public=True, council__is_active=True)
+    return Plan.objects.filter(
+        status__in=Plan.APPROVED_STATUSES, council__is_public=True, council__is_active=True
+    )
 
 
 def is_published(plan: Plan) -> bool:
@@ -125,7 +125,7 @@ def reports_to_file(user: AnyUser) -> QuerySet[ProgressReport]:
     access = access_for(user)
     return ProgressReport.objects.filter(
         project__lead_institution_id__in=access.contact_institution_ids,
-        status__in=[ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED],
+        status__in=ProgressReport.PENDING_STATUSES,
     )
 
 

@@ -14,14 +14,13 @@ from plans.models import ProgressReport, ReportingRound
 from plans.notices import ReportDueSoon, ReportOverdue, RoundDueSoon, RoundOverdue
 
 REMIND_DAYS = 7
-PENDING = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
 
 
 def report_deadline_reminders(today: date) -> int:
     """Create the deadline notices due today; return how many were new."""
     created = 0
     pending = ProgressReport.objects.filter(
-        status__in=PENDING, round__due_on__lte=today + timedelta(days=REMIND_DAYS)
+        status__in=ProgressReport.PENDING_STATUSES, round__due_on__lte=today + timedelta(days=REMIND_DAYS)
     )
     rounds: dict[int, tuple[ReportingRound, bool]] = {}
     for report in pending.select_related("round__plan__council").order_by("id"):

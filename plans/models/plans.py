@@ -14,6 +14,8 @@ class Plan(models.Model):
         APPROVED = "approved", _("adopted")
         REVISED = "revised", _("revised")
 
+    APPROVED_STATUSES = (Status.APPROVED, Status.REVISED)
+
     class Cadence(models.TextChoices):
         HALF_YEAR = "half_year", _("half-yearly")
         QUARTER = "quarter", _("quarterly")
@@ -82,7 +84,7 @@ class Plan(models.Model):
 
     @property
     def is_approved(self) -> bool:
-        return self.status in {self.Status.APPROVED, self.Status.REVISED}
+        return self.status in self.APPROVED_STATUSES
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

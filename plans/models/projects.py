@@ -19,6 +19,9 @@ class Project(models.Model):
         COMPLETED = "completed", _("completed")
         SUSPENDED = "suspended", _("suspended")
 
+    # Still under way: it gets a report each round and counts as stalled without an accepted one.
+    RUNNING_STATUSES = (Status.PLANNED, Status.IN_PROGRESS)
+
     plan = models.ForeignKey(
         "plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="projects"
     )

@@ -78,6 +78,9 @@ class ProgressReport(models.Model):
         ACCEPTED = "accepted", _("accepted")
         RETURNED = "returned", _("returned")
 
+    # Still with the lead institution: not yet submitted, or returned for changes.
+    PENDING_STATUSES = (Status.DRAFT, Status.RETURNED)
+
     round = models.ForeignKey(
         ReportingRound, verbose_name=_("reporting round"), on_delete=models.CASCADE, related_name="reports"
     )
@@ -136,7 +139,7 @@ class ProgressReport(models.Model):
     @property
     def is_editable(self) -> bool:
         """The lead may still change it: not yet submitted, or returned for changes."""
-        return self.status in {self.Status.DRAFT, self.Status.RETURNED}
+        return self.status in self.PENDING_STATUSES
 
     @property
     def is_frozen(self) -> bool:

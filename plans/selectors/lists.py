@@ -179,7 +179,7 @@ def plan_rounds(*, plan: Plan) -> list[ReportingRound]:
     return list(
         plan.rounds.annotate(
             report_count=Count("reports"),
-            pending_count=Count("reports", filter=Q(reports__status__in=[status.DRAFT, status.RETURNED])),
+            pending_count=Count("reports", filter=Q(reports__status__in=ProgressReport.PENDING_STATUSES)),
             submitted_count=Count("reports", filter=Q(reports__status=status.SUBMITTED)),
             accepted_count=Count("reports", filter=Q(reports__status=status.ACCEPTED)),
             returned_count=Count("reports", filter=Q(reports__status=status.RETURNED)),

@@ -34,7 +34,6 @@ from plans.selectors.budgets import ratio
 from plans.selectors.scope import Scope
 
 ACCEPTED = ProgressReport.Status.ACCEPTED
-RUNNING = (Project.Status.PLANNED, Project.Status.IN_PROGRESS)
 BUCKETS = (
     ("unknown", None, None),
     ("0-24", 0, 24),
@@ -129,7 +128,8 @@ def annotate_progress(
     return annotated.annotate(
         is_late_flag=models.ExpressionWrapper(late_rule(today), output_field=models.BooleanField()),
         is_stalled_flag=models.ExpressionWrapper(
-            Q(status__in=RUNNING, was_due=True, had_accepted=False), output_field=models.BooleanField()
+            Q(status__in=Project.RUNNING_STATUSES, was_due=True, had_accepted=False),
+            output_field=models.BooleanField(),
         ),
     )
 
@@ -147,7 +147,9 @@ def _progress_aggregates(today: date | None) -> dict[str, Any]:
             Sum(F("percent") * F("weight"), filter=known), Value(0), output_field=models.BigIntegerField()
         ),
         "late": Count("id", filter=late_rule(today)),
-        "stalled": Count("id", filter=Q(status__in=RUNNING, was_due=True, had_accepted=False)),
+        "stalled": Count(
+            "id", filter=Q(status__in=Project.RUNNING_STATUSES, was_due=True, had_accepted=False)
+        ),
     }
 
 

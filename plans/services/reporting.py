@@ -38,8 +38,6 @@ from plans.models import (
 )
 from plans.selectors.links import open_linked_actions
 
-RUNNING = (Project.Status.PLANNED, Project.Status.IN_PROGRESS)
-
 
 def period_dates(*, cadence: str, year: int, period: int) -> tuple[date, date]:
     """First and last day of a half-year (period 1–2) or a quarter (1–4)."""
@@ -86,7 +84,9 @@ def round_open(*, actor: User, plan: Plan, year: int, period: int, due_on: date)
     )
     round_.full_clean()
     round_.save()
-    projects = plan.projects.filter(status__in=RUNNING, start_on__lte=ends_on, end_on__gte=starts_on)
+    projects = plan.projects.filter(
+        status__in=Project.RUNNING_STATUSES, start_on__lte=ends_on, end_on__gte=starts_on
+    )
     bulk_create_with_history(
         [ProgressReport(round=round_, project=project) for project in projects.only("id")],
         ProgressReport,
