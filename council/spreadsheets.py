@@ -220,12 +220,20 @@ def write_xlsx(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]], titl
 
 def write_workbook(*, sheets: Sequence[Sheet]) -> bytes:
     """A workbook of several sheets, each formatted like `write_xlsx`."""
+    return _xlsx_bytes(_workbook(sheets))
+
+
+def _workbook(sheets: Sequence[Sheet]) -> Workbook:
     workbook = Workbook()
     first = workbook.active
     assert first is not None
     workbook.remove(first)
     for spec in sheets:
         _fill_sheet(workbook.create_sheet(spec.title[:31]), spec.columns, spec.rows)
+    return workbook
+
+
+def _xlsx_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -241,10 +249,19 @@ def write_csv(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> by
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_template(*, columns: Sequence[Column], example: Sequence[Any], title: str) -> bytes:
-    """An import template: the header, one example row and a sheet explaining each column."""
-    content = write_xlsx(columns=columns, rows=[example], title=title)
-    workbook = load_workbook(io.BytesIO(content))
+def write_template(
+    *,
+    columns: Sequence[Column],
+    title: str,
+    example: Sequence[Any] = (),
+    examples: Sequence[Sequence[Any]] = (),
+) -> bytes:
+    """An import template: the header, the example rows and a sheet explaining each column.
+
+    `example` is one example row, `examples` several; given both, `example` comes first.
+    """
+    rows = [example, *examples] if example else list(examples)
+    workbook = _workbook([Sheet(title=title, columns=columns, rows=rows)])
     guide = workbook.create_sheet(_("Guide"))
     guide.append([_("Column"), _("Required"), _("How to fill it in")])
     for cell in guide[1]:
@@ -258,6 +275,4 @@ def write_template(*, columns: Sequence[Column], example: Sequence[Any], title: 
     guide.column_dimensions["A"].width = 24
     guide.column_dimensions["B"].width = 10
     guide.column_dimensions["C"].width = 90
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return _xlsx_bytes(workbook)

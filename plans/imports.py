@@ -7,7 +7,6 @@ Projects are new: a code the plan already has, or one used in the file for a dif
 is refused. Every row is checked first; nothing is saved unless all are valid.
 """
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,7 +15,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 
 from council.models import User
 from council.spreadsheets import Column, ImportRejected, RowError, choice_code, read_table, write_template
@@ -437,11 +435,4 @@ def _save(actor: User, plan: Plan, checker: _Checker) -> PlanImportReport:
 
 def plan_template() -> bytes:
     """The import template: the columns, a few example rows and a guide sheet."""
-    content = write_template(columns=COLUMNS, example=EXAMPLE_ROWS[0], title=_("Plan"))
-    workbook = load_workbook(io.BytesIO(content))
-    sheet = workbook.worksheets[0]
-    for example in EXAMPLE_ROWS[1:]:
-        sheet.append(list(example))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return write_template(columns=COLUMNS, examples=EXAMPLE_ROWS, title=_("Plan"))

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from plans.imports import EXAMPLE_ROWS
 from plans.models import BudgetLine, PlanTask, Project, Strategy
 from tests.plans.factories import PlanFactory, ProjectFactory
 
@@ -202,6 +203,9 @@ def test_the_template_has_a_guide_and_round_trips(login, dave, busan, pusan_univ
     workbook = load_workbook(io.BytesIO(template))
     assert workbook.sheetnames[1] == "작성 안내"
     assert workbook.worksheets[0].cell(row=1, column=1).value.startswith("전략 코드")
+    header, *rows = workbook.worksheets[0].iter_rows(values_only=True)
+    assert [label.rstrip("*") for label in header] == HEADER
+    assert [[value or "" for value in row] for row in rows] == [list(example) for example in EXAMPLE_ROWS]
     plan = PlanFactory(council=busan)
     response = client.post(
         reverse("plan-import", args=[plan.pk]), {"file": SimpleUploadedFile("t.xlsx", template)}
