@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.pages import actor, apply_errors, require, visible_or_404
 from council.uploads import document_response
@@ -205,7 +206,7 @@ def report_contribute(request: HttpRequest, pk: int, institution_pk: int) -> Htt
                 actor=actor(request), report=report, institution=institution, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            flash_validation_error(request, error)
         else:
             messages.success(request, _("Your institution's part was saved."))
     return redirect("report-detail", pk=report.pk)
@@ -228,7 +229,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             raise ValidationError(_("Choose to accept or to return the report."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_validation_error(request, error)
     return redirect("report-detail", pk=report.pk)
 
 
@@ -241,7 +242,7 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.report_reopen(actor=actor(request), report=report, reason=reason)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_validation_error(request, error)
     else:
         messages.success(request, _("The report was reopened; the lead institution can revise it."))
     return redirect("report-detail", pk=report.pk)
@@ -263,7 +264,7 @@ def actual_verify(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.indicator_actual_verify(actor=actor(request), actual=actual)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        flash_validation_error(request, error)
     else:
         messages.success(request, _("The KPI actual is verified."))
     return redirect("report-detail", pk=actual.report_id)
