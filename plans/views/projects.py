@@ -205,21 +205,18 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = IndicatorForm(
         request.POST or None, plan=project.plan, initial={"order": project.indicators.count() + 1}
     )
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in IndicatorForm.Meta.fields}
-        try:
-            services.indicator_create(
-                actor=actor(request),
-                project=project,
-                targets={year: value for year, value in form.targets().items() if value is not None},
-                **fields,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            saved(request, fields["name"])
-            return redirect("project-detail", pk=project.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.indicator_create(
+            actor=actor(request),
+            project=project,
+            targets={year: value for year, value in form.targets().items() if value is not None},
+            **model_fields(IndicatorForm, data),
+        ),
+        done=lambda _indicator: project,
+    )
+    return done or render(
         request,
         "plans/form.html",
         {"form": form, "plan": project.plan, "project": project, "title": _("Add a KPI")},

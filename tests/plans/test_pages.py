@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from plans.models import BudgetLine, Plan, ProgressReport
+from plans.models import BudgetLine, Indicator, Plan, ProgressReport
 from tests.plans.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
 
 
@@ -64,6 +64,22 @@ def test_the_budget_grid_saves_and_reports_errors_without_saving(login, dave, bu
     response = client.post(url, {"planned_2023_city": "1,200,000,000", "planned_2024_national": "500000000"})
     assert response.status_code == 302
     assert project.budget_lines.count() == 2
+
+
+def test_staff_add_a_kpi_with_targets_and_a_repeated_name_is_refused_on_the_form(login, dave, busan_plan):
+    project = busan_plan.led
+    url = reverse("indicator-create", args=[project.pk])
+    client = login(dave)
+    fields = {"name": "현장실습 참여 학생", "unit": "명", "baseline": "0", "order": "1", "target_2024": "120"}
+    response = client.post(url, fields, follow=True)
+    indicator = Indicator.objects.get(project=project)
+    assert response.redirect_chain == [(project.get_absolute_url(), 302)]
+    assert {target.year: target.value for target in indicator.targets.all()} == {2024: 120}
+    assert "현장실습 참여 학생 (명)을(를) 저장했습니다." in response.content.decode()
+    response = client.post(url, fields)
+    assert response.status_code == 200
+    assert "이 사업에 같은 이름의 성과지표가 이미 있습니다." in response.content.decode()
+    assert Indicator.objects.filter(project=project).count() == 1
 
 
 def test_staff_record_the_approval_by_the_deciding_agenda_item(login, dave, busan):
