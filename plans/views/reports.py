@@ -3,7 +3,7 @@ institution's form, participants' parts, KPI verification and evidence downloads
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -273,6 +273,5 @@ def actual_verify(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def actual_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
     actual = _actual(request, pk)
-    if not actual.evidence or not permissions.can_see_evidence(request.user, actual.report):
-        raise PermissionDenied
+    require(bool(actual.evidence) and permissions.can_see_evidence(request.user, actual.report))
     return document_response(actual.evidence, filename=actual.evidence_name or "evidence")

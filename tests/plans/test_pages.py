@@ -1,9 +1,10 @@
 """The plan pages as the secretariat, officials and institutions use them."""
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from plans.models import BudgetLine, Indicator, Plan, ProgressReport
-from tests.plans.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
+from plans.models import BudgetLine, Indicator, IndicatorActual, Plan, ProgressReport
+from tests.plans.factories import ActionItemFactory, AgendaItemFactory, IndicatorFactory, MeetingFactory
 
 
 def test_staff_add_a_plan_and_bad_input_is_explained_in_korean(login, dave, busan):
@@ -80,6 +81,26 @@ def test_staff_add_a_kpi_with_targets_and_a_repeated_name_is_refused_on_the_form
     assert response.status_code == 200
     assert "이 사업에 같은 이름의 성과지표가 이미 있습니다." in response.content.decode()
     assert Indicator.objects.filter(project=project).count() == 1
+
+
+def test_evidence_downloads_only_for_overseers_and_the_projects_institutions(login, erin, fay, busan_plan):
+    report = busan_plan.other_report
+    ProgressReport.objects.filter(pk=report.pk).update(status=ProgressReport.Status.ACCEPTED)
+    with_file = IndicatorActual.objects.create(
+        report=report,
+        indicator=IndicatorFactory(project=report.project, name="참여 기업"),
+        value=3,
+        evidence=ContentFile(b"%PDF-1.7", name="명단.pdf"),
+        evidence_name="명단.pdf",
+    )
+    without_file = IndicatorActual.objects.create(
+        report=report, indicator=IndicatorFactory(project=report.project, name="채용 인원"), value=1
+    )
+    assert login(fay).get(reverse("actual-evidence", args=[with_file.pk])).status_code == 200
+    assert login(fay).get(reverse("actual-evidence", args=[without_file.pk])).status_code == 403
+    # Erin sees the accepted report of a project her institution has no part in, but not its evidence.
+    assert login(erin).get(reverse("report-detail", args=[report.pk])).status_code == 200
+    assert login(erin).get(reverse("actual-evidence", args=[with_file.pk])).status_code == 403
 
 
 def test_staff_record_the_approval_by_the_deciding_agenda_item(login, dave, busan):
