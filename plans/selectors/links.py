@@ -14,13 +14,11 @@ from members.models import Agreement
 from plans.models import Project, ProjectActionLink, ProjectDecisionLink
 from plans.permissions import projects_visible_to
 
-OPEN = (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
-
 
 def open_linked_actions(project: Project) -> list[ActionItem]:
     """The project's linked follow-up actions that are still open: its next report answers them."""
     return list(
-        project.action_items.filter(status__in=OPEN)
+        project.action_items.filter(status__in=ActionItem.OPEN_STATUSES)
         .select_related("meeting", "assignee")
         .order_by("due_on", "id")
     )
