@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_validation_error
+from council.flash import flash_form_errors, flash_validation_error
 from council.listing import list_filter, render_list
 from council.pages import actor, apply_errors, require, visible_or_404
 from council.uploads import document_response
@@ -218,7 +218,10 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     """A city official accepts the report, or returns it with a comment."""
     report = _report(request, pk)
     form = ReviewForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("report-detail", pk=report.pk)
+    comment = form.cleaned_data["comment"]
     try:
         if request.POST.get("decision") == "accept":
             services.report_accept(actor=actor(request), report=report, comment=comment)
@@ -238,9 +241,11 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     form = ReopenForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("report-detail", pk=report.pk)
     try:
-        services.report_reopen(actor=actor(request), report=report, reason=reason)
+        services.report_reopen(actor=actor(request), report=report, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         flash_validation_error(request, error)
     else:

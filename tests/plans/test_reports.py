@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from meetings.models import ActionItem
 from plans import services
@@ -322,3 +323,15 @@ def test_replaced_or_removed_evidence_leaves_the_storage(
     save(None)  # the actual is withdrawn, and its evidence with it
     assert not IndicatorActual.objects.filter(report=report).exists()
     assert not storage.exists(second_name)
+
+
+def test_a_reopen_reason_the_form_refuses_is_shown_and_changes_nothing(login, busan_plan, erin, fay, dave):
+    report = _submit(erin, busan_plan.led_report)
+    services.report_accept(actor=fay, report=report, comment="확인")
+    response = login(dave).post(
+        reverse("report-reopen", args=[report.pk]), {"reason": "가" * 2001}, follow=True
+    )
+    page = response.content.decode()
+    assert "2001" in page  # the length the form refused, not "a reason is needed"
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.ACCEPTED
