@@ -5,7 +5,7 @@ select_related or one prefetch, counts through annotations.
 """
 
 from members.selectors.agreements import (
-    agreement_detail,
+    agreement_detail_queryset,
     agreement_list,
 )
 from members.selectors.difficulties import (
@@ -14,7 +14,7 @@ from members.selectors.difficulties import (
     difficulties_raised_by_contact,
     difficulties_to_answer,
     difficulties_to_triage,
-    difficulty_detail,
+    difficulty_detail_queryset,
     difficulty_figures,
     difficulty_list,
 )
@@ -25,15 +25,15 @@ from members.selectors.directory import (
     councils_with_counts,
     current_seats,
     ending_soon_cutoff,
-    institution_detail,
+    institution_detail_queryset,
     institution_list,
     membership_list,
     memberships_ending_soon,
-    person_detail,
+    person_detail_queryset,
     person_list,
 )
 from members.selectors.practices import (
-    best_practice_detail,
+    best_practice_detail_queryset,
     best_practice_list,
     best_practices_in_progress,
     best_practices_to_review,
@@ -43,9 +43,9 @@ __all__ = [
     "ROLE_ORDER",
     "DifficultyFigures",
     "FigureRow",
-    "agreement_detail",
+    "agreement_detail_queryset",
     "agreement_list",
-    "best_practice_detail",
+    "best_practice_detail_queryset",
     "best_practice_list",
     "best_practices_in_progress",
     "best_practices_to_review",
@@ -56,14 +56,14 @@ __all__ = [
     "difficulties_raised_by_contact",
     "difficulties_to_answer",
     "difficulties_to_triage",
-    "difficulty_detail",
+    "difficulty_detail_queryset",
     "difficulty_figures",
     "difficulty_list",
     "ending_soon_cutoff",
-    "institution_detail",
+    "institution_detail_queryset",
     "institution_list",
     "membership_list",
     "memberships_ending_soon",
-    "person_detail",
+    "person_detail_queryset",
     "person_list",
 ]

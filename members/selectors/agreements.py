@@ -40,13 +40,12 @@ def agreement_list(*, user: AnyUser) -> QuerySet[Agreement]:
     )
 
 
-def agreement_detail(*, user: AnyUser, pk: int) -> Agreement:
-    """One agreement as the list has it, with who recorded it and its documents."""
+def agreement_detail_queryset(*, user: AnyUser) -> QuerySet[Agreement]:
+    """Agreements as the list has them, for one agreement's page: with who recorded it and its documents."""
     return (
         agreement_list(user=user)
         .select_related("created_by")
         .prefetch_related(
             Prefetch("documents", queryset=AgreementDocument.objects.select_related("uploaded_by"))
         )
-        .get(pk=pk)
     )

@@ -36,8 +36,8 @@ def difficulty_list(*, user: AnyUser) -> QuerySet[Difficulty]:
     )
 
 
-def difficulty_detail(*, user: AnyUser, pk: int) -> Difficulty:
-    """One item with its whole thread and timeline, the files of each entry, in a fixed number of queries."""
+def difficulty_detail_queryset(*, user: AnyUser) -> QuerySet[Difficulty]:
+    """Items for one item's page: its whole thread, the files of each entry, in a fixed number of queries."""
     return (
         difficulties_visible_to(user)
         .select_related("council", "institution", "assignee", "raised_by")
@@ -54,7 +54,6 @@ def difficulty_detail(*, user: AnyUser, pk: int) -> Difficulty:
                 to_attr="own_attachments",
             ),
         )
-        .get(pk=pk)
     )
 
 

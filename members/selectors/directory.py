@@ -50,7 +50,7 @@ def institution_list(*, user: AnyUser) -> QuerySet[Institution]:
     )
 
 
-def institution_detail(*, user: AnyUser, pk: int) -> Institution:
+def institution_detail_queryset(*, user: AnyUser) -> QuerySet[Institution]:
     return (
         institutions_visible_to(user)
         .select_related("registered_by")
@@ -65,7 +65,6 @@ def institution_detail(*, user: AnyUser, pk: int) -> Institution:
             ),
             Prefetch("contacts", to_attr="contact_roles"),
         )
-        .get(pk=pk)
     )
 
 
@@ -78,7 +77,7 @@ def person_list(*, user: AnyUser) -> QuerySet[Person]:
     )
 
 
-def person_detail(*, user: AnyUser, pk: int) -> Person:
+def person_detail_queryset(*, user: AnyUser) -> QuerySet[Person]:
     return (
         people_visible_to(user)
         .select_related("institution", "user")
@@ -89,7 +88,6 @@ def person_detail(*, user: AnyUser, pk: int) -> Person:
                 to_attr="all_seats",
             )
         )
-        .get(pk=pk)
     )
 
 

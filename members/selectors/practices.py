@@ -23,7 +23,7 @@ def best_practice_list(*, user: AnyUser) -> QuerySet[BestPractice]:
     )
 
 
-def best_practice_detail(*, user: AnyUser, pk: int) -> BestPractice:
+def best_practice_detail_queryset(*, user: AnyUser) -> QuerySet[BestPractice]:
     return (
         best_practices_visible_to(user)
         .select_related("council", "institution", "created_by")
@@ -37,7 +37,6 @@ def best_practice_detail(*, user: AnyUser, pk: int) -> BestPractice:
                 to_attr="visible_agreements",
             ),
         )
-        .get(pk=pk)
     )
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,14 +16,14 @@ from django.views.decorators.http import require_POST
 from council.listing import list_filter, render_list
 from council.models import Council
 from council.navigation import detail_sections
-from council.pages import actor, apply_errors, submit
+from council.pages import actor, apply_errors, require, submit, visible_or_404
 from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
 from members.filters import AgreementFilter
 from members.forms import AgreementForm, DocumentUploadForm
 from members.models import Agreement, AgreementDocument, BestPractice
-from members.selectors import agreement_detail as select_agreement
+from members.selectors import agreement_detail_queryset
 from members.selectors import agreement_list as select_agreements
 
 
@@ -41,14 +41,13 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 
 
 def _agreement(request: HttpRequest, pk: int) -> Agreement:
-    try:
-        return select_agreement(user=request.user, pk=pk)
-    except Agreement.DoesNotExist as missing:
-        raise Http404 from missing
+    """The agreement with all its page shows, for views that may show that page (again, with errors)."""
+    return visible_or_404(agreement_detail_queryset(user=request.user), pk)
 
 
 def _visible(request: HttpRequest, pk: int) -> Agreement:
-    return get_object_or_404(permissions.agreements_visible_to(request.user).select_related("council"), pk=pk)
+    """The agreement for a view that does not show its page."""
+    return visible_or_404(permissions.agreements_visible_to(request.user).select_related("council"), pk)
 
 
 def _detail(request: HttpRequest, agreement: Agreement, status: int = 200, **forms: Any) -> HttpResponse:
@@ -66,9 +65,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _agreement(request, pk))
 
 
-def _form_page(request: HttpRequest, agreement: Agreement | None, council: Council | None) -> HttpResponse:
-    if council is None:
-        raise PermissionDenied
+def _form_page(request: HttpRequest, agreement: Agreement | None, council: Council) -> HttpResponse:
     form = AgreementForm(
         request.POST or None,
         request.FILES or None,
@@ -111,25 +108,23 @@ def _form_page(request: HttpRequest, agreement: Agreement | None, council: Counc
 @login_required
 def agreement_create(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if not permissions.can_create_agreement(request.user, council):
-        raise PermissionDenied
+    require(permissions.can_create_agreement(request.user, council))
+    assert council is not None
     return _form_page(request, None, council)
 
 
 @login_required
 def agreement_update(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _visible(request, pk)
-    if not permissions.can_change_agreement(request.user, agreement):
-        raise PermissionDenied
+    require(permissions.can_change_agreement(request.user, agreement))
     return _form_page(request, agreement, agreement.council)
 
 
 @login_required
 @require_POST
 def agreement_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = _visible(request, pk)
-    if not permissions.can_change_agreement(request.user, agreement):
-        raise PermissionDenied
+    agreement = _agreement(request, pk)
+    require(permissions.can_change_agreement(request.user, agreement))
     form = DocumentUploadForm(request.POST, request.FILES)
     done = submit(
         request,
@@ -140,7 +135,7 @@ def agreement_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
         done=lambda _document: agreement,
         message=_("The file was attached."),
     )
-    return done or _detail(request, _agreement(request, pk), status=400, upload_form=form)
+    return done or _detail(request, agreement, status=400, upload_form=form)
 
 
 def agreement_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from council.listing import list_filter, render_list
 from council.models import Council
 from council.navigation import detail_sections
-from council.pages import actor, apply_errors
+from council.pages import actor, apply_errors, require, visible_or_404
 from council.permissions import councils_visible_to
 from council.selectors import request_council
 from council.uploads import document_response
@@ -22,8 +22,7 @@ from members import permissions, services
 from members.filters import DifficultyFilter
 from members.forms import AnswerForm, AssignForm, CommentForm, DifficultyForm, StatusForm
 from members.models import Difficulty, DifficultyAttachment, InstitutionContact
-from members.selectors import difficulty_detail as select_difficulty
-from members.selectors import difficulty_figures
+from members.selectors import difficulty_detail_queryset, difficulty_figures
 from members.selectors import difficulty_list as select_difficulties
 
 
@@ -46,19 +45,20 @@ def difficulty_list(request: HttpRequest) -> HttpResponse:
 
 
 def _difficulty(request: HttpRequest, pk: int) -> Difficulty:
-    try:
-        return select_difficulty(user=request.user, pk=pk)
-    except Difficulty.DoesNotExist as missing:
-        raise Http404 from missing
+    """The item with its whole thread, for views that may show its page (again, with a form's errors).
+
+    Scoped to the user first, so another institution's item is a 404.
+    """
+    return visible_or_404(difficulty_detail_queryset(user=request.user), pk)
 
 
 def _visible(request: HttpRequest, pk: int) -> Difficulty:
-    """The item for an action: scoped to the user first, so another institution's item is a 404."""
-    return get_object_or_404(
+    """The item for a view that does not show its page: scoped to the user like `_difficulty`."""
+    return visible_or_404(
         permissions.difficulties_visible_to(request.user).select_related(
             "council", "institution", "assignee"
         ),
-        pk=pk,
+        pk,
     )
 
 
@@ -107,8 +107,8 @@ def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def difficulty_create(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if council is None or not permissions.can_submit_on(request.user, council):
-        raise PermissionDenied
+    require(permissions.can_submit_on(request.user, council))
+    assert council is not None
     form = DifficultyForm(
         request.POST or None,
         request.FILES or None,
@@ -138,8 +138,7 @@ def difficulty_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def difficulty_update(request: HttpRequest, pk: int) -> HttpResponse:
     difficulty = _visible(request, pk)
-    if not permissions.can_edit_difficulty(request.user, difficulty):
-        raise PermissionDenied
+    require(permissions.can_edit_difficulty(request.user, difficulty))
     form = DifficultyForm(request.POST or None, instance=difficulty, institutions=None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -160,9 +159,8 @@ def difficulty_update(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = _visible(request, pk)
-    if not permissions.can_assign_difficulty(request.user, difficulty):
-        raise PermissionDenied
+    difficulty = _difficulty(request, pk)
+    require(permissions.can_assign_difficulty(request.user, difficulty))
     form = _assign_form(request, difficulty, request.POST)
     if form.is_valid():
         try:
@@ -176,15 +174,14 @@ def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"institution": difficulty.assignee, "date": difficulty.answer_due},
             )
             return redirect("difficulty-detail", pk=difficulty.pk)
-    return _detail(request, _difficulty(request, pk), status=400, assign_form=form)
+    return _detail(request, difficulty, status=400, assign_form=form)
 
 
 @login_required
 @require_POST
 def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = _visible(request, pk)
-    if not permissions.can_answer_difficulty(request.user, difficulty):
-        raise PermissionDenied
+    difficulty = _difficulty(request, pk)
+    require(permissions.can_answer_difficulty(request.user, difficulty))
     form = AnswerForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -198,15 +195,14 @@ def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("The answer was posted; the institution that raised it has been told.")
             )
             return redirect(f"{difficulty_url(difficulty)}#event-{event.pk}")
-    return _detail(request, _difficulty(request, pk), status=400, answer_form=form)
+    return _detail(request, difficulty, status=400, answer_form=form)
 
 
 @login_required
 @require_POST
 def difficulty_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = _visible(request, pk)
-    if not permissions.can_comment_difficulty(request.user, difficulty):
-        raise PermissionDenied
+    difficulty = _difficulty(request, pk)
+    require(permissions.can_comment_difficulty(request.user, difficulty))
     form = CommentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -218,16 +214,15 @@ def difficulty_comment(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your comment was added."))
             return redirect(f"{difficulty_url(difficulty)}#event-{event.pk}")
-    return _detail(request, _difficulty(request, pk), status=400, comment_form=form)
+    return _detail(request, difficulty, status=400, comment_form=form)
 
 
 @login_required
 @require_POST
 def difficulty_status(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = _visible(request, pk)
+    difficulty = _difficulty(request, pk)
     transitions = permissions.difficulty_transitions(request.user, difficulty)
-    if not transitions:
-        raise PermissionDenied
+    require(bool(transitions))
     form = StatusForm(request.POST, statuses=transitions)
     if form.is_valid():
         try:
@@ -239,7 +234,7 @@ def difficulty_status(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("The status is now “%(status)s”.") % {"status": difficulty.get_status_display()}
             )
             return redirect("difficulty-detail", pk=difficulty.pk)
-    return _detail(request, _difficulty(request, pk), status=400, status_form=form)
+    return _detail(request, difficulty, status=400, status_form=form)
 
 
 def difficulty_url(difficulty: Difficulty) -> str:

@@ -2,16 +2,23 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
-from council.pages import actor, import_page, model_fields, spreadsheet_response, submit
+from council.pages import (
+    actor,
+    import_page,
+    model_fields,
+    require,
+    spreadsheet_response,
+    submit,
+    visible_or_404,
+)
 from council.selectors import request_council
 from council.spreadsheets import (
     ImportReport,
@@ -23,8 +30,7 @@ from members import permissions, services
 from members.filters import InstitutionFilter
 from members.forms import InstitutionForm
 from members.imports import INSTITUTION_COLUMNS, INSTITUTION_EXAMPLE, institution_rows, institutions_import
-from members.models import Institution
-from members.selectors import institution_detail as select_institution
+from members.selectors import institution_detail_queryset
 from members.selectors import institution_list as select_institutions
 
 
@@ -44,10 +50,7 @@ def institution_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        institution = select_institution(user=request.user, pk=pk)
-    except Institution.DoesNotExist as missing:
-        raise Http404 from missing
+    institution = visible_or_404(institution_detail_queryset(user=request.user), pk)
     today = timezone.localdate()
     people = [
         {"person": person, "details": permissions.can_see_contact_details(request.user, person)}
@@ -71,8 +74,7 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def institution_create(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if not permissions.can_create_institution(request.user, council):
-        raise PermissionDenied
+    require(permissions.can_create_institution(request.user, council))
     form = InstitutionForm(request.POST or None)
     done = submit(
         request,
@@ -85,9 +87,8 @@ def institution_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
-    institution = get_object_or_404(permissions.institutions_visible_to(request.user), pk=pk)
-    if not permissions.can_change_institution(request.user, institution):
-        raise PermissionDenied
+    institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
+    require(permissions.can_change_institution(request.user, institution))
     form = InstitutionForm(request.POST or None, instance=institution)
     done = submit(
         request,
@@ -104,7 +105,7 @@ def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def institution_set_active(request: HttpRequest, pk: int) -> HttpResponse:
-    institution = get_object_or_404(permissions.institutions_visible_to(request.user), pk=pk)
+    institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
     active = request.POST.get("active") == "1"
     services.institution_set_active(actor=actor(request), institution=institution, active=active)
     if active:
@@ -117,8 +118,8 @@ def institution_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def institution_import(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if council is None or not permissions.can_create_institution(request.user, council):
-        raise PermissionDenied
+    require(council is not None and permissions.can_create_institution(request.user, council))
+    assert council is not None
 
     def done(report: ImportReport) -> HttpResponse:
         messages.success(

@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
-from council.pages import actor, apply_errors
+from council.pages import actor, apply_errors, require, visible_or_404
 from council.selectors import request_council
 from members import permissions, services
 from members.filters import MembershipFilter
@@ -52,8 +52,8 @@ def _form(request: HttpRequest, instance: Membership | None = None) -> Membershi
 @login_required
 def membership_create(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if council is None or not permissions.can_manage_memberships(request.user, council):
-        raise PermissionDenied
+    require(council is not None and permissions.can_manage_memberships(request.user, council))
+    assert council is not None
     form = _form(request)
     if not request.POST and (institution := request.GET.get("institution")):
         form.initial["institution"] = institution
@@ -70,11 +70,10 @@ def membership_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def membership_update(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(
-        permissions.memberships_visible_to(request.user).select_related("council"), pk=pk
+    membership = visible_or_404(
+        permissions.memberships_visible_to(request.user).select_related("council"), pk
     )
-    if not permissions.can_manage_memberships(request.user, membership.council):
-        raise PermissionDenied
+    require(permissions.can_manage_memberships(request.user, membership.council))
     form = _form(request, membership)
     if request.method == "POST" and form.is_valid():
         try:
@@ -101,8 +100,8 @@ def membership_update(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(
-        permissions.memberships_visible_to(request.user).select_related("council"), pk=pk
+    membership = visible_or_404(
+        permissions.memberships_visible_to(request.user).select_related("council"), pk
     )
     form = MembershipEndForm(request.POST)
     if not form.is_valid():

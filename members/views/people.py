@@ -3,14 +3,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
-from council.pages import actor, import_page, model_fields, spreadsheet_response, submit
+from council.pages import (
+    actor,
+    import_page,
+    model_fields,
+    require,
+    spreadsheet_response,
+    submit,
+    visible_or_404,
+)
 from council.permissions import access_for
 from council.selectors import request_council
 from council.spreadsheets import ImportReport, write_csv, write_template, write_xlsx
@@ -18,8 +26,8 @@ from members import permissions, services
 from members.filters import PersonFilter
 from members.forms import PersonForm
 from members.imports import PERSON_COLUMNS, PERSON_EXAMPLE, people_import, person_rows
-from members.models import Institution, Person
-from members.selectors import person_detail as select_person
+from members.models import Institution
+from members.selectors import person_detail_queryset
 from members.selectors import person_list as select_people
 
 
@@ -37,10 +45,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        person = select_person(user=request.user, pk=pk)
-    except Person.DoesNotExist as missing:
-        raise Http404 from missing
+    person = visible_or_404(person_detail_queryset(user=request.user), pk)
     return render(
         request,
         "members/person_detail.html",
@@ -76,9 +81,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_update(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(permissions.people_visible_to(request.user), pk=pk)
-    if not permissions.can_change_person(request.user, person):
-        raise PermissionDenied
+    person = visible_or_404(permissions.people_visible_to(request.user), pk)
+    require(permissions.can_change_person(request.user, person))
     institutions = permissions.institutions_managed_by(request.user)
     if person.institution_id:
         institutions = institutions | Institution.objects.filter(pk=person.institution_id)
@@ -97,7 +101,7 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def person_set_active(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(permissions.people_visible_to(request.user), pk=pk)
+    person = visible_or_404(permissions.people_visible_to(request.user), pk)
     active = request.POST.get("active") == "1"
     services.person_set_active(actor=actor(request), person=person, active=active)
     if active:
@@ -111,7 +115,7 @@ def person_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
     """Give the person a portal account acting for their institution and mail them an invitation."""
-    person = get_object_or_404(permissions.people_visible_to(request.user), pk=pk)
+    person = visible_or_404(permissions.people_visible_to(request.user), pk)
     try:
         services.person_grant_portal_access(actor=actor(request), person=person)
     except ValidationError as error:
@@ -127,8 +131,8 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def person_import(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
-    if council is None or not permissions.can_create_institution(request.user, council):
-        raise PermissionDenied
+    require(council is not None and permissions.can_create_institution(request.user, council))
+    assert council is not None
 
     def done(report: ImportReport) -> HttpResponse:
         messages.success(

@@ -8,16 +8,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
-from council.pages import actor, apply_errors, submit
+from council.pages import actor, apply_errors, require, submit, visible_or_404
 from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
@@ -31,7 +31,7 @@ from members.forms import (
     figures_data,
 )
 from members.models import BestPractice, BestPracticeDocument, Institution
-from members.selectors import best_practice_detail as select_practice
+from members.selectors import best_practice_detail_queryset
 from members.selectors import best_practice_list as select_practices
 
 GALLERY_PAGE_SIZE = 12
@@ -55,16 +55,17 @@ def best_practice_list(request: HttpRequest) -> HttpResponse:
 
 
 def _practice(request: HttpRequest, pk: int) -> BestPractice:
-    try:
-        return select_practice(user=request.user, pk=pk)
-    except BestPractice.DoesNotExist as missing:
-        raise Http404 from missing
+    """The practice with all its page shows, for views that may show that page (again, with a form's errors).
+
+    Scoped to the user first, so another institution's draft is a 404.
+    """
+    return visible_or_404(best_practice_detail_queryset(user=request.user), pk)
 
 
 def _visible(request: HttpRequest, pk: int) -> BestPractice:
-    """The practice for an action: scoped to the user first, so another institution's draft is a 404."""
-    return get_object_or_404(
-        permissions.best_practices_visible_to(request.user).select_related("council", "institution"), pk=pk
+    """The practice for an action that only redirects: scoped to the user like `_practice`."""
+    return visible_or_404(
+        permissions.best_practices_visible_to(request.user).select_related("council", "institution"), pk
     )
 
 
@@ -92,12 +93,11 @@ def best_practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_page(request: HttpRequest, practice: BestPractice | None) -> HttpResponse:
     council = practice.council if practice else request_council(request)
-    if council is None:
-        raise PermissionDenied
-    if practice is None and not permissions.can_submit_on(request.user, council):
-        raise PermissionDenied
-    if practice is not None and not permissions.can_edit_best_practice(request.user, practice):
-        raise PermissionDenied
+    if practice is None:
+        require(permissions.can_submit_on(request.user, council))
+    else:
+        require(permissions.can_edit_best_practice(request.user, practice))
+    assert council is not None
     institutions = permissions.submitting_institutions(request.user, council)
     if practice is not None:
         # Keep the current institution selectable, even for the secretariat correcting someone else's.
@@ -168,9 +168,8 @@ def best_practice_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def best_practice_review(request: HttpRequest, pk: int) -> HttpResponse:
-    practice = _visible(request, pk)
-    if not permissions.can_review_best_practice(request.user, practice):
-        raise PermissionDenied
+    practice = _practice(request, pk)
+    require(permissions.can_review_best_practice(request.user, practice))
     form = ReviewForm(request.POST)
     if form.is_valid():
         publish = form.cleaned_data["decision"] == "publish"
@@ -186,15 +185,14 @@ def best_practice_review(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The best practice was returned to its institution."))
             return redirect("best-practice-detail", pk=practice.pk)
-    return _detail(request, _practice(request, pk), status=400, review_form=form)
+    return _detail(request, practice, status=400, review_form=form)
 
 
 @login_required
 @require_POST
 def best_practice_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    practice = _visible(request, pk)
-    if not permissions.can_unpublish_best_practice(request.user, practice):
-        raise PermissionDenied
+    practice = _practice(request, pk)
+    require(permissions.can_unpublish_best_practice(request.user, practice))
     form = UnpublishForm(request.POST)
     if form.is_valid():
         services.best_practice_unpublish(
@@ -202,7 +200,7 @@ def best_practice_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("The best practice was withdrawn and returned to its institution."))
         return redirect("best-practice-detail", pk=practice.pk)
-    return _detail(request, _practice(request, pk), status=400, unpublish_form=form)
+    return _detail(request, practice, status=400, unpublish_form=form)
 
 
 @login_required
@@ -217,9 +215,8 @@ def best_practice_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def best_practice_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    practice = _visible(request, pk)
-    if not permissions.can_edit_best_practice(request.user, practice):
-        raise PermissionDenied
+    practice = _practice(request, pk)
+    require(permissions.can_edit_best_practice(request.user, practice))
     form = DocumentUploadForm(request.POST, request.FILES)
     done = submit(
         request,
@@ -230,7 +227,7 @@ def best_practice_document_upload(request: HttpRequest, pk: int) -> HttpResponse
         done=lambda _document: practice,
         message=_("The file was attached."),
     )
-    return done or _detail(request, _practice(request, pk), status=400, upload_form=form)
+    return done or _detail(request, practice, status=400, upload_form=form)
 
 
 def best_practice_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:
