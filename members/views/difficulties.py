@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -194,7 +193,7 @@ def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, _("The answer was posted; the institution that raised it has been told.")
             )
-            return redirect(f"{difficulty_url(difficulty)}#event-{event.pk}")
+            return redirect(f"{difficulty.get_absolute_url()}#event-{event.pk}")
     return _detail(request, difficulty, status=400, answer_form=form)
 
 
@@ -213,7 +212,7 @@ def difficulty_comment(request: HttpRequest, pk: int) -> HttpResponse:
             apply_errors(form, error)
         else:
             messages.success(request, _("Your comment was added."))
-            return redirect(f"{difficulty_url(difficulty)}#event-{event.pk}")
+            return redirect(f"{difficulty.get_absolute_url()}#event-{event.pk}")
     return _detail(request, difficulty, status=400, comment_form=form)
 
 
@@ -235,10 +234,6 @@ def difficulty_status(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("difficulty-detail", pk=difficulty.pk)
     return _detail(request, difficulty, status=400, status_form=form)
-
-
-def difficulty_url(difficulty: Difficulty) -> str:
-    return reverse("difficulty-detail", args=[difficulty.pk])
 
 
 @login_required
