@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +19,6 @@ from council.pages import (
     submit,
     visible_or_404,
 )
-from council.permissions import access_for
 from council.selectors import request_council
 from council.spreadsheets import ImportReport, write_csv, write_template, write_xlsx
 from members import permissions, services
@@ -39,7 +38,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         request,
         "members/person_list.html",
         filterset=filterset,
-        context={"can_create": permissions.can_create_institution(request.user, council), "council": council},
+        context={"can_create": permissions.can_create_person(request.user, None), "council": council},
     )
 
 
@@ -62,8 +61,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_create(request: HttpRequest) -> HttpResponse:
-    if not access_for(request.user).is_staff_anywhere:
-        raise PermissionDenied
+    require(permissions.can_create_person(request.user, None))
     initial = {}
     if institution_id := request.GET.get("institution"):
         initial["institution"] = institution_id
