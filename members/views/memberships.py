@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.pages import actor, apply_errors, require, visible_or_404
 from council.selectors import request_council
@@ -110,8 +111,7 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.membership_end(actor=actor(request), membership=membership, on=form.cleaned_data["term_end"])
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_validation_error(request, error)
         return redirect("membership-update", pk=pk)
     messages.success(request, _("The term ends on %(date)s.") % {"date": form.cleaned_data["term_end"]})
     return redirect("membership-list")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.pages import (
     actor,
@@ -117,8 +118,7 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.person_grant_portal_access(actor=actor(request), person=person)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_validation_error(request, error)
     else:
         messages.success(
             request, _("An invitation to the portal was sent to %(email)s.") % {"email": person.email}
