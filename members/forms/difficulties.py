@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import DateInput, KrdsFormMixin
@@ -58,12 +57,6 @@ class AssignForm(KrdsFormMixin, forms.Form):
     def __init__(self, *args: Any, institutions: QuerySet[Institution], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = institutions  # type: ignore[attr-defined]
-
-    def clean_answer_due(self) -> Any:
-        value = self.cleaned_data["answer_due"]
-        if value < timezone.localdate() and value != self.initial.get("answer_due"):
-            raise forms.ValidationError(_("The answer cannot be due in the past."))
-        return value
 
 
 class AnswerForm(KrdsFormMixin, forms.Form):

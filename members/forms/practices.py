@@ -54,13 +54,6 @@ class BestPracticeForm(KrdsFormMixin, forms.ModelForm[BestPractice]):
         # The model's own checks run in the service, which also knows the council.
         pass
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period cannot end before it starts."))
-        return cleaned
-
 
 class FigureForm(KrdsFormMixin, forms.Form):
     # The table's column headers label the inputs visually; aria-label names them for screen readers.
