@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -101,6 +102,21 @@ def test_the_secretariat_assigns_with_a_due_date_and_the_item_goes_into_review(l
         S.RECEIVED,
         S.IN_REVIEW,
     )
+
+
+def test_the_secretariat_is_told_whom_it_assigned_and_the_status_it_set(login, alice, office, raised):
+    client = login(alice)
+    due = timezone.localdate() + timedelta(days=7)
+    assigned = client.post(
+        reverse("difficulty-assign", args=[raised.pk]), {"assignee": office.pk, "answer_due": due.isoformat()}
+    )
+    resolved = client.post(reverse("difficulty-status", args=[raised.pk]), {"status": S.RESOLVED})
+    assert [str(message) for message in get_messages(assigned.wsgi_request)] == [
+        f"{office.name}에 배정했습니다. 답변 기한은 {due.isoformat()}입니다."
+    ]
+    assert [str(message) for message in get_messages(resolved.wsgi_request)][
+        -1
+    ] == "상태를 “해결”(으)로 바꿨습니다."
 
 
 def test_an_answer_cannot_be_due_in_the_past(login, alice, office, raised):
