@@ -1,26 +1,26 @@
 """Difficulty and suggestion pages: the list, raising one, its thread with every step, and the figures."""
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.models import Council
 from council.navigation import detail_sections
-from council.pages import actor, apply_errors, require, visible_or_404
+from council.pages import actor, require, submit, visible_or_404
 from council.permissions import councils_visible_to
 from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
 from members.filters import DifficultyFilter
 from members.forms import AnswerForm, AssignForm, CommentForm, DifficultyForm, StatusForm
-from members.models import Difficulty, DifficultyAttachment, InstitutionContact
+from members.models import Difficulty, DifficultyAttachment, DifficultyEvent, InstitutionContact
 from members.selectors import difficulty_detail_queryset, difficulty_figures
 from members.selectors import difficulty_list as select_difficulties
 
@@ -113,20 +113,14 @@ def difficulty_create(request: HttpRequest) -> HttpResponse:
         request.FILES or None,
         institutions=permissions.submitting_institutions(request.user, council).order_by("name"),
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            difficulty = services.difficulty_raise(
-                actor=actor(request), council=council, documents=data.pop("documents"), **data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("Received. The secretariat has been told and will follow it up here.")
-            )
-            return redirect("difficulty-detail", pk=difficulty.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.difficulty_raise(actor=actor(request), council=council, **data),
+        done=lambda difficulty: difficulty,
+        message=_("Received. The secretariat has been told and will follow it up here."),
+    )
+    return done or render(
         request,
         "members/difficulty_form.html",
         {"form": form, "council": council},
@@ -139,15 +133,14 @@ def difficulty_update(request: HttpRequest, pk: int) -> HttpResponse:
     difficulty = _visible(request, pk)
     require(permissions.can_edit_difficulty(request.user, difficulty))
     form = DifficultyForm(request.POST or None, instance=difficulty, institutions=None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.difficulty_update(actor=actor(request), difficulty=difficulty, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("difficulty-detail", pk=difficulty.pk)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda data: services.difficulty_update(actor=actor(request), difficulty=difficulty, **data),
+        done=lambda difficulty: difficulty,
+        message=_("The changes were saved."),
+    )
+    return done or render(
         request,
         "members/difficulty_form.html",
         {"form": form, "difficulty": difficulty, "council": difficulty.council},
@@ -161,19 +154,25 @@ def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
     difficulty = _difficulty(request, pk)
     require(permissions.can_assign_difficulty(request.user, difficulty))
     form = _assign_form(request, difficulty, request.POST)
-    if form.is_valid():
-        try:
-            services.difficulty_assign(actor=actor(request), difficulty=difficulty, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Assigned to %(institution)s; the answer is due on %(date)s.")
-                % {"institution": difficulty.assignee, "date": difficulty.answer_due},
-            )
-            return redirect("difficulty-detail", pk=difficulty.pk)
-    return _detail(request, difficulty, status=400, assign_form=form)
+    message = None
+    if form.is_valid():  # the message names what was posted; submit reuses this validation
+        message = _("Assigned to %(institution)s; the answer is due on %(date)s.") % {
+            "institution": form.cleaned_data["assignee"],
+            "date": form.cleaned_data["answer_due"],
+        }
+    done = submit(
+        request,
+        form,
+        lambda data: services.difficulty_assign(actor=actor(request), difficulty=difficulty, **data),
+        done=lambda difficulty: difficulty,
+        message=message,
+    )
+    return done or _detail(request, difficulty, status=400, assign_form=form)
+
+
+def _at_event(difficulty: Difficulty) -> Callable[[DifficultyEvent], str]:
+    """Where to go after adding to the thread: the new entry on the item's page."""
+    return lambda event: f"{difficulty.get_absolute_url()}#event-{event.pk}"
 
 
 @login_required
@@ -182,19 +181,14 @@ def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
     difficulty = _difficulty(request, pk)
     require(permissions.can_answer_difficulty(request.user, difficulty))
     form = AnswerForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            event = services.difficulty_answer(
-                actor=actor(request), difficulty=difficulty, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("The answer was posted; the institution that raised it has been told.")
-            )
-            return redirect(f"{difficulty.get_absolute_url()}#event-{event.pk}")
-    return _detail(request, difficulty, status=400, answer_form=form)
+    done = submit(
+        request,
+        form,
+        lambda data: services.difficulty_answer(actor=actor(request), difficulty=difficulty, **data),
+        done=_at_event(difficulty),
+        message=_("The answer was posted; the institution that raised it has been told."),
+    )
+    return done or _detail(request, difficulty, status=400, answer_form=form)
 
 
 @login_required
@@ -203,17 +197,14 @@ def difficulty_comment(request: HttpRequest, pk: int) -> HttpResponse:
     difficulty = _difficulty(request, pk)
     require(permissions.can_comment_difficulty(request.user, difficulty))
     form = CommentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            event = services.difficulty_comment(
-                actor=actor(request), difficulty=difficulty, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Your comment was added."))
-            return redirect(f"{difficulty.get_absolute_url()}#event-{event.pk}")
-    return _detail(request, difficulty, status=400, comment_form=form)
+    done = submit(
+        request,
+        form,
+        lambda data: services.difficulty_comment(actor=actor(request), difficulty=difficulty, **data),
+        done=_at_event(difficulty),
+        message=_("Your comment was added."),
+    )
+    return done or _detail(request, difficulty, status=400, comment_form=form)
 
 
 @login_required
@@ -223,17 +214,18 @@ def difficulty_status(request: HttpRequest, pk: int) -> HttpResponse:
     transitions = permissions.difficulty_transitions(request.user, difficulty)
     require(bool(transitions))
     form = StatusForm(request.POST, statuses=transitions)
-    if form.is_valid():
-        try:
-            services.difficulty_set_status(actor=actor(request), difficulty=difficulty, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("The status is now “%(status)s”.") % {"status": difficulty.get_status_display()}
-            )
-            return redirect("difficulty-detail", pk=difficulty.pk)
-    return _detail(request, difficulty, status=400, status_form=form)
+    message = None
+    if form.is_valid():  # the message names the posted status; submit reuses this validation
+        status = Difficulty.Status(form.cleaned_data["status"])
+        message = _("The status is now “%(status)s”.") % {"status": status.label}
+    done = submit(
+        request,
+        form,
+        lambda data: services.difficulty_set_status(actor=actor(request), difficulty=difficulty, **data),
+        done=lambda difficulty: difficulty,
+        message=message,
+    )
+    return done or _detail(request, difficulty, status=400, status_form=form)
 
 
 @login_required

@@ -171,21 +171,19 @@ def best_practice_review(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _practice(request, pk)
     require(permissions.can_review_best_practice(request.user, practice))
     form = ReviewForm(request.POST)
-    if form.is_valid():
-        publish = form.cleaned_data["decision"] == "publish"
-        try:
-            services.best_practice_review(
-                actor=actor(request), practice=practice, publish=publish, comment=form.cleaned_data["comment"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            if publish:
-                messages.success(request, _("The best practice is published."))
-            else:
-                messages.success(request, _("The best practice was returned to its institution."))
-            return redirect("best-practice-detail", pk=practice.pk)
-    return _detail(request, practice, status=400, review_form=form)
+    publish = form.is_valid() and form.cleaned_data["decision"] == "publish"  # submit reuses this validation
+    done = submit(
+        request,
+        form,
+        lambda data: services.best_practice_review(
+            actor=actor(request), practice=practice, publish=publish, comment=data["comment"]
+        ),
+        done=lambda practice: practice,
+        message=_("The best practice is published.")
+        if publish
+        else _("The best practice was returned to its institution."),
+    )
+    return done or _detail(request, practice, status=400, review_form=form)
 
 
 @login_required
@@ -194,13 +192,16 @@ def best_practice_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _practice(request, pk)
     require(permissions.can_unpublish_best_practice(request.user, practice))
     form = UnpublishForm(request.POST)
-    if form.is_valid():
-        services.best_practice_unpublish(
-            actor=actor(request), practice=practice, comment=form.cleaned_data["comment"]
-        )
-        messages.success(request, _("The best practice was withdrawn and returned to its institution."))
-        return redirect("best-practice-detail", pk=practice.pk)
-    return _detail(request, practice, status=400, unpublish_form=form)
+    done = submit(
+        request,
+        form,
+        lambda data: services.best_practice_unpublish(
+            actor=actor(request), practice=practice, comment=data["comment"]
+        ),
+        done=lambda practice: practice,
+        message=_("The best practice was withdrawn and returned to its institution."),
+    )
+    return done or _detail(request, practice, status=400, unpublish_form=form)
 
 
 @login_required
