@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -18,7 +17,6 @@ from rest_framework.serializers import BaseSerializer
 from council.models import User
 from council.permissions import authenticated_user, councils_visible_to
 from council.selectors import request_council
-from members import permissions as member_permissions
 from members import services
 from members.api.serializers import (
     AgreementSerializer,
@@ -57,6 +55,7 @@ from members.selectors import (
     agreement_list,
     best_practice_list,
     difficulty_figures,
+    difficulty_figures_council,
     difficulty_list,
     institution_list,
     membership_list,
@@ -389,9 +388,7 @@ class DifficultyViewSet(
         council_id = request.query_params.get("council", "")
         if not council_id.isdigit():
             raise ValidationError({"council": [_("Give the council's id.")]})
-        council = get_object_or_404(councils_visible_to(request.user), pk=council_id)
-        if not member_permissions.can_view_difficulty_figures(request.user, council):
-            raise PermissionDenied
+        council = difficulty_figures_council(user=request.user, pk=int(council_id))
         return Response(DifficultyFiguresSerializer(difficulty_figures(council=council)).data)
 
 

@@ -16,6 +16,7 @@ from members.selectors.difficulties import (
     difficulties_to_triage,
     difficulty_detail_queryset,
     difficulty_figures,
+    difficulty_figures_council,
     difficulty_list,
 )
 from members.selectors.directory import (
@@ -58,6 +59,7 @@ __all__ = [
     "difficulties_to_triage",
     "difficulty_detail_queryset",
     "difficulty_figures",
+    "difficulty_figures_council",
     "difficulty_list",
     "ending_soon_cutoff",
     "institution_detail_queryset",

@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from council.models import Council
-from council.permissions import AnyUser, access_for
+from council.permissions import AnyUser, access_for, councils_visible_to
 from members.aggregates import DaysBetween, Median
 from members.models import Difficulty, DifficultyAttachment, DifficultyEvent, DifficultyQuerySet, Institution
-from members.permissions import difficulties_visible_to
+from members.permissions import can_view_difficulty_figures, difficulties_visible_to
 from members.selectors.common import count_of
 
 S = Difficulty.Status
@@ -142,6 +144,17 @@ def _grouped(
             )
         )
     return rows
+
+
+def difficulty_figures_council(*, user: AnyUser, pk: int | None, default: Council | None = None) -> Council:
+    """The council whose figures the user asked for by id, or `default` when they named none.
+
+    A council they cannot see is a 404 and one whose figures they may not read a 403, on pages and API alike.
+    """
+    council = default if pk is None else get_object_or_404(councils_visible_to(user), pk=pk)
+    if council is None or not can_view_difficulty_figures(user, council):
+        raise PermissionDenied
+    return council
 
 
 def difficulty_figures(*, council: Council, today: date | None = None) -> DifficultyFigures:

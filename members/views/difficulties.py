@@ -4,24 +4,21 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
-from council.models import Council
 from council.navigation import detail_sections
 from council.pages import actor, require, submit, visible_or_404
-from council.permissions import councils_visible_to
 from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
 from members.filters import DifficultyFilter
 from members.forms import AnswerForm, AssignForm, CommentForm, DifficultyForm, StatusForm
 from members.models import Difficulty, DifficultyAttachment, DifficultyEvent, InstitutionContact
-from members.selectors import difficulty_detail_queryset, difficulty_figures
+from members.selectors import difficulty_detail_queryset, difficulty_figures, difficulty_figures_council
 from members.selectors import difficulty_list as select_difficulties
 
 
@@ -240,15 +237,11 @@ def difficulty_attachment(request: HttpRequest, pk: int, attachment_id: int) -> 
 def difficulty_figures_page(request: HttpRequest) -> HttpResponse:
     """Open items by status and the median days to answer and resolve, by category and institution kind."""
     council_id = request.GET.get("council")
-    council: Council | None
-    if council_id:
-        if not council_id.isdigit():
-            raise Http404
-        council = get_object_or_404(councils_visible_to(request.user), pk=council_id)
-    else:
-        council = request_council(request)
-    if council is None or not permissions.can_view_difficulty_figures(request.user, council):
-        raise PermissionDenied
+    if council_id and not council_id.isdigit():
+        raise Http404
+    council = difficulty_figures_council(
+        user=request.user, pk=int(council_id) if council_id else None, default=request_council(request)
+    )
     figures = difficulty_figures(council=council)
     chart = {
         "status": {
