@@ -4,8 +4,10 @@ from typing import Any
 
 from rest_framework import serializers
 
+from council.api.serializers import ScopedModelSerializer
 from council.permissions import councils_visible_to
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+from meetings.permissions import meetings_visible_to
 from members.permissions import (
     best_practices_visible_to,
     difficulties_visible_to,
@@ -14,7 +16,7 @@ from members.permissions import (
 )
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(ScopedModelSerializer):
     display_name = serializers.CharField(source="label", read_only=True)
     url = serializers.SerializerMethodField()
 
@@ -50,14 +52,8 @@ class MeetingSerializer(serializers.ModelSerializer):
             "number": {"required": False},
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            self.fields["council"].queryset = councils_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["chair"].queryset = people_visible_to(request.user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["council"].read_only = True
+    scoped_fields = {"council": councils_visible_to, "chair": people_visible_to}
+    fixed_fields = ("council",)
 
     def get_url(self, meeting: Meeting) -> str:
         return meeting.get_absolute_url()
@@ -67,7 +63,7 @@ class CancelSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class AgendaItemSerializer(ScopedModelSerializer):
     class Meta:
         model = AgendaItem
         fields = [
@@ -101,19 +97,14 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "decided_at",
         ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            from meetings.permissions import meetings_visible_to
-
-            self.fields["meeting"].queryset = meetings_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["presenter_person"].queryset = people_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["presenter_institution"].queryset = institutions_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["best_practice"].queryset = best_practices_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["difficulty"].queryset = difficulties_visible_to(request.user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["meeting"].read_only = True
+    scoped_fields = {
+        "meeting": meetings_visible_to,
+        "presenter_person": people_visible_to,
+        "presenter_institution": institutions_visible_to,
+        "best_practice": best_practices_visible_to,
+        "difficulty": difficulties_visible_to,
+    }
+    fixed_fields = ("meeting",)
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -160,7 +151,7 @@ class AttendanceSerializer(serializers.Serializer):
     attended = serializers.BooleanField(allow_null=True)
 
 
-class ActionItemSerializer(serializers.ModelSerializer):
+class ActionItemSerializer(ScopedModelSerializer):
     is_overdue = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -181,14 +172,7 @@ class ActionItemSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["council", "status", "closed_at", "created_at"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            from meetings.permissions import meetings_visible_to
-
-            self.fields["meeting"].queryset = meetings_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["assignee"].queryset = institutions_visible_to(request.user)  # type: ignore[attr-defined]
+    scoped_fields = {"meeting": meetings_visible_to, "assignee": institutions_visible_to}
 
 
 class ActionProgressSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from council.api.serializers import ScopedModelSerializer, limit_choices
 from council.permissions import councils_visible_to
 from members.models import (
     Agreement,
@@ -56,7 +57,7 @@ class InstitutionSerializer(serializers.ModelSerializer):
         extra_kwargs: dict[str, dict[str, Any]] = {"name": {"validators": []}}
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ScopedModelSerializer):
     institution = serializers.PrimaryKeyRelatedField(
         queryset=Institution.objects.none(), allow_null=True, required=False
     )
@@ -79,11 +80,7 @@ class PersonSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["is_active"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            self.fields["institution"].queryset = institutions_visible_to(request.user)  # type: ignore[attr-defined]
+    scoped_fields = {"institution": institutions_visible_to}
 
     def get_has_account(self, person: Person) -> bool:
         return person.user_id is not None
@@ -98,7 +95,7 @@ class PersonSerializer(serializers.ModelSerializer):
         return data
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(ScopedModelSerializer):
     institution = serializers.PrimaryKeyRelatedField(
         queryset=Institution.objects.none(), allow_null=True, required=False
     )
@@ -129,27 +126,15 @@ class MembershipSerializer(serializers.ModelSerializer):
             "notes",
         ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            self.fields["institution"].queryset = institutions_visible_to(request.user)  # type: ignore[attr-defined]
-            self.fields["person"].queryset = people_visible_to(request.user)  # type: ignore[attr-defined]
-            from council.permissions import councils_visible_to
-
-            self.fields["council"].queryset = councils_visible_to(request.user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["council"].read_only = True
+    scoped_fields = {
+        "council": councils_visible_to,
+        "institution": institutions_visible_to,
+        "person": people_visible_to,
+    }
+    fixed_fields = ("council",)
 
 
 # Member submissions
-
-
-def _scoped(serializer: serializers.Serializer, field: str, queryset: Any) -> None:
-    """Limit a related field's choices to what the requesting user may see."""
-    related = serializer.fields[field]
-    target = related.child_relation if isinstance(related, serializers.ManyRelatedField) else related
-    target.queryset = queryset  # type: ignore[attr-defined]
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -175,7 +160,7 @@ class FigureSerializer(serializers.ModelSerializer):
         fields = ["label", "value", "unit"]
 
 
-class BestPracticeSerializer(serializers.ModelSerializer):
+class BestPracticeSerializer(ScopedModelSerializer):
     category_display = serializers.CharField(source="get_category_display", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     institution_name = serializers.CharField(source="institution.name", read_only=True)
@@ -219,15 +204,12 @@ class BestPracticeSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            _scoped(self, "council", councils_visible_to(request.user))
-            _scoped(self, "institution", institutions_visible_to(request.user))
-            _scoped(self, "partners", institutions_visible_to(request.user))
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["council"].read_only = True
+    scoped_fields = {
+        "council": councils_visible_to,
+        "institution": institutions_visible_to,
+        "partners": institutions_visible_to,
+    }
+    fixed_fields = ("council",)
 
     @extend_schema_field(DocumentSerializer(many=True))
     def get_documents(self, practice: BestPractice) -> list[dict[str, Any]]:
@@ -278,7 +260,7 @@ class DifficultyEventSerializer(serializers.ModelSerializer):
         return event.author.get_short_name() if event.author else None
 
 
-class DifficultySerializer(serializers.ModelSerializer):
+class DifficultySerializer(ScopedModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     category_display = serializers.CharField(source="get_category_display", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
@@ -323,15 +305,8 @@ class DifficultySerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            _scoped(self, "council", councils_visible_to(request.user))
-            _scoped(self, "institution", institutions_visible_to(request.user))
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["council"].read_only = True
-            self.fields["institution"].read_only = True
+    scoped_fields = {"council": councils_visible_to, "institution": institutions_visible_to}
+    fixed_fields = ("council", "institution")
 
 
 class DifficultyDetailSerializer(DifficultySerializer):
@@ -358,7 +333,9 @@ class AssignSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None:
-            _scoped(self, "assignee", institutions_visible_to(request.user).filter(is_active=True))
+            limit_choices(
+                self.fields["assignee"], institutions_visible_to(request.user).filter(is_active=True)
+            )
 
 
 class MessageSerializer(serializers.Serializer):
@@ -394,7 +371,7 @@ class DifficultyFiguresSerializer(serializers.Serializer):
     by_institution_kind = FigureRowSerializer(many=True)
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(ScopedModelSerializer):
     # Written as a list of area codes; read back from the agreement's area rows in to_representation.
     areas = serializers.ListField(
         child=serializers.ChoiceField(choices=Agreement.Area.choices), allow_empty=False, write_only=True
@@ -426,15 +403,12 @@ class AgreementSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs: dict[str, dict[str, Any]] = {"best_practices": {"write_only": True, "required": False}}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            _scoped(self, "council", councils_visible_to(request.user))
-            _scoped(self, "parties", institutions_visible_to(request.user))
-            _scoped(self, "best_practices", best_practices_visible_to(request.user))
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["council"].read_only = True
+    scoped_fields = {
+        "council": councils_visible_to,
+        "parties": institutions_visible_to,
+        "best_practices": best_practices_visible_to,
+    }
+    fixed_fields = ("council",)
 
     def to_representation(self, instance: Agreement) -> dict[str, Any]:
         data = super().to_representation(instance)

@@ -5,6 +5,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from council.api.serializers import ScopedModelSerializer, limit_choices
+from council.permissions import councils_visible_to
 from plans.models import (
     BudgetLine,
     Indicator,
@@ -17,12 +19,7 @@ from plans.models import (
 from plans.permissions import plans_visible_to, project_institutions, projects_visible_to
 
 
-def _request_user(serializer: serializers.Serializer) -> Any:
-    request = serializer.context.get("request")
-    return getattr(request, "user", None)
-
-
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(ScopedModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     planned_total = serializers.IntegerField(read_only=True)
     executed_total = serializers.IntegerField(read_only=True)
@@ -56,15 +53,8 @@ class PlanSerializer(serializers.ModelSerializer):
         extra_kwargs: dict[str, dict[str, Any]] = {"title": {"validators": []}}
         validators: list[Any] = []
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        user = _request_user(self)
-        if user is not None:
-            from council.permissions import councils_visible_to
-
-            self.fields["council"].queryset = councils_visible_to(user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["council"].read_only = True
+    scoped_fields = {"council": councils_visible_to}
+    fixed_fields = ("council",)
 
     def get_decided_at_meeting(self, plan: Plan) -> str | None:
         item = plan.decided_by
@@ -76,35 +66,24 @@ class PlanDecisionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class StrategySerializer(serializers.ModelSerializer):
+class StrategySerializer(ScopedModelSerializer):
     class Meta:
         model = Strategy
         fields = ["id", "plan", "code", "title", "description", "order"]
         validators: list[Any] = []
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        user = _request_user(self)
-        if user is not None:
-            self.fields["plan"].queryset = plans_visible_to(user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["plan"].read_only = True
+    scoped_fields = {"plan": plans_visible_to}
+    fixed_fields = ("plan",)
 
 
-class PlanTaskSerializer(serializers.ModelSerializer):
+class PlanTaskSerializer(ScopedModelSerializer):
     class Meta:
         model = PlanTask
         fields = ["id", "plan", "strategy", "code", "title", "description", "order"]
         read_only_fields = ["plan"]
         validators: list[Any] = []
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        user = _request_user(self)
-        if user is not None:
-            self.fields["strategy"].queryset = Strategy.objects.filter(  # type: ignore[attr-defined]
-                plan__in=plans_visible_to(user)
-            )
+    scoped_fields = {"strategy": lambda user: Strategy.objects.filter(plan__in=plans_visible_to(user))}
 
 
 class ParticipationSerializer(serializers.Serializer):
@@ -114,7 +93,7 @@ class ParticipationSerializer(serializers.Serializer):
     share = serializers.DecimalField(max_digits=5, decimal_places=2)
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(ScopedModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     lead_institution_name = serializers.CharField(source="lead_institution.name", read_only=True)
     strategy = serializers.IntegerField(source="task.strategy_id", read_only=True)
@@ -152,20 +131,18 @@ class ProjectSerializer(serializers.ModelSerializer):
         read_only_fields = ["plan", "agreements", "action_items", "decisions"]
         validators: list[Any] = []
 
+    scoped_fields = {"task": lambda user: PlanTask.objects.filter(plan__in=plans_visible_to(user))}
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        user = _request_user(self)
+        user = self.request_user
         if user is not None:
-            self.fields["task"].queryset = PlanTask.objects.filter(  # type: ignore[attr-defined]
-                plan__in=plans_visible_to(user)
-            )
+            # A lead that has since closed may stay on the project it leads.
             lead_id = self.instance.lead_institution_id if isinstance(self.instance, Project) else None
-            self.fields["lead_institution"].queryset = project_institutions(  # type: ignore[attr-defined]
-                user, keep_id=lead_id
-            )
+            limit_choices(self.fields["lead_institution"], project_institutions(user, keep_id=lead_id))
 
 
-class BudgetLineSerializer(serializers.ModelSerializer):
+class BudgetLineSerializer(ScopedModelSerializer):
     source_display = serializers.CharField(source="get_source_display", read_only=True)
     plan = serializers.IntegerField(source="project.plan_id", read_only=True)
 
@@ -175,16 +152,11 @@ class BudgetLineSerializer(serializers.ModelSerializer):
         read_only_fields = ["executed"]
         validators: list[Any] = []
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        user = _request_user(self)
-        if user is not None:
-            self.fields["project"].queryset = projects_visible_to(user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["project"].read_only = True
+    scoped_fields = {"project": projects_visible_to}
+    fixed_fields = ("project",)
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(ScopedModelSerializer):
     targets = serializers.DictField(
         child=serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True),
         required=False,
@@ -197,13 +169,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
         fields = ["id", "project", "name", "unit", "baseline", "description", "order", "targets"]
         validators: list[Any] = []
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        user = _request_user(self)
-        if user is not None:
-            self.fields["project"].queryset = projects_visible_to(user)  # type: ignore[attr-defined]
-        if self.instance is not None and not isinstance(self.instance, list | tuple):
-            self.fields["project"].read_only = True
+    scoped_fields = {"project": projects_visible_to}
+    fixed_fields = ("project",)
 
     def to_representation(self, instance: Indicator) -> dict[str, Any]:
         data = super().to_representation(instance)
