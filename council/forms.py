@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models import Model
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,18 @@ class KrdsFormMixin:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-error".strip()
+
+
+class ServiceModelForm[M: Model](KrdsFormMixin, forms.ModelForm[M]):
+    """A model form that reads and cleans the posted fields; the service checks and saves the model.
+
+    Django's ModelForm would copy the data onto the instance and run the model's checks here. The
+    services run them with what a form does not know (the council, the plan, the state before the
+    change), and their errors come back onto these fields through `council.pages.apply_errors`.
+    """
+
+    def _post_clean(self) -> None:
+        pass
 
 
 class DateInput(forms.DateInput):

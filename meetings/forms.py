@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import DateInput, KrdsFormMixin
+from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
 from council.uploads import DocumentField
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from members.models import BestPractice, Difficulty, Institution, Membership, Person
@@ -19,7 +19,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
-class MeetingForm(KrdsFormMixin, forms.ModelForm[Meeting]):
+class MeetingForm(ServiceModelForm[Meeting]):
     """Times are entered and shown in Korea Standard Time."""
 
     class Meta:
@@ -58,11 +58,6 @@ class MeetingForm(KrdsFormMixin, forms.ModelForm[Meeting]):
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
 
-    def _post_clean(self) -> None:
-        # The service numbers the meeting and validates it (times, place, uniqueness); its errors
-        # come back onto these fields.
-        pass
-
 
 class MeetingCopyForm(KrdsFormMixin, forms.Form):
     starts_at = forms.DateTimeField(
@@ -94,7 +89,7 @@ class CancelForm(KrdsFormMixin, forms.Form):
     )
 
 
-class AgendaItemForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
+class AgendaItemForm(ServiceModelForm[AgendaItem]):
     """An agenda item; it may present one of the council's published best practices or take up one of
     its open difficulties and suggestions."""
 
@@ -136,10 +131,6 @@ class AgendaItemForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
         self.fields["best_practice"].queryset = practices.order_by("-published_at")  # type: ignore[attr-defined]
         self.fields["difficulty"].queryset = difficulties.order_by("-created_at")  # type: ignore[attr-defined]
 
-    def _post_clean(self) -> None:
-        # The model's own checks run in the service, which compares the links before and after.
-        pass
-
 
 class AgendaDocumentForm(KrdsFormMixin, forms.Form):
     file = DocumentField(label=_("Document"))
@@ -148,7 +139,7 @@ class AgendaDocumentForm(KrdsFormMixin, forms.Form):
     )
 
 
-class DecisionForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
+class DecisionForm(ServiceModelForm[AgendaItem]):
     class Meta:
         model = AgendaItem
         fields = ["decision", "decision_text", "votes_for", "votes_against", "votes_abstained"]
@@ -157,10 +148,6 @@ class DecisionForm(KrdsFormMixin, forms.ModelForm[AgendaItem]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decision"].required = True
-
-    def _post_clean(self) -> None:
-        # The model's own checks run in the service, which also knows whether the meeting decides.
-        pass
 
 
 class InviteMembersForm(KrdsFormMixin, forms.Form):
@@ -199,7 +186,7 @@ class AnswerForm(KrdsFormMixin, forms.Form):
     )
 
 
-class ActionForm(KrdsFormMixin, forms.ModelForm[ActionItem]):
+class ActionForm(ServiceModelForm[ActionItem]):
     class Meta:
         model = ActionItem
         fields = ["title", "assignee", "due_on", "agenda_item", "description"]
@@ -211,9 +198,6 @@ class ActionForm(KrdsFormMixin, forms.ModelForm[ActionItem]):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = institutions  # type: ignore[attr-defined]
         self.fields["agenda_item"].queryset = items  # type: ignore[attr-defined]
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class ActionUpdateForm(KrdsFormMixin, forms.Form):

@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import DateInput, KrdsFormMixin
+from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
 from council.uploads import DocumentField
 from meetings.models import ActionItem, AgendaItem
 from members.models import Agreement, Institution
@@ -69,7 +69,7 @@ def with_fields(form: forms.BaseForm, extra: dict[str, forms.Field]) -> None:
     setattr(form, "base_fields", {**declared, **extra})  # noqa: B010 - on the instance, not the class
 
 
-class PlanForm(KrdsFormMixin, forms.ModelForm[Plan]):
+class PlanForm(ServiceModelForm[Plan]):
     stated_total = WonField(
         label=_("Stated total budget (KRW)"),
         help_text=_("The total the plan document states, in whole won; compared with the sum of its lines."),
@@ -104,14 +104,14 @@ class PlanDecisionForm(KrdsFormMixin, forms.Form):
         self.fields["note"].required = revision
 
 
-class StrategyForm(KrdsFormMixin, forms.ModelForm[Strategy]):
+class StrategyForm(ServiceModelForm[Strategy]):
     class Meta:
         model = Strategy
         fields = ["code", "title", "description", "order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class PlanTaskForm(KrdsFormMixin, forms.ModelForm[PlanTask]):
+class PlanTaskForm(ServiceModelForm[PlanTask]):
     class Meta:
         model = PlanTask
         fields = ["strategy", "code", "title", "description", "order"]
@@ -121,12 +121,8 @@ class PlanTaskForm(KrdsFormMixin, forms.ModelForm[PlanTask]):
         super().__init__(*args, **kwargs)
         self.fields["strategy"].queryset = plan.strategies.order_by("order", "id")  # type: ignore[attr-defined]
 
-    def _post_clean(self) -> None:
-        # The model's checks run in the service, which knows the plan.
-        pass
 
-
-class ProjectForm(KrdsFormMixin, forms.ModelForm[Project]):
+class ProjectForm(ServiceModelForm[Project]):
     class Meta:
         model = Project
         fields = [
@@ -152,11 +148,8 @@ class ProjectForm(KrdsFormMixin, forms.ModelForm[Project]):
         self.fields["task"].queryset = tasks  # type: ignore[attr-defined]
         self.fields["lead_institution"].queryset = institutions  # type: ignore[attr-defined]
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class ParticipationForm(KrdsFormMixin, forms.ModelForm[Participation]):
+class ParticipationForm(ServiceModelForm[Participation]):
     class Meta:
         model = Participation
         fields = ["institution", "role", "share"]
@@ -164,9 +157,6 @@ class ParticipationForm(KrdsFormMixin, forms.ModelForm[Participation]):
     def __init__(self, *args: Any, institutions: QuerySet[Institution], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions  # type: ignore[attr-defined]
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class BudgetGridForm(KrdsFormMixin, forms.Form):
@@ -203,7 +193,7 @@ class BudgetGridForm(KrdsFormMixin, forms.Form):
         }
 
 
-class IndicatorForm(KrdsFormMixin, forms.ModelForm[Indicator]):
+class IndicatorForm(ServiceModelForm[Indicator]):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline", "description", "order"]
@@ -229,9 +219,6 @@ class IndicatorForm(KrdsFormMixin, forms.ModelForm[Indicator]):
 
     def targets(self) -> dict[int, Decimal | None]:
         return {year: self.cleaned_data.get(f"target_{year}") for year in self.years}
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class RoundOpenForm(KrdsFormMixin, forms.Form):

@@ -6,12 +6,12 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import KrdsFormMixin
+from council.forms import ServiceModelForm
 from members.forms.common import ChecklistSelectMultiple, DocumentsField, KrdsCheckboxSelectMultiple
 from members.models import Agreement, BestPractice, Institution
 
 
-class AgreementForm(KrdsFormMixin, forms.ModelForm[Agreement]):
+class AgreementForm(ServiceModelForm[Agreement]):
     areas = forms.MultipleChoiceField(
         label=_("Cooperation areas"), choices=Agreement.Area.choices, widget=KrdsCheckboxSelectMultiple
     )
@@ -49,10 +49,6 @@ class AgreementForm(KrdsFormMixin, forms.ModelForm[Agreement]):
         self.fields["best_practices"].queryset = practices  # type: ignore[attr-defined]
         if self.instance.pk:
             self.initial["areas"] = list(self.instance.areas.values_list("area", flat=True))
-
-    def _post_clean(self) -> None:
-        # The model's own checks run in the service, which also knows the council.
-        pass
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

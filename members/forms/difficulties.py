@@ -6,12 +6,12 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import DateInput, KrdsFormMixin
+from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
 from members.forms.common import BLANK_CHOICE_LABEL, DocumentsField, KrdsRadioSelect
 from members.models import Difficulty, Institution
 
 
-class DifficultyForm(KrdsFormMixin, forms.ModelForm[Difficulty]):
+class DifficultyForm(ServiceModelForm[Difficulty]):
     documents = DocumentsField()
 
     class Meta:
@@ -34,10 +34,6 @@ class DifficultyForm(KrdsFormMixin, forms.ModelForm[Difficulty]):
                 field.initial = institutions.first()
             else:
                 field.empty_label = BLANK_CHOICE_LABEL  # type: ignore[attr-defined]
-
-    def _post_clean(self) -> None:
-        # The model's own checks run in the service, which also knows the council.
-        pass
 
 
 class AssignForm(KrdsFormMixin, forms.Form):

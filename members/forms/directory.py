@@ -6,10 +6,11 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import DateInput, KrdsFormMixin
+from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
 from members.models import Institution, Membership, Person
 
 
+# The directory forms keep Django's model checks: the spreadsheet imports validate each row with them.
 class InstitutionForm(KrdsFormMixin, forms.ModelForm[Institution]):
     class Meta:
         model = Institution
@@ -47,7 +48,7 @@ class PersonForm(KrdsFormMixin, forms.ModelForm[Person]):
         self.fields["institution"].queryset = institutions  # type: ignore[attr-defined]
 
 
-class MembershipForm(KrdsFormMixin, forms.ModelForm[Membership]):
+class MembershipForm(ServiceModelForm[Membership]):
     class Meta:
         model = Membership
         fields = ["institution", "person", "role", "route", "position", "term_start", "term_end", "notes"]
@@ -69,10 +70,6 @@ class MembershipForm(KrdsFormMixin, forms.ModelForm[Membership]):
         if not cleaned.get("institution") and not cleaned.get("person"):
             raise forms.ValidationError(_("Choose the institution, the person, or both who hold the seat."))
         return cleaned
-
-    def _post_clean(self) -> None:
-        # The model's own checks run in the service, which also knows the council.
-        pass
 
 
 class MembershipEndForm(KrdsFormMixin, forms.Form):

@@ -6,13 +6,13 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import KrdsFormMixin
+from council.forms import KrdsFormMixin, ServiceModelForm
 from members.forms.common import BLANK_CHOICE_LABEL, ChecklistSelectMultiple, DocumentsField, KrdsRadioSelect
 from members.models import BestPractice, Institution
 from members.services import MAX_FIGURES
 
 
-class BestPracticeForm(KrdsFormMixin, forms.ModelForm[BestPractice]):
+class BestPracticeForm(ServiceModelForm[BestPractice]):
     documents = DocumentsField()
 
     class Meta:
@@ -49,10 +49,6 @@ class BestPracticeForm(KrdsFormMixin, forms.ModelForm[BestPractice]):
             self.fields["institution"].empty_label = None
         else:
             self.fields["institution"].empty_label = BLANK_CHOICE_LABEL  # type: ignore[attr-defined]
-
-    def _post_clean(self) -> None:
-        # The model's own checks run in the service, which also knows the council.
-        pass
 
 
 class FigureForm(KrdsFormMixin, forms.Form):
