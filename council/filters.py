@@ -10,6 +10,7 @@ from django_filters.widgets import BooleanWidget
 
 from council.forms import KrdsFormMixin
 from council.models import Council
+from council.permissions import councils_visible_to
 from council.search import text_match
 
 # What the list's free-text query matches, the way every other list matches it.
@@ -53,3 +54,12 @@ class CouncilFilter(PortalFilterSet):
 
     def search(self, queryset: QuerySet[Council], name: str, value: str) -> QuerySet[Council]:
         return text_match(queryset, COUNCIL_TEXT, value)
+
+
+class CouncilChoiceFilter(django_filters.ModelChoiceFilter):
+    """Councils offered are those the requesting user may read."""
+
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        if request is None:
+            return Council.objects.none()
+        return councils_visible_to(request.user).order_by("name")

@@ -5,12 +5,11 @@ from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import PortalFilterSet, yes_no_filter
+from council.filters import CouncilChoiceFilter, PortalFilterSet, yes_no_filter
 from council.search import text_match
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from meetings.models.actions import ActionItemQuerySet
 from meetings.models.meetings import MeetingQuerySet
-from members.filters import CouncilChoiceFilter
 
 # What the `q` of a list and the portal-wide search match, so "see all" lists what search found.
 MEETING_SEARCH_FIELDS = ("title", "venue", "description")

@@ -10,7 +10,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import PortalFilterSet, yes_no_filter
+from council.filters import CouncilChoiceFilter, PortalFilterSet, yes_no_filter
 from council.forms import DateInput
 from council.models import Council
 from council.permissions import ANONYMOUS_ACCESS, access_for
@@ -53,17 +53,6 @@ PRACTICE_TEXT = TextFields(
 )
 DIFFICULTY_TEXT = TextFields(("title", "description", "institution__name", "assignee__name"))
 AGREEMENT_TEXT = TextFields(("title", "summary", "signed_place"), related=("parties__name",))
-
-
-class CouncilChoiceFilter(django_filters.ModelChoiceFilter):
-    """Councils offered are those the requesting user may read."""
-
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
-        from council.permissions import councils_visible_to
-
-        if request is None:
-            return Council.objects.none()
-        return councils_visible_to(request.user).order_by("name")
 
 
 class InstitutionFilter(PortalFilterSet):

@@ -8,8 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import PortalFilterSet, yes_no_filter
-from members.filters import CouncilChoiceFilter
+from council.filters import CouncilChoiceFilter, PortalFilterSet, yes_no_filter
 from members.models import Institution
 from plans.models import (
     BudgetLine,
