@@ -1,10 +1,8 @@
 """Template filters for money, dates and links, used on every page."""
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django import template
-from django.http import HttpRequest
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -63,20 +61,6 @@ def percent(value: Any, digits: int = 1) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(value) * 100:.{int(digits)}f}%"
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context: template.Context, **changes: Any) -> str:
-    """The current query string with some parameters replaced (for pagination and sorting links)."""
-    request: HttpRequest | None = context.get("request")
-    params = request.GET.copy() if request is not None else {}
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode() if hasattr(params, "urlencode") else urlencode(params)
-    return f"?{encoded}" if encoded else "?"
 
 
 @register.filter
