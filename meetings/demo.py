@@ -106,8 +106,7 @@ def _invite_seats(meeting: Meeting, *, attended: bool) -> None:
                 "institution": seat.institution,
                 "person": seat.person,
                 "name": seat.holder_name,
-                "counts_for_quorum": seat.role
-                in {Membership.Role.CHAIR, Membership.Role.VICE_CHAIR, Membership.Role.MEMBER},
+                "counts_for_quorum": seat.is_voting,
                 "response": Invitation.Response.ACCEPTED if attended else Invitation.Response.PENDING,
                 "attended": True if attended else None,
             },

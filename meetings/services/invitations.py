@@ -12,8 +12,6 @@ from meetings import permissions
 from meetings.models import Invitation, Meeting, Vote
 from members.models import Institution, Membership, Person
 
-VOTING_ROLES = {Membership.Role.CHAIR, Membership.Role.VICE_CHAIR, Membership.Role.MEMBER}
-
 
 def _check(actor: User, meeting: Meeting) -> None:
     if not permissions.can_manage_meeting(actor, meeting):
@@ -31,7 +29,7 @@ def _seat_invitation(meeting: Meeting, seat: Membership) -> Invitation:
         name=seat.holder_name,
         email=person.email if person and person.email else "",
         language=person.user.language if person and person.user_id else "ko",  # type: ignore[union-attr]
-        counts_for_quorum=seat.role in VOTING_ROLES,
+        counts_for_quorum=seat.is_voting,
     )
 
 

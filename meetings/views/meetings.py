@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.models import Dispatch
-from council.pages import actor, apply_errors
+from council.pages import actor, apply_errors, visible_or_404
 from council.selectors import request_council
 from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
@@ -239,8 +239,12 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 def meeting_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
     """'Add to calendar': this meeting as an .ics file."""
-    meeting = visible_meeting(request, pk)
-    meeting = Meeting.objects.select_related("council").prefetch_related("agenda_items").get(pk=meeting.pk)
+    meeting = visible_or_404(
+        permissions.meetings_visible_to(request.user)
+        .select_related("council")
+        .prefetch_related("agenda_items"),
+        pk,
+    )
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response

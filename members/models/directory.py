@@ -168,6 +168,9 @@ class Membership(models.Model):
         RECOMMENDATION = "recommendation", _("recommendation")
         EX_OFFICIO = "ex_officio", _("ex officio")
 
+    # Seats that vote and count toward the quorum; a secretary or an observer does neither.
+    VOTING_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER})
+
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.CASCADE, related_name="memberships"
     )
@@ -223,6 +226,10 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.holder_name} · {self.get_role_display()}"
+
+    @property
+    def is_voting(self) -> bool:
+        return self.role in self.VOTING_ROLES
 
     @property
     def holder_name(self) -> str:
