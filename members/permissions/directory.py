@@ -10,6 +10,7 @@
 """
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from council.models import Council, User
 from council.permissions import AnyUser, Seats, access_for
@@ -17,7 +18,11 @@ from members.models import Institution, InstitutionContact, Membership, Person
 
 
 def seats_of(user: User) -> Seats:
-    """The institutions a user acts for and the councils where they, or those institutions, hold seats."""
+    """The institutions a user acts for and the councils where they, or those institutions, hold seats.
+
+    Only seats whose term covers today count: a former member keeps the meetings it was invited to,
+    not the council's members-only business.
+    """
     institution_ids = frozenset(
         InstitutionContact.objects.filter(user=user, institution__is_active=True).values_list(
             "institution_id", flat=True
@@ -27,7 +32,9 @@ def seats_of(user: User) -> Seats:
     if institution_ids:
         seat_filter |= Q(institution_id__in=institution_ids)
     council_ids = frozenset(
-        Membership.objects.filter(seat_filter, council__is_active=True).values_list("council_id", flat=True)
+        Membership.objects.filter(seat_filter, council__is_active=True)
+        .current_on(timezone.localdate())
+        .values_list("council_id", flat=True)
     )
     return Seats(institution_ids=institution_ids, council_ids=council_ids)
 

@@ -200,3 +200,25 @@ def test_api_seat_creation_by_role(request, api, anyang, persona, status):
 def test_api_anonymous_cannot_write(api, anyang):
     assert api().post("/api/v1/institutions/", {"name": "x"}, format="json").status_code in (401, 403)
     assert Institution.objects.filter(name="x").count() == 0
+
+
+def test_a_seat_whose_term_has_ended_no_longer_opens_the_councils_business(login, busan):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+    from tests.council.factories import UserFactory
+    from tests.meetings.factories import MeetingFactory
+    from tests.members.factories import InstitutionContactFactory
+
+    former = InstitutionFactory(name="전 회원기관")
+    seat = MembershipFactory(council=busan, institution=former)
+    contact = UserFactory(username="former-contact")
+    InstitutionContactFactory(user=contact, institution=former)
+    meeting = MeetingFactory(council=busan, status=Meeting.Status.ANNOUNCED)
+    url = reverse("meeting-detail", args=[meeting.pk])
+    assert login(contact).get(url).status_code == 200
+    seat.term_end = timezone.localdate() - timedelta(days=1)
+    seat.save(update_fields=["term_end"])
+    assert login(contact).get(url).status_code == 404
