@@ -7,16 +7,23 @@ PORTAL_UPLOAD_MAX_BYTES. The file's extension must agree with what its bytes say
 import os
 import zipfile
 from dataclasses import dataclass
-from typing import IO, Any
+from functools import partial
+from typing import IO, TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    # The document model's upload_to lives here, so the models are imported for typing only.
+    from council.models import Document, User
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HWP_SIGNATURE = b"HWP Document File"
@@ -147,3 +154,34 @@ def document_response(file: Any, *, filename: str, inline: bool = False) -> File
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def document_build[DocumentT: Document](
+    model: type[DocumentT], *, actor: "User", upload: UploadedFile, **owner: Any
+) -> DocumentT:
+    """An unsaved document row for an upload whose content, type and size have been checked."""
+    try:
+        kind = validate_document(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    return model(
+        file=upload,
+        name=(upload.name or "file")[:255],
+        content_type=kind.mimetype,
+        type_label=kind.label,
+        size=upload.size or 0,
+        uploaded_by=actor,
+        **owner,
+    )
+
+
+def file_delete_on_commit(file: FieldFile) -> None:
+    """A stored file goes only once its row is gone for good: a rollback keeps both."""
+    if file.name:
+        transaction.on_commit(partial(file.storage.delete, file.name))
+
+
+def document_remove(document: "Document") -> None:
+    """Delete the row now and the stored file once the transaction has committed."""
+    document.delete()
+    file_delete_on_commit(document.file)

@@ -9,7 +9,6 @@ from members.models.agreements import (
 )
 from members.models.difficulties import Difficulty, DifficultyAttachment, DifficultyEvent, DifficultyQuerySet
 from members.models.directory import Institution, InstitutionContact, Membership, MembershipQuerySet, Person
-from members.models.documents import Document
 from members.models.practices import BestPractice, BestPracticeDocument, BestPracticeFigure
 
 __all__ = [
@@ -25,7 +24,6 @@ __all__ = [
     "DifficultyAttachment",
     "DifficultyEvent",
     "DifficultyQuerySet",
-    "Document",
     "Institution",
     "InstitutionContact",
     "Membership",

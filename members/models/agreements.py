@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.models.documents import Document
+from council.models import Document
 
 RENEWAL_NOTICE_DAYS = 60
 

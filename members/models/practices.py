@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from members.models.documents import Document
+from council.models import Document
 
 SUMMARY_MAX = 1000
 TEXT_MAX = 10000

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
+from council.uploads import document_remove
 from members import permissions
 from members.models import Agreement, AgreementArea, AgreementDocument, BestPractice, Institution
-from members.services.common import assign_fields, document_remove, documents_save
+from members.services.common import assign_fields, documents_save
 
 AGREEMENT_FIELDS = ("title", "signed_on", "signed_place", "summary", "valid_from", "valid_until")
 

@@ -1,16 +1,14 @@
-"""Helpers shared by the members services: field assignment, uploaded documents, notice recipients."""
+"""Helpers shared by the members services: field assignment, saving a batch of uploaded documents."""
 
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from council.models import User
-from council.uploads import validate_document
-from members.models import Document
+from council.models import Document, User
+from council.uploads import document_build
 
 MAX_DOCUMENTS = 10
 
@@ -22,25 +20,6 @@ def assign_fields(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...
         raise TypeError(f"unexpected fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(instance, name, value)
-
-
-def document_build[DocumentT: Document](
-    model: type[DocumentT], *, actor: User, upload: UploadedFile, **owner: Any
-) -> DocumentT:
-    """An unsaved document row for an upload whose content, type and size have been checked."""
-    try:
-        kind = validate_document(upload)
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
-    return model(
-        file=upload,
-        name=(upload.name or "file")[:255],
-        content_type=kind.mimetype,
-        type_label=kind.label,
-        size=upload.size or 0,
-        uploaded_by=actor,
-        **owner,
-    )
 
 
 def documents_save[DocumentT: Document](
@@ -55,11 +34,3 @@ def documents_save[DocumentT: Document](
     for document in documents:
         document.save()
     return documents
-
-
-def document_remove(document: Document) -> None:
-    """Delete the row now and the stored file once the transaction has committed."""
-    storage, name = document.file.storage, document.file.name
-    document.delete()
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, User
 from council.outbox import dispatch_create
+from council.uploads import document_remove
 from members import permissions
 from members.models import BestPractice, BestPracticeDocument, BestPracticeFigure, Institution
 from members.notices import BestPracticeReviewed, BestPracticeSubmitted
-from members.services.common import assign_fields, document_remove, documents_save
+from members.services.common import assign_fields, documents_save
 
 PRACTICE_FIELDS = (
     "institution",
