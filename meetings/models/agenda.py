@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from council.uploads import upload_to
+from council.models import Document
 
 
 class AgendaItem(models.Model):
@@ -91,25 +90,17 @@ class AgendaItem(models.Model):
         return " · ".join(part for part in parts if part)
 
 
-class AgendaDocument(models.Model):
-    """A document attached to an agenda item (PDF, HWP/HWPX, office files, images)."""
+class AgendaDocument(Document):
+    """A document attached to an agenda item (PDF, HWP/HWPX, office files, images), shown under its title."""
 
     agenda_item = models.ForeignKey(
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=upload_to)
-    content_type = models.CharField(_("type"), max_length=100)
-    size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Document.Meta):
         verbose_name = _("agenda document")
         verbose_name_plural = _("agenda documents")
-        ordering = ["uploaded_at", "id"]
 
     def __str__(self) -> str:
         return self.title

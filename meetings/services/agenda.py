@@ -1,7 +1,6 @@
 """Writes on a meeting's agenda: items, their order, documents and decisions."""
 
 from collections.abc import Sequence
-from functools import partial
 from typing import Any, NamedTuple
 
 from django.conf import settings
@@ -9,12 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from council.models import User
-from council.uploads import validate_document
+from council.uploads import document_build, document_remove, file_delete_on_commit
 from meetings import permissions
 from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
 from meetings.selectors import meeting_previous
@@ -133,7 +131,8 @@ def agenda_item_delete(*, actor: User, item: AgendaItem) -> None:
         raise ValidationError(_("An item with a recorded decision cannot be removed."))
     files = [document.file for document in item.documents.all()]
     item.delete()
-    _delete_files_on_commit(files)
+    for file in files:
+        file_delete_on_commit(file)
 
 
 @transaction.atomic
@@ -156,17 +155,8 @@ def agenda_document_add(
     """Attach a document after checking its type (by content) and size."""
     _check(actor, item.meeting)
     _check_open(item.meeting)
-    try:
-        kind = validate_document(upload)
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
-    document = AgendaDocument(
-        agenda_item=item,
-        title=(title or upload.name or "")[:200],
-        file=upload,
-        content_type=kind.label,
-        size=upload.size or 0,
-        uploaded_by=actor,
+    document = document_build(
+        AgendaDocument, actor=actor, upload=upload, agenda_item=item, title=(title or upload.name or "")[:200]
     )
     document.full_clean()
     document.save()
@@ -177,15 +167,7 @@ def agenda_document_add(
 def agenda_document_delete(*, actor: User, document: AgendaDocument) -> None:
     _check(actor, document.agenda_item.meeting)
     _check_open(document.agenda_item.meeting)
-    document.delete()
-    _delete_files_on_commit([document.file])
-
-
-def _delete_files_on_commit(files: Sequence[FieldFile]) -> None:
-    """Stored files go only once their rows are gone for good: a rollback keeps both."""
-    for file in files:
-        if file.name:
-            transaction.on_commit(partial(file.storage.delete, file.name))
+    document_remove(document)
 
 
 @transaction.atomic

@@ -157,13 +157,7 @@ def agenda_document_download(request: HttpRequest, pk: int, document_pk: int) ->
         raise PermissionDenied
     if not document.file:
         raise Http404
-    extension = (document.file.name or "").rsplit(".", 1)[-1]
-    name = (
-        document.title
-        if document.title.lower().endswith(f".{extension.lower()}")
-        else f"{document.title}.{extension}"
-    )
-    return document_response(document.file, filename=name)
+    return document_response(document.file, filename=document.name)
 
 
 @login_required

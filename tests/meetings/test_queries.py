@@ -32,7 +32,14 @@ def _grow(alice, anyang, meeting, size):
         )
         InstitutionContactFactory(institution=institution)
         item = AgendaItemFactory(meeting=meeting)
-        item.documents.create(title="자료", file="meetings/agendadocument/a.pdf", content_type="PDF", size=10)
+        item.documents.create(
+            title="자료",
+            file="meetings/agendadocument/a.pdf",
+            name="a.pdf",
+            content_type="application/pdf",
+            type_label="PDF",
+            size=10,
+        )
         ActionItemFactory(meeting=meeting, assignee=institution)
         MeetingFactory(council=anyang)
     services.invitations_add_members(actor=alice, meeting=meeting)
