@@ -82,6 +82,24 @@ def test_agenda_items_are_added_reordered_and_documented(login, alice, meeting):
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
+def test_an_agenda_document_downloads_under_its_original_name_with_its_type(login, alice, meeting):
+    from urllib.parse import quote
+
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="예산 심의")
+    client = login(alice)
+    client.post(
+        reverse("agenda-document-add", args=[meeting.pk, item.pk]),
+        {"file": SimpleUploadedFile("2026 예산안 (최종).pdf", PDF), "title": "예산안"},
+    )
+    document = item.documents.get()
+    assert (document.title, document.name) == ("예산안", "2026 예산안 (최종).pdf")
+    assert (document.content_type, document.type_label) == ("application/pdf", "PDF")
+    download = client.get(reverse("agenda-document", args=[meeting.pk, document.pk]))
+    assert quote("2026 예산안 (최종).pdf") in download["Content-Disposition"]
+    page = client.get(reverse("meeting-detail", args=[meeting.pk])).content.decode()
+    assert "PDF · " in page and "application/pdf" not in page
+
+
 def test_wrong_type_and_oversized_documents_are_refused_and_nothing_saved(login, alice, meeting, settings):
     item = services.agenda_item_add(actor=alice, meeting=meeting, title="안건")
     client = login(alice)
