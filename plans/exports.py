@@ -66,52 +66,36 @@ def _lines(plan: Plan) -> list[BudgetLine]:
     )
 
 
+def _structure_row(project: Project, line: BudgetLine | None, *, first: bool) -> tuple[Any, ...]:
+    """A row of the import template: where the project sits, its details on its first row, one budget line."""
+    details = (
+        (
+            project.title,
+            project.lead_institution.name,
+            project.start_on.isoformat(),
+            project.end_on.isoformat(),
+        )
+        if first
+        else ("", "", "", "")
+    )
+    budget = (line.year, line.get_source_display(), line.planned) if line else ("", "", "")
+    task = project.task
+    return (task.strategy.code, task.strategy.title, task.code, task.title, project.code, *details, *budget)
+
+
 def _structure(plan: Plan, lines: list[BudgetLine]) -> Sheet:
     """One row per budget line, the project's details on its first; a project without lines gets one row."""
     seen: set[int] = set()
     rows: list[tuple[Any, ...]] = []
     for line in lines:
-        project = line.project
-        first = project.pk not in seen
-        seen.add(project.pk)
-        rows.append(
-            (
-                project.task.strategy.code,
-                project.task.strategy.title,
-                project.task.code,
-                project.task.title,
-                project.code,
-                project.title if first else "",
-                project.lead_institution.name if first else "",
-                project.start_on.isoformat() if first else "",
-                project.end_on.isoformat() if first else "",
-                line.year,
-                line.get_source_display(),
-                line.planned,
-            )
-        )
+        rows.append(_structure_row(line.project, line, first=line.project_id not in seen))
+        seen.add(line.project_id)
     without_lines = (
         Project.objects.filter(plan=plan, budget_lines__isnull=True)
         .select_related("task__strategy", "lead_institution")
         .order_by("code")
     )
-    for project in without_lines:
-        rows.append(
-            (
-                project.task.strategy.code,
-                project.task.strategy.title,
-                project.task.code,
-                project.task.title,
-                project.code,
-                project.title,
-                project.lead_institution.name,
-                project.start_on.isoformat(),
-                project.end_on.isoformat(),
-                "",
-                "",
-                "",
-            )
-        )
+    rows.extend(_structure_row(project, None, first=True) for project in without_lines)
     return Sheet(title=_("Structure"), columns=STRUCTURE_COLUMNS, rows=rows)
 
 
