@@ -7,12 +7,16 @@ Korean or English, so a template downloaded in either language can be filled in 
 
 import csv
 import io
+import time
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import translation
 from django.utils.functional import Promise
@@ -21,9 +25,15 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
+ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
 MAX_ROWS = 5000
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# What reading one file may cost, whatever it holds: an XLSX is a zip, and a small upload can unpack
+# to gigabytes or to hundreds of thousands of empty rows.
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_READ_SECONDS = 20.0
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
@@ -82,7 +92,46 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _xlsx_rows(data: bytes) -> Iterable[list[str]]:
+def _too_many_rows(max_rows: int) -> SpreadsheetError:
+    return SpreadsheetError(
+        _("A file may hold at most %(count)d rows below the header, empty rows included.")
+        % {"count": max_rows}
+    )
+
+
+def _check_workbook_size(data: bytes, max_rows: int) -> None:
+    """Refuse a workbook that unpacks beyond the limit, or has a sheet of more rows than allowed,
+    before openpyxl parses it (which reads a whole sheet to size it when the sheet does not say)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise SpreadsheetError(
+                    _(
+                        "The workbook unpacks to more than %(size)d MB. "
+                        "Save only the sheet to import, without empty rows."
+                    )
+                    % {"size": MAX_UNPACKED_BYTES // 1024 // 1024}
+                )
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as part:
+                        _count_rows(part, max_rows)
+    except (zipfile.BadZipFile, OSError, ParseError, DefusedXmlException) as error:
+        raise SpreadsheetError(_("The file is not a readable XLSX workbook.")) from error
+
+
+def _count_rows(part: IO[bytes], max_rows: int) -> None:
+    """Stream through a worksheet's rows, stopping as soon as there are more than allowed."""
+    rows = 0
+    for _event, element in iterparse(part, events=("start",)):
+        if element.tag == ROW_TAG:
+            rows += 1
+            if rows > max_rows + 1:
+                raise _too_many_rows(max_rows)
+
+
+def _xlsx_rows(data: bytes, max_rows: int) -> Iterable[list[str]]:
+    _check_workbook_size(data, max_rows)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -108,8 +157,15 @@ def _csv_rows(data: bytes) -> Iterable[list[str]]:
         yield [cell.strip() for cell in row]
 
 
-def read_table(upload: UploadedFile, columns: Sequence[Column]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of an uploaded XLSX or CSV file as (row number, {column key: text}); empty rows skipped."""
+def read_table(
+    upload: UploadedFile, columns: Sequence[Column], *, max_rows: int = MAX_ROWS
+) -> list[tuple[int, dict[str, str]]]:
+    """Rows of an uploaded XLSX or CSV file as (row number, {column key: text}); empty rows skipped.
+
+    Reading is bounded by what is read, not by what is kept: every row counts against `max_rows`,
+    empty or not, and reading stops after MAX_READ_SECONDS.
+    """
+    deadline = time.monotonic() + MAX_READ_SECONDS
     name = (upload.name or "").lower()
     if upload.size is not None and upload.size > MAX_FILE_BYTES:
         raise SpreadsheetError(
@@ -119,7 +175,7 @@ def read_table(upload: UploadedFile, columns: Sequence[Column]) -> list[tuple[in
     if name.endswith(".xlsx"):
         if not data.startswith(b"PK\x03\x04"):
             raise SpreadsheetError(_("The file is not a readable XLSX workbook."))
-        rows = iter(_xlsx_rows(data))
+        rows = iter(_xlsx_rows(data, max_rows))
     elif name.endswith(".csv"):
         rows = iter(_csv_rows(data))
     else:
@@ -148,12 +204,16 @@ def read_table(upload: UploadedFile, columns: Sequence[Column]) -> list[tuple[in
 
     table = []
     for number, row in enumerate(rows, start=2):
+        if number > max_rows + 1:
+            raise _too_many_rows(max_rows)
+        if time.monotonic() > deadline:
+            raise SpreadsheetError(
+                _("The file took too long to read. Split it into smaller files, without empty rows.")
+            )
         values = {column.key: (row[index] if index < len(row) else "") for index, column in positions.items()}
         if not any(values.values()):
             continue
         table.append((number, values))
-        if len(table) > MAX_ROWS:
-            raise SpreadsheetError(_("A file may hold at most %(count)d rows.") % {"count": MAX_ROWS})
     if not table:
         raise SpreadsheetError(_("The file has no data rows."))
     return table

@@ -1,13 +1,19 @@
 """Reading and writing the spreadsheets every import and export goes through."""
 
 import io
+import re
+import time
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
 from council.spreadsheets import (
+    MAX_FILE_BYTES,
+    MAX_UNPACKED_BYTES,
     Column,
     SpreadsheetError,
     choice_code,
@@ -82,3 +88,57 @@ def test_template_explains_each_column():
     assert len(workbook.sheetnames) == 2
     guide = workbook.worksheets[1]
     assert guide.max_row == len(COLUMNS) + 1
+
+
+def _tampered_xlsx(rows_xml: str, *, padding: int = 0) -> bytes:
+    """A workbook with the header row, whose sheet then gets raw rows appended and loses its stated
+    size: what a tool other than Excel, or an attacker, might upload."""
+    written = zipfile.ZipFile(io.BytesIO(write_xlsx(columns=COLUMNS, rows=[], title="Sheet")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in written.namelist():
+            part = written.read(name).decode()
+            if name == "xl/worksheets/sheet1.xml":
+                part = re.sub(r"<dimension [^>]*/>", "", part).replace(
+                    "</sheetData>", rows_xml + "</sheetData>"
+                )
+            archive.writestr(name, part)
+        if padding:
+            archive.writestr("xl/media/padding.xml", "<p>" + " " * padding + "</p>")
+    return buffer.getvalue()
+
+
+def _empty_rows(count: int) -> str:
+    return "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t></t></is></c></row>' for n in range(2, count + 2)
+    )
+
+
+def test_a_workbook_of_400000_empty_rows_is_refused_quickly(login, alice, anyang):
+    content = _tampered_xlsx(_empty_rows(400_000))
+    assert len(content) < MAX_FILE_BYTES, "small enough to pass the upload limit"
+    started = time.monotonic()
+    with translation.override("ko"):
+        response = login(alice).post(
+            reverse("institution-import"), {"file": SimpleUploadedFile("institutions.xlsx", content)}
+        )
+    assert time.monotonic() - started < 2
+    assert response.status_code == 200
+    assert "빈 행을 포함하여" in response.content.decode()
+    assert not Institution.objects.exists()
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_parsing():
+    content = _tampered_xlsx("", padding=MAX_UNPACKED_BYTES)
+    assert len(content) < MAX_FILE_BYTES
+    started = time.monotonic()
+    with translation.override("en"), pytest.raises(SpreadsheetError, match="unpacks to more than"):
+        read_table(upload("x.xlsx", content), COLUMNS)
+    assert time.monotonic() - started < 2
+
+
+def test_empty_rows_count_against_the_row_limit_in_csv():
+    content = b"name,kind\n" + b",\n" * 20 + b"A,firm\n"
+    with translation.override("en"), pytest.raises(SpreadsheetError, match="empty rows included"):
+        read_table(upload("x.csv", content), COLUMNS, max_rows=10)
+    assert len(read_table(upload("x.csv", content), COLUMNS, max_rows=21)) == 1
