@@ -19,7 +19,8 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from council.languages import LANGUAGE_CODES
@@ -192,9 +193,16 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
     return [pending[i : i + size] for i in range(0, len(pending), size)]
 
 
+def render_plain(template_name: str, context: dict[str, Any]) -> str:
+    """A plain-text template (mail subject or text part) rendered without HTML escaping:
+    "R&D" must reach the reader as "R&D", not "R&amp;D"."""
+    template = get_template(template_name)
+    return template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
+
+
 def _render_subject(kind: NoticeKind, dispatch: Dispatch, context: dict[str, Any], language: str) -> str:
     with translation.override(language):
-        subject = render_to_string(f"{kind.template}_subject.txt", {"dispatch": dispatch, **context})
+        subject = render_plain(f"{kind.template}_subject.txt", {"dispatch": dispatch, **context})
     return " ".join(subject.split())[:300]
 
 
@@ -215,7 +223,7 @@ def render_notice(notice: Notice, context: dict[str, Any] | None = None) -> Rend
         }
         return Rendered(
             title=notice.title,
-            text=render_to_string(f"{kind.template}.txt", full),
+            text=render_plain(f"{kind.template}.txt", full),
             html=render_to_string(f"{kind.template}.html", full),
             attachments=kind.attachments(dispatch, notice, full),
             headers=kind.headers(dispatch, notice, full),

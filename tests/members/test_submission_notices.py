@@ -170,3 +170,28 @@ def test_agreement_renewal_is_reminded_60_days_before_it_ends(
         "bob@example.org",
         "olivia@example.org",
     ]
+
+
+def test_subjects_and_text_are_plain_text_never_html_escaped(
+    bob, anyang, daerim, alice, django_capture_on_commit_callbacks
+):
+    title = 'R&D <장비> "공동 활용" 건'
+    with django_capture_on_commit_callbacks(execute=True):
+        services.difficulty_raise(
+            actor=bob,
+            council=anyang,
+            institution=daerim,
+            kind="difficulty",
+            category="facilities",
+            title=title,
+            description="A & B <협력>",
+        )
+    message = mail.outbox[0]
+    assert title in message.subject
+    assert (
+        "&amp;" not in message.subject and "&lt;" not in message.subject and "&quot;" not in message.subject
+    )
+    assert "A & B <협력>" in message.body
+    html = message.alternatives[0][0]
+    assert "A &amp; B &lt;협력&gt;" in html, "the HTML part still escapes what it shows"
+    assert Notice.objects.get(recipient=alice).title == message.subject
