@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import F, Model, Q, QuerySet, TextField, Value
 from django.db.models.functions import Greatest, Replace
 from django.db.models.lookups import IContains
 from django.utils.functional import Promise
@@ -105,11 +105,25 @@ def _uses_trigrams(queryset: QuerySet[Any]) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-def text_match(
-    queryset: QuerySet[Any], fields: Sequence[str], query: str, *, related: Sequence[str] = ()
-) -> QuerySet[Any]:
-    """Rows where any of `fields` matches the query. `related` fields cross to-many relations and are
-    matched in a subquery, so a row is never repeated."""
+@dataclass(frozen=True, slots=True)
+class TextFields:
+    """What a free-text query matches on one model: its list's `q` filter and the portal search.
+
+    The first field is the title, which ranks a hit highest. `related` fields cross to-many relations
+    and are matched in a subquery, so a row is never repeated; `related_scope` narrows which related
+    rows may match (e.g. only agenda items that leave the secretariat).
+    """
+
+    fields: tuple[str, ...]
+    related: tuple[str, ...] = ()
+    related_scope: Q = field(default_factory=Q)
+
+    def match[M: Model](self, queryset: QuerySet[M], query: str) -> QuerySet[M]:
+        return text_match(queryset, self, query)
+
+
+def text_match(queryset: QuerySet[Any], text: TextFields, query: str) -> QuerySet[Any]:
+    """Rows where any of the text fields matches the query."""
     query = clean_query(query)
     if not query:
         return queryset
@@ -127,10 +141,11 @@ def text_match(
                 matched |= Q(**{f"{name}__trigram_word_similar": query})
         return matched
 
-    matched = condition(fields)
-    if related:
-        model = queryset.model
-        matched |= Q(pk__in=model._default_manager.filter(condition(related)).values("pk"))
+    matched = condition(text.fields)
+    if text.related:
+        # One filter() call, so the scope and the match apply to the same related row.
+        related = queryset.model._default_manager.filter(condition(text.related) & text.related_scope)
+        matched |= Q(pk__in=related.values("pk"))
     return queryset.filter(matched)
 
 
@@ -145,15 +160,10 @@ def text_rank(queryset: QuerySet[Any], fields: Sequence[str], query: str, *fallb
 
 
 def search_queryset(
-    queryset: QuerySet[Any],
-    fields: Sequence[str],
-    query: str,
-    limit: int,
-    *fallback: str,
-    related: Sequence[str] = (),
+    queryset: QuerySet[Any], text: TextFields, query: str, limit: int, *fallback: str
 ) -> tuple[list[Any], int]:
     """Match, count and take the best `limit` rows: two queries whatever the data size."""
-    matched = text_match(queryset, fields, query, related=related)
+    matched = text.match(queryset, query)
     total = matched.count()
-    rows = list(text_rank(matched, fields, query, *fallback)[:limit]) if total else []
+    rows = list(text_rank(matched, text.fields, query, *fallback)[:limit]) if total else []
     return rows, total

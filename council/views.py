@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
 from council import outbox, services
+from council.filters import parse_id
 from council.forms import LanguageForm, ProfileForm
 from council.languages import language_cookie_set
 from council.models import Dispatch, Notice
@@ -68,7 +69,7 @@ def language_switch(request: HttpRequest) -> HttpResponse:
 @require_POST
 def council_switch(request: HttpRequest) -> HttpResponse:
     """Work in another council; only councils the user may read can be chosen."""
-    council = get_object_or_404(councils_visible_to(request.user), pk=request.POST.get("council"))
+    council = get_object_or_404(councils_visible_to(request.user), pk=parse_id(request.POST.get("council")))
     request.session["council_id"] = council.pk
     return HttpResponseRedirect(_safe_next(request, reverse("home")))
 

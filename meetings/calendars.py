@@ -41,7 +41,7 @@ def _event(meeting: Meeting, *, cancelled: bool = False) -> Event:
     event.add("location", meeting_location(meeting))
     event.add("url", url)
     agenda = "\n".join(
-        f"{number}. {item.title}" for number, item in enumerate(meeting.agenda_items.all(), start=1)
+        f"{number}. {item.title}" for number, item in enumerate(meeting.shared_agenda, start=1)
     )
     description = "\n\n".join(part for part in (meeting.description, agenda, url) if part)
     event.add("description", description)
@@ -68,7 +68,10 @@ def _calendar(name: str, method: str | None = None) -> Calendar:
 
 
 def meeting_ics(meeting: Meeting, *, method: str = "PUBLISH") -> bytes:
-    """One meeting as an .ics file: REQUEST for invitations and changes, CANCEL when it is called off."""
+    """One meeting as an .ics file: REQUEST for invitations and changes, CANCEL when it is called off.
+
+    The meeting comes with `shared_agenda()` prefetched, as for `meetings_feed`.
+    """
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _calendar(meeting.council.name, method)
         calendar.add_component(_event(meeting, cancelled=method == "CANCEL"))

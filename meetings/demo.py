@@ -326,7 +326,16 @@ def _anyang_upcoming(council: Council, staff: User) -> None:
         council=council, title="특성화고 학생 조기 취업 연계 기업 정보 부족"
     ).first()
     if difficulty is not None and difficulty.is_open:
-        services.agenda_item_from_difficulty(actor=staff, meeting=meeting, difficulty=difficulty)
+        services.agenda_item_add(
+            actor=staff,
+            meeting=meeting,
+            title="특성화고 조기 취업 연계 기업 정보 공유 방안",
+            kind=Kind.DISCUSSION,
+            description="참여 기업의 채용 수요를 특성화고와 정기적으로 공유하는 방안을 논의합니다.",
+            presenter_institution=difficulty.institution,
+            minutes_allotted=15,
+            difficulty=difficulty,
+        )
     services.invitations_add_members(actor=staff, meeting=meeting)
     services.meeting_announce(actor=staff, meeting=meeting)
     answers = {

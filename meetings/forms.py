@@ -3,13 +3,14 @@
 from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
 from council.uploads import DocumentField
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
-from members.models import BestPractice, Difficulty, Institution, Membership, Person
+from members.models import Institution, Membership, Person
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -68,30 +69,22 @@ class MeetingCopyForm(KrdsFormMixin, forms.Form):
     )
 
 
-class ProposeForm(KrdsFormMixin, forms.Form):
-    """Which of the council's coming meetings a best practice or a difficulty goes on."""
-
-    meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label=_("Meeting"))
-
-    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["meeting"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = meetings
-        field.error_messages["invalid_choice"] = _(
-            "Choose one of the council's coming meetings whose agenda can still change."
-        )
-
-
 class CancelForm(KrdsFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for cancelling"), max_length=300, help_text=_("Invitees will read it.")
     )
 
 
+class MeetingChoiceField(forms.ModelChoiceField):
+    """Meetings offered by their number and date, e.g. "2024년 제2차 · 2024.11.05"."""
+
+    def label_from_instance(self, obj: Meeting) -> str:
+        return f"{obj.label} · {timezone.localtime(obj.starts_at):%Y.%m.%d}"
+
+
 class AgendaItemForm(ServiceModelForm[AgendaItem]):
-    """An agenda item; it may present one of the council's published best practices or take up one of
-    its open difficulties and suggestions."""
+    """An agenda item as the secretariat writes it. A best practice or a difficulty is linked from its
+    own page (`AgendaProposalForm`), so the agenda never lists the council's submissions."""
 
     class Meta:
         model = AgendaItem
@@ -102,34 +95,37 @@ class AgendaItemForm(ServiceModelForm[AgendaItem]):
             "presenter_institution",
             "minutes_allotted",
             "description",
-            "best_practice",
-            "difficulty",
+            "staff_only",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "difficulty": _("Its timeline records the meeting, and its submitter is told."),
-        }
 
     def __init__(
-        self,
-        *args: Any,
-        people: QuerySet[Person],
-        institutions: QuerySet[Institution],
-        council_id: int,
-        **kwargs: Any,
+        self, *args: Any, people: QuerySet[Person], institutions: QuerySet[Institution], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["presenter_person"].queryset = people  # type: ignore[attr-defined]
         self.fields["presenter_institution"].queryset = institutions  # type: ignore[attr-defined]
-        current = self.instance
-        practices = BestPractice.objects.filter(council_id=council_id).filter(
-            Q(status=BestPractice.Status.PUBLISHED) | Q(pk=current.best_practice_id)
+
+
+class AgendaProposalForm(AgendaItemForm):
+    """A best practice or a difficulty put on a coming meeting's agenda. What the agenda shows is what
+    the secretariat writes here: only the submission's title is filled in, never its text."""
+
+    meeting = MeetingChoiceField(queryset=Meeting.objects.none(), label=_("Meeting"))
+    field_order = ["meeting"]
+
+    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["meeting"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = meetings
+        field.error_messages["invalid_choice"] = _(
+            "Choose one of the council's coming meetings whose agenda can still change."
         )
-        difficulties = Difficulty.objects.filter(council_id=council_id).filter(
-            Q(status__in=Difficulty.OPEN_STATUSES) | Q(pk=current.difficulty_id)
+        self.fields["title"].help_text = _("As the agenda shows it to everyone who sees the meeting.")
+        self.fields["description"].help_text = _(
+            "Write what invitees may read; the submission's own text stays with the submission."
         )
-        self.fields["best_practice"].queryset = practices.order_by("-published_at")  # type: ignore[attr-defined]
-        self.fields["difficulty"].queryset = difficulties.order_by("-created_at")  # type: ignore[attr-defined]
 
 
 class AgendaDocumentForm(KrdsFormMixin, forms.Form):

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import chain
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,8 @@ from council.models import Dispatch, Notice, User
 from council.outbox import Attachment, NoticeKind, Recipient, dispatch_create, register_kind
 from meetings.calendars import meeting_ics
 from meetings.links import answer_path
-from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
+from meetings.models import ActionItem, Invitation, Meeting, Minutes
+from meetings.models.agenda import shared_agenda
 from meetings.selectors import actions_due, actions_overdue
 from members.models import InstitutionContact
 from members.notices.recipients import contacts_of, secretariat_of
@@ -57,12 +58,7 @@ class MeetingNotice(NoticeKind):
     def meeting(self, dispatch: Dispatch) -> Meeting:
         return (
             Meeting.objects.select_related("council", "chair")
-            .prefetch_related(
-                Prefetch(
-                    "agenda_items",
-                    AgendaItem.objects.select_related("presenter_person", "presenter_institution"),
-                )
-            )
+            .prefetch_related(shared_agenda())
             .get(pk=dispatch.subject_id)
         )
 
@@ -77,7 +73,7 @@ class MeetingNotice(NoticeKind):
         references = [int(notice.reference) for notice in notices if notice.reference.isdigit()]
         return {
             "meeting": meeting,
-            "agenda": list(meeting.agenda_items.all()),
+            "agenda": meeting.shared_agenda,
             "invitations": Invitation.objects.filter(meeting=meeting, pk__in=references).in_bulk(),
             # Every recipient gets the same calendar file: build it once per batch.
             "ics": meeting_ics(meeting, method=self.ics_method),

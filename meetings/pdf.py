@@ -41,7 +41,8 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
     """Cover, agenda with presenters and time, the documents of each item, and an attendance sheet."""
     meeting = Meeting.objects.select_related("council", "chair").get(pk=meeting.pk)
     items = list(
-        meeting.agenda_items.select_related("presenter_person", "presenter_institution")
+        meeting.agenda_items.shared()
+        .select_related("presenter_person", "presenter_institution")
         .prefetch_related("documents")
         .order_by("order", "id")
     )
@@ -54,7 +55,7 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
 def minutes_pdf(meeting: Meeting) -> bytes:
     """The minutes with the decisions, follow-up actions and attendance."""
     meeting = Meeting.objects.select_related("council", "chair", "minutes").get(pk=meeting.pk)
-    items = list(meeting.agenda_items.order_by("order", "id"))
+    items = list(meeting.agenda_items.shared().order_by("order", "id"))
     return _render(
         "meetings/print/minutes.html",
         {

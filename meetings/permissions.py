@@ -7,6 +7,8 @@
   meeting they are invited to. They answer their own invitation (never another's), vote on written
   resolutions, comment on circulated minutes, and update the actions assigned to their institution.
 - Visitors: announced and held meetings of a published council, without documents, invitees or minutes.
+- An agenda item marked secretariat only is seen by the council's secretariat alone, and a link from
+  an item to a best practice or a difficulty is shown only to those who may see that submission.
 Outside what a user may see is a 404; seen but not allowed is a 403.
 """
 
@@ -17,6 +19,7 @@ from django.db.models import Q, QuerySet
 from council.permissions import Access, AnyUser, access_for
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
 from meetings.models.actions import ActionItemQuerySet
+from meetings.models.agenda import AgendaItemQuerySet
 from meetings.models.invitations import InvitationQuerySet
 from meetings.models.meetings import MeetingQuerySet
 
@@ -54,6 +57,11 @@ def meetings_visible_to(user: AnyUser) -> MeetingQuerySet:
 
 
 def can_create_meeting(user: AnyUser, council_id: int) -> bool:
+    return access_for(user).manages(council_id)
+
+
+def can_propose_for_agenda(user: AnyUser, council_id: int) -> bool:
+    """Put a best practice or a difficulty on one of the council's coming meetings: its secretariat."""
     return access_for(user).manages(council_id)
 
 
@@ -110,8 +118,15 @@ def minutes_visible_to(user: AnyUser) -> QuerySet[Minutes]:
     return minutes.filter(Q(meeting__council_id__in=overseen) | (readers & ~Q(status=Minutes.Status.DRAFT)))
 
 
-def agenda_items_visible_to(user: AnyUser) -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.filter(meeting__in=meetings_visible_to(user))
+def agenda_items_visible_to(user: AnyUser) -> AgendaItemQuerySet:
+    """Items of the meetings the user sees; secretariat-only items for the council's secretariat alone."""
+    access = access_for(user)
+    items = AgendaItem.objects.filter(meeting__in=meetings_visible_to(user))
+    if access.is_site_admin:
+        return items
+    return items.filter(
+        AgendaItemQuerySet.shared_condition() | Q(meeting__council_id__in=access.staff_council_ids)
+    )
 
 
 def invitations_visible_to(user: AnyUser) -> QuerySet[Invitation]:

@@ -12,21 +12,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.permissions import AnyUser
-from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
-from meetings.filters import MEETING_SEARCH_FIELDS, MEETING_SEARCH_RELATED
+from council.search import (
+    SearchHit,
+    SearchProvider,
+    SearchResults,
+    TextFields,
+    register_search_provider,
+    search_queryset,
+)
+from meetings.filters import MEETING_TEXT
 from meetings.permissions import meetings_visible_to, minutes_visible_to
 
-MINUTES_FIELDS = ("body",)
+MINUTES_TEXT = TextFields(("body",))
 
 
 def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
     rows, total = search_queryset(
         meetings_visible_to(user).select_related("council"),
-        MEETING_SEARCH_FIELDS,
+        MEETING_TEXT,
         query,
         limit,
         "-starts_at",
-        related=MEETING_SEARCH_RELATED,
     )
     hits = [
         SearchHit(
@@ -44,7 +50,7 @@ def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
 def search_minutes(user: AnyUser, query: str, limit: int) -> SearchResults:
     rows, total = search_queryset(
         minutes_visible_to(user).select_related("meeting", "meeting__council"),
-        MINUTES_FIELDS,
+        MINUTES_TEXT,
         query,
         limit,
         "-meeting__starts_at",

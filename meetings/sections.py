@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
+from meetings.permissions import can_propose_for_agenda
 from meetings.selectors import agenda_items_linked, attendance_history, meetings_open_for_agenda
 from members.models import BestPractice, Difficulty, Institution
 
@@ -20,7 +21,10 @@ def _institution_attendance(
 
 def _practice_meetings(request: HttpRequest, access: Access, practice: BestPractice) -> dict[str, Any] | None:
     items = agenda_items_linked(user=request.user, best_practice_id=practice.pk)
-    can_propose = access.manages(practice.council_id) and practice.status == BestPractice.Status.PUBLISHED
+    can_propose = (
+        can_propose_for_agenda(request.user, practice.council_id)
+        and practice.status == BestPractice.Status.PUBLISHED
+    )
     meetings = (
         list(
             meetings_open_for_agenda(council_id=practice.council_id).exclude(
@@ -39,7 +43,7 @@ def _difficulty_meetings(
     request: HttpRequest, access: Access, difficulty: Difficulty
 ) -> dict[str, Any] | None:
     items = agenda_items_linked(user=request.user, difficulty_id=difficulty.pk)
-    can_propose = access.manages(difficulty.council_id) and difficulty.is_open
+    can_propose = can_propose_for_agenda(request.user, difficulty.council_id) and difficulty.is_open
     meetings = (
         list(
             meetings_open_for_agenda(council_id=difficulty.council_id).exclude(

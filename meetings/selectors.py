@@ -3,14 +3,31 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from council.permissions import AnyUser
 from meetings.models import ActionItem, AgendaDocument, AgendaItem, Invitation, Meeting, Minutes
-from meetings.permissions import actions_visible_to, meetings_visible_to
+from meetings.permissions import actions_visible_to, agenda_items_visible_to, meetings_visible_to
+from members.models import Institution, Membership, Person
+from members.permissions import best_practices_visible_to, difficulties_visible_to
 from members.selectors.common import count_of
+
+
+def council_people(council_id: int) -> QuerySet[Person]:
+    """People who may chair or present: seat holders and the people of seated institutions."""
+    seated = Membership.objects.filter(council_id=council_id)
+    return Person.objects.filter(
+        Q(id__in=seated.values("person_id"))
+        | Q(institution_id__in=seated.values("institution_id"), is_active=True)
+    ).select_related("institution")
+
+
+def council_institutions(council_id: int) -> QuerySet[Institution]:
+    """Institutions seated on the council: presenters, and those follow-up actions are assigned to."""
+    seated = Membership.objects.filter(council_id=council_id).values("institution_id")
+    return Institution.objects.filter(id__in=seated).order_by("name")
 
 
 def meeting_list(*, user: AnyUser) -> QuerySet[Meeting]:
@@ -34,15 +51,34 @@ def meeting_list(*, user: AnyUser) -> QuerySet[Meeting]:
 
 
 def meeting_detail(*, user: AnyUser, pk: int) -> Meeting:
-    items = AgendaItem.objects.select_related("presenter_person", "presenter_institution").prefetch_related(
-        Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at", "id"))
-    )
     return (
         meetings_visible_to(user)
         .select_related("council", "chair", "chair__institution", "copied_from")
-        .prefetch_related(Prefetch("agenda_items", queryset=items.order_by("order", "id")))
         .get(pk=pk)
     )
+
+
+def with_submission_links(items: QuerySet[AgendaItem], *, user: AnyUser) -> QuerySet[AgendaItem]:
+    """Mark whether the user may open each item's best practice (`shows_best_practice`) and difficulty
+    (`shows_difficulty`): a link to a submission is shown only to those who may see it."""
+    return items.annotate(
+        shows_best_practice=Exists(best_practices_visible_to(user).filter(pk=OuterRef("best_practice_id"))),
+        shows_difficulty=Exists(difficulties_visible_to(user).filter(pk=OuterRef("difficulty_id"))),
+    )
+
+
+def meeting_agenda(*, user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's agenda as this user sees it, in order, with presenters, documents and links."""
+    items = (
+        agenda_items_visible_to(user)
+        .filter(meeting=meeting)
+        .select_related("presenter_person", "presenter_institution")
+        .prefetch_related(
+            Prefetch("documents", queryset=AgendaDocument.objects.order_by("uploaded_at", "id"))
+        )
+        .order_by("order", "id")
+    )
+    return with_submission_links(items, user=user)
 
 
 def meeting_previous(meeting: Meeting) -> Meeting | None:
@@ -98,8 +134,9 @@ def meeting_quorum(*, meeting: Meeting) -> Quorum:
     return Quorum(required=required, **counts)
 
 
-def agenda_minutes_total(*, meeting: Meeting) -> int:
-    return int(meeting.agenda_items.aggregate(total=Coalesce(Sum("minutes_allotted"), 0))["total"])
+def agenda_minutes_total(*, items: QuerySet[AgendaItem]) -> int:
+    """Minutes allotted to the given items, summed in the database."""
+    return int(items.order_by().aggregate(total=Coalesce(Sum("minutes_allotted"), 0))["total"])
 
 
 def meeting_duration_minutes(meeting: Meeting) -> int:
@@ -190,8 +227,6 @@ def agenda_items_linked(
     *, user: AnyUser, best_practice_id: int | None = None, difficulty_id: int | None = None
 ) -> list[AgendaItem]:
     """Agenda items (of meetings the user may see) that present a best practice or discuss a difficulty."""
-    from meetings.permissions import agenda_items_visible_to
-
     items = agenda_items_visible_to(user).select_related("meeting", "meeting__council")
     if best_practice_id is not None:
         items = items.filter(best_practice_id=best_practice_id)

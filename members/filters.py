@@ -1,20 +1,19 @@
 """FilterSets of the members app, one per model, shared by the list pages and the API."""
 
-from dataclasses import dataclass
 from typing import Any
 
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import CouncilChoiceFilter, PortalFilterSet, yes_no_filter
+from council.filters import CouncilChoiceFilter, DateFilter, IdFilter, PortalFilterSet, yes_no_filter
 from council.forms import DateInput
 from council.models import Council
 from council.permissions import ANONYMOUS_ACCESS, access_for
-from council.search import text_match
+from council.search import TextFields
 from members.models import (
     Agreement,
     AgreementArea,
@@ -27,21 +26,6 @@ from members.models import (
     Person,
 )
 from members.permissions import can_see_all_contact_details
-
-
-@dataclass(frozen=True, slots=True)
-class TextFields:
-    """What a free-text query matches on one model: its list's `q` filter and the portal search.
-
-    The first field is the title, which ranks a hit highest; `related` fields cross to-many relations.
-    """
-
-    fields: tuple[str, ...]
-    related: tuple[str, ...] = ()
-
-    def match[M: Model](self, queryset: QuerySet[M], query: str) -> QuerySet[M]:
-        return text_match(queryset, self.fields, query, related=self.related)
-
 
 INSTITUTION_TEXT = TextFields(("name", "name_en", "region", "representative", "business_registration_number"))
 PERSON_TEXT = TextFields(("name", "name_en", "title", "institution__name"))
@@ -80,9 +64,7 @@ class InstitutionFilter(PortalFilterSet):
 class PersonFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     council = CouncilChoiceFilter(label=_("Council"), method="filter_council", empty_label=_("All councils"))
-    institution = django_filters.NumberFilter(
-        label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput
-    )
+    institution = IdFilter(label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput)
     has_account = yes_no_filter(_("Has a portal account"), method="filter_account")
     is_active = yes_no_filter(_("Active"))
 
@@ -113,10 +95,8 @@ class MembershipFilter(PortalFilterSet):
     institution_kind = django_filters.ChoiceFilter(
         label=_("Institution kind"), field_name="institution__kind", choices=Institution.Kind.choices
     )
-    institution = django_filters.NumberFilter(
-        label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput
-    )
-    person = django_filters.NumberFilter(label=_("Person"), field_name="person_id", widget=forms.HiddenInput)
+    institution = IdFilter(label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput)
+    person = IdFilter(label=_("Person"), field_name="person_id", widget=forms.HiddenInput)
     current = yes_no_filter(_("Term valid today"), method="filter_current")
     ending_soon = yes_no_filter(_("Term ends within 60 days"), method="filter_ending_soon")
 
@@ -162,9 +142,7 @@ class BestPracticeFilter(PortalFilterSet):
     category = django_filters.ChoiceFilter(label=_("Category"), choices=BestPractice.Category.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=BestPractice.Status.choices)
     mine = yes_no_filter(_("My institution's"), method="filter_mine")
-    institution = django_filters.NumberFilter(
-        label=_("Institution"), method="filter_institution", widget=forms.HiddenInput
-    )
+    institution = IdFilter(label=_("Institution"), method="filter_institution", widget=forms.HiddenInput)
 
     class Meta:
         model = BestPractice
@@ -201,10 +179,8 @@ class DifficultyFilter(PortalFilterSet):
     open = yes_no_filter(_("Still open"), method="filter_open")
     overdue = yes_no_filter(_("Answer overdue"), method="filter_overdue")
     mine = yes_no_filter(_("Raised by or assigned to my institution"), method="filter_mine")
-    institution = django_filters.NumberFilter(
-        label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput
-    )
-    assignee = django_filters.NumberFilter(
+    institution = IdFilter(label=_("Institution"), field_name="institution_id", widget=forms.HiddenInput)
+    assignee = IdFilter(
         label=_("Responsible institution"), field_name="assignee_id", widget=forms.HiddenInput
     )
 
@@ -251,10 +227,10 @@ class AgreementFilter(PortalFilterSet):
         label=_("Cooperation area"), choices=Agreement.Area.choices, method="filter_area"
     )
     in_force = yes_no_filter(_("In force today"), method="filter_in_force")
-    signed_after = django_filters.DateFilter(
+    signed_after = DateFilter(
         label=_("Signed on or after"), field_name="signed_on", lookup_expr="gte", widget=DateInput()
     )
-    party = django_filters.NumberFilter(label=_("Party"), method="filter_party", widget=forms.HiddenInput)
+    party = IdFilter(label=_("Party"), method="filter_party", widget=forms.HiddenInput)
 
     class Meta:
         model = Agreement

@@ -3,7 +3,6 @@ agreements, each scoped by the same `*_visible_to` queryset as its pages before 
 
 from urllib.parse import urlencode
 
-from django.db.models import Model, QuerySet
 from django.template.defaultfilters import date as format_date
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
@@ -11,20 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from council.permissions import AnyUser
 from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
-from members.filters import AGREEMENT_TEXT, DIFFICULTY_TEXT, INSTITUTION_TEXT, PRACTICE_TEXT, TextFields
+
+# The fields a list's `q` filter matches, so a search and the list it links to agree.
+from members.filters import AGREEMENT_TEXT, DIFFICULTY_TEXT, INSTITUTION_TEXT, PRACTICE_TEXT
 from members.permissions import (
     agreements_visible_to,
     best_practices_visible_to,
     difficulties_visible_to,
     institutions_visible_to,
 )
-
-
-def _search[M: Model](
-    queryset: QuerySet[M], text: TextFields, query: str, limit: int, *fallback: str
-) -> tuple[list[M], int]:
-    # The fields a list's `q` filter matches, so a search and the list it links to agree.
-    return search_queryset(queryset, text.fields, query, limit, *fallback, related=text.related)
 
 
 def _list_url(url_name: str, query: str) -> str:
@@ -37,7 +31,7 @@ def _summary(text: str) -> str:
 
 
 def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = _search(
+    rows, total = search_queryset(
         institutions_visible_to(user).select_related("registered_by"),
         INSTITUTION_TEXT,
         query,
@@ -57,7 +51,7 @@ def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
 
 
 def search_best_practices(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = _search(
+    rows, total = search_queryset(
         best_practices_visible_to(user).select_related("council", "institution"),
         PRACTICE_TEXT,
         query,
@@ -82,7 +76,7 @@ def search_best_practices(user: AnyUser, query: str, limit: int) -> SearchResult
 
 
 def search_difficulties(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = _search(
+    rows, total = search_queryset(
         difficulties_visible_to(user).select_related("council", "institution"),
         DIFFICULTY_TEXT,
         query,
@@ -108,7 +102,7 @@ def search_difficulties(user: AnyUser, query: str, limit: int) -> SearchResults:
 
 
 def search_agreements(user: AnyUser, query: str, limit: int) -> SearchResults:
-    rows, total = _search(
+    rows, total = search_queryset(
         agreements_visible_to(user).select_related("council"),
         AGREEMENT_TEXT,
         query,

@@ -8,7 +8,14 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.filters import CouncilChoiceFilter, PortalFilterSet, yes_no_filter
+from council.filters import (
+    CouncilChoiceFilter,
+    IdFilter,
+    PortalFilterSet,
+    YearFilter,
+    parse_id,
+    yes_no_filter,
+)
 from members.models import Institution
 from plans.models import (
     BudgetLine,
@@ -40,17 +47,11 @@ class PlanFilter(PortalFilterSet):
 
 class ProjectFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    plan = django_filters.NumberFilter(label=_("Plan"), field_name="plan_id", widget=forms.HiddenInput)
-    strategy = django_filters.NumberFilter(
-        label=_("Strategy"), field_name="task__strategy_id", widget=forms.HiddenInput
-    )
-    task = django_filters.NumberFilter(label=_("Task"), field_name="task_id", widget=forms.HiddenInput)
-    lead = django_filters.NumberFilter(
-        label=_("Lead institution"), field_name="lead_institution_id", widget=forms.HiddenInput
-    )
-    institution = django_filters.NumberFilter(
-        label=_("Institution"), method="filter_institution", widget=forms.HiddenInput
-    )
+    plan = IdFilter(label=_("Plan"), field_name="plan_id", widget=forms.HiddenInput)
+    strategy = IdFilter(label=_("Strategy"), field_name="task__strategy_id", widget=forms.HiddenInput)
+    task = IdFilter(label=_("Task"), field_name="task_id", widget=forms.HiddenInput)
+    lead = IdFilter(label=_("Lead institution"), field_name="lead_institution_id", widget=forms.HiddenInput)
+    institution = IdFilter(label=_("Institution"), method="filter_institution", widget=forms.HiddenInput)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Project.Status.choices)
     late = yes_no_filter(_("Late (end date passed, not completed)"), method="filter_late")
 
@@ -73,13 +74,11 @@ class ProjectFilter(PortalFilterSet):
 
 
 class ReportFilter(PortalFilterSet):
-    plan = django_filters.NumberFilter(label=_("Plan"), field_name="round__plan_id", widget=forms.HiddenInput)
-    round = django_filters.NumberFilter(label=_("Round"), field_name="round_id", widget=forms.HiddenInput)
-    project = django_filters.NumberFilter(
-        label=_("Project"), field_name="project_id", widget=forms.HiddenInput
-    )
+    plan = IdFilter(label=_("Plan"), field_name="round__plan_id", widget=forms.HiddenInput)
+    round = IdFilter(label=_("Round"), field_name="round_id", widget=forms.HiddenInput)
+    project = IdFilter(label=_("Project"), field_name="project_id", widget=forms.HiddenInput)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProgressReport.Status.choices)
-    year = django_filters.NumberFilter(label=_("Year"), field_name="round__year")
+    year = YearFilter(label=_("Year"), field_name="round__year")
 
     class Meta:
         model = ProgressReport
@@ -87,7 +86,7 @@ class ReportFilter(PortalFilterSet):
 
 
 class StrategyFilter(PortalFilterSet):
-    plan = django_filters.NumberFilter(label=_("Plan"), field_name="plan_id")
+    plan = IdFilter(label=_("Plan"), field_name="plan_id")
 
     class Meta:
         model = Strategy
@@ -95,8 +94,8 @@ class StrategyFilter(PortalFilterSet):
 
 
 class PlanTaskFilter(PortalFilterSet):
-    plan = django_filters.NumberFilter(label=_("Plan"), field_name="plan_id")
-    strategy = django_filters.NumberFilter(label=_("Strategy"), field_name="strategy_id")
+    plan = IdFilter(label=_("Plan"), field_name="plan_id")
+    strategy = IdFilter(label=_("Strategy"), field_name="strategy_id")
 
     class Meta:
         model = PlanTask
@@ -104,9 +103,9 @@ class PlanTaskFilter(PortalFilterSet):
 
 
 class BudgetLineFilter(PortalFilterSet):
-    plan = django_filters.NumberFilter(label=_("Plan"), field_name="project__plan_id")
-    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
-    year = django_filters.NumberFilter(label=_("Year"))
+    plan = IdFilter(label=_("Plan"), field_name="project__plan_id")
+    project = IdFilter(label=_("Project"), field_name="project_id")
+    year = YearFilter(label=_("Year"))
     source = django_filters.ChoiceFilter(label=_("Funding source"), choices=FundingSource.choices)
 
     class Meta:
@@ -115,8 +114,8 @@ class BudgetLineFilter(PortalFilterSet):
 
 
 class IndicatorFilter(PortalFilterSet):
-    plan = django_filters.NumberFilter(label=_("Plan"), field_name="project__plan_id")
-    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
+    plan = IdFilter(label=_("Plan"), field_name="project__plan_id")
+    project = IdFilter(label=_("Project"), field_name="project_id")
 
     class Meta:
         model = Indicator
@@ -149,9 +148,9 @@ class PlanScopeFilter(PortalFilterSet):
         self.filters["strategy"].queryset = plan.strategies.order_by("order", "id")
         self.filters["strategy"].extra["empty_label"] = _("All strategies")
         tasks = plan.tasks.select_related("strategy").order_by("strategy__order", "order", "id")
-        strategy_id = self.data.get("strategy") if self.data else None
-        if strategy_id and str(strategy_id).isdigit():
-            tasks = tasks.filter(strategy_id=int(strategy_id))
+        strategy_id = parse_id(self.data.get("strategy")) if self.data else None
+        if strategy_id is not None:
+            tasks = tasks.filter(strategy_id=strategy_id)
         self.filters["task"].queryset = tasks
         self.filters["task"].extra["empty_label"] = _("All tasks")
         self.filters["lead"].queryset = Institution.objects.filter(

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
 from meetings.models import ActionItem, Meeting
+from meetings.permissions import agenda_items_visible_to
 from members.models import Agreement, Institution
 from plans.models import PlanVersion
 from plans.permissions import led_or_joined, plans_visible_to, projects_visible_to
@@ -33,7 +34,7 @@ def _institution_projects(
 
 def _meeting_plans(request: HttpRequest, access: Access, meeting: Meeting) -> dict[str, Any] | None:
     """Plans this meeting approved or revised, and the projects its decisions and actions concern."""
-    items = {item.pk: item for item in meeting.agenda_items.all()}
+    items = {item.pk: item for item in agenda_items_visible_to(request.user).filter(meeting=meeting)}
     actions = {action.pk: action for action in meeting.action_items.all()}
     versions = list(
         PlanVersion.objects.filter(agenda_item_id__in=list(items), plan__in=plans_visible_to(request.user))

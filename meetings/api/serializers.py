@@ -78,6 +78,7 @@ class AgendaItemSerializer(ScopedModelSerializer):
             "minutes_allotted",
             "best_practice",
             "difficulty",
+            "staff_only",
             "is_minutes_approval",
             "decision",
             "decision_text",
@@ -105,6 +106,21 @@ class AgendaItemSerializer(ScopedModelSerializer):
         "difficulty": difficulties_visible_to,
     }
     fixed_fields = ("meeting",)
+    # A link to a submission is given only to those who may open it (see selectors.with_submission_links).
+    links = {"best_practice": best_practices_visible_to, "difficulty": difficulties_visible_to}
+
+    def to_representation(self, instance: AgendaItem) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        for name, visible in self.links.items():
+            linked_id = data.get(name)
+            if linked_id is None:
+                continue
+            shown = getattr(instance, f"shows_{name}", None)
+            if shown is None:  # an item just written, not read through the annotated list
+                shown = visible(self.request_user).filter(pk=linked_id).exists()
+            if not shown:
+                data[name] = None
+        return data
 
 
 class DecisionSerializer(serializers.ModelSerializer):

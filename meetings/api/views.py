@@ -97,11 +97,8 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
 
     def get_queryset(self) -> QuerySet[AgendaItem]:
-        return (
-            rules.agenda_items_visible_to(self.request.user)
-            .select_related("meeting")
-            .order_by("meeting", "order", "id")
-        )
+        items = rules.agenda_items_visible_to(self.request.user).order_by("meeting", "order", "id")
+        return selectors.with_submission_links(items, user=self.request.user)
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -6,8 +7,35 @@ from simple_history.models import HistoricalRecords
 from council.models import Document
 
 
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
+    @staticmethod
+    def shared_condition() -> Q:
+        """Items that may leave the secretariat: not marked secretariat only, and not about a difficulty
+        that is (its institution may restrict it after it went on the agenda)."""
+        return Q(staff_only=False) & ~Q(difficulty__secretariat_only=True)
+
+    def shared(self) -> "AgendaItemQuerySet":
+        """The items notices, calendar files, printed packs and minutes carry."""
+        return self.filter(self.shared_condition())
+
+
+def shared_agenda() -> models.Prefetch:
+    """Prefetch a meeting's shared items, in order, as `meeting.shared_agenda`.
+
+    Notices, calendar files and printed documents read only this attribute, so a caller that forgets
+    the prefetch fails loudly instead of sending a secretariat-only item out.
+    """
+    items = AgendaItem.objects.shared().select_related("presenter_person", "presenter_institution")
+    return models.Prefetch("agenda_items", queryset=items.order_by("order", "id"), to_attr="shared_agenda")
+
+
 class AgendaItem(models.Model):
-    """One item of a meeting's agenda, with its outcome once the meeting has decided."""
+    """One item of a meeting's agenda, with its outcome once the meeting has decided.
+
+    Its title and description are what the secretariat writes for the agenda, never a copy of a
+    submission: a linked best practice or difficulty keeps its own visibility. A secretariat-only
+    item is seen by the council's secretariat alone and never leaves the portal.
+    """
 
     class Kind(models.TextChoices):
         REPORT = "report", _("report")
@@ -28,7 +56,11 @@ class AgendaItem(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REPORT)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("What invitees, and visitors of a published council, read about the item."),
+    )
     presenter_person = models.ForeignKey(
         "members.Person",
         verbose_name=_("presenter"),
@@ -62,6 +94,14 @@ class AgendaItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="agenda_items",
     )
+    staff_only = models.BooleanField(
+        _("secretariat only"),
+        default=False,
+        help_text=_(
+            "Shown only to the council's secretariat: left out of the public page, notices, calendar "
+            "files and printed packs."
+        ),
+    )
     is_minutes_approval = models.BooleanField(
         _("approval of the previous minutes"), default=False, editable=False
     )
@@ -72,6 +112,8 @@ class AgendaItem(models.Model):
     votes_abstained = models.PositiveSmallIntegerField(_("abstentions"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["order"])
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agenda item")

@@ -1,6 +1,6 @@
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from meetings.models.agenda import AgendaItem
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
@@ -87,6 +90,8 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    # The items that leave the secretariat, when prefetched with meetings.models.agenda.shared_agenda().
+    shared_agenda: list["AgendaItem"]
 
     class Meta:
         verbose_name = _("meeting")

@@ -7,8 +7,6 @@ from meetings.services.agenda import (
     agenda_document_delete,
     agenda_item_add,
     agenda_item_delete,
-    agenda_item_from_best_practice,
-    agenda_item_from_difficulty,
     agenda_item_update,
     agenda_reorder,
 )
@@ -40,8 +38,6 @@ __all__ = [
     "agenda_document_delete",
     "agenda_item_add",
     "agenda_item_delete",
-    "agenda_item_from_best_practice",
-    "agenda_item_from_difficulty",
     "agenda_item_update",
     "agenda_reorder",
     "attendance_mark",

@@ -17,7 +17,7 @@ from meetings import permissions
 from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
 from meetings.selectors import meeting_previous
 from meetings.services.minutes import minutes_approve
-from members.models import BestPractice, Difficulty
+from members.models import BestPractice
 from members.services import difficulty_add_event
 from members.services.common import assign_fields
 
@@ -30,6 +30,7 @@ ITEM_FIELDS = (
     "minutes_allotted",
     "best_practice",
     "difficulty",
+    "staff_only",
 )
 
 
@@ -84,7 +85,8 @@ def agenda_item_update(*, actor: User, item: AgendaItem, **fields: Any) -> Agend
 
 def _check_links(item: AgendaItem, before: Links) -> None:
     """A linked best practice is a published one of the meeting's council, a newly linked difficulty
-    an open one of that council, and neither is on the same agenda twice."""
+    an open one of that council, and neither is on the same agenda twice. A secretariat-only
+    difficulty goes only on an item for the secretariat alone."""
     council_id = item.meeting.council_id
     others = item.meeting.agenda_items.exclude(pk=item.pk)
     practice = item.best_practice
@@ -107,6 +109,16 @@ def _check_links(item: AgendaItem, before: Links) -> None:
             )
         if others.filter(difficulty=difficulty).exists():
             raise ValidationError({"difficulty": _("This item is already on the agenda.")})
+    if difficulty is not None and difficulty.secretariat_only and not item.staff_only:
+        raise ValidationError(
+            {
+                "staff_only": _(
+                    "“%(title)s” is marked secretariat only, so it can be on the agenda only as an item "
+                    "for the secretariat alone: tick “secretariat only”."
+                )
+                % {"title": difficulty.title}
+            }
+        )
 
 
 def _note_on_difficulty(actor: User, item: AgendaItem, before: Links) -> None:
@@ -200,35 +212,3 @@ def _approve_previous_minutes(item: AgendaItem, actor: User) -> None:
     minutes = Minutes.objects.filter(meeting=previous).exclude(status=Minutes.Status.APPROVED).first()
     if minutes is not None:
         minutes_approve(actor=actor, minutes=minutes)
-
-
-def agenda_item_from_best_practice(
-    *, actor: User, meeting: Meeting, practice: BestPractice, minutes_allotted: int = 20
-) -> AgendaItem:
-    """Put a published best practice on a meeting's agenda for its institution to present."""
-    return agenda_item_add(
-        actor=actor,
-        meeting=meeting,
-        title=practice.title,
-        kind=AgendaItem.Kind.PRESENTATION,
-        description=practice.summary,
-        presenter_institution=practice.institution,
-        minutes_allotted=minutes_allotted,
-        best_practice=practice,
-    )
-
-
-def agenda_item_from_difficulty(
-    *, actor: User, meeting: Meeting, difficulty: Difficulty, minutes_allotted: int = 15
-) -> AgendaItem:
-    """Put a difficulty or suggestion on a meeting's agenda; its timeline notes it and tells the submitter."""
-    return agenda_item_add(
-        actor=actor,
-        meeting=meeting,
-        title=difficulty.title,
-        kind=AgendaItem.Kind.DISCUSSION,
-        description=difficulty.description,
-        presenter_institution=difficulty.institution,
-        minutes_allotted=minutes_allotted,
-        difficulty=difficulty,
-    )

@@ -165,7 +165,7 @@ def ballot_cast(
     meeting = invitation.meeting
     if not permissions.invitations_answerable_by(actor).filter(pk=invitation.pk).exists():
         raise PermissionDenied(_("You can vote only on your own invitation."))
-    item_ids = set(meeting.agenda_items.values_list("id", flat=True))
+    item_ids = set(meeting.agenda_items.shared().values_list("id", flat=True))
     if not meeting.is_written or not set(choices) <= item_ids:
         raise ValidationError(_("Votes are cast only on the items of a written resolution."))
     if not invitation.counts_for_quorum:

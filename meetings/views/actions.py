@@ -16,7 +16,6 @@ from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionForm, ActionUpdateForm
 from meetings.views.common import back_to_meeting, managed_meeting
-from meetings.views.meetings import _council_institutions
 
 
 @login_required
@@ -63,7 +62,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     form = ActionForm(
-        request.POST, institutions=_council_institutions(meeting.council_id), items=meeting.agenda_items.all()
+        request.POST,
+        institutions=selectors.council_institutions(meeting.council_id),
+        items=meeting.agenda_items.all(),
     )
     if form.is_valid():
         try:

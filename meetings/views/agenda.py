@@ -1,6 +1,6 @@
 """Agenda pages: add, edit, remove and reorder items, attach documents, record decisions."""
 
-from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,14 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
-from council.pages import actor, apply_errors, model_fields, submit, visible_or_404
+from council.pages import actor, apply_errors, model_fields, require, submit, visible_or_404
 from council.uploads import document_response
-from meetings import permissions, services
-from meetings.forms import AgendaDocumentForm, AgendaItemForm, DecisionForm, ProposeForm
+from meetings import permissions, selectors, services
+from meetings.forms import AgendaDocumentForm, AgendaItemForm, AgendaProposalForm, DecisionForm
 from meetings.models import AgendaDocument, AgendaItem, Meeting
-from meetings.selectors import meetings_open_for_agenda
 from meetings.views.common import back_to_meeting, managed_item, managed_meeting
-from meetings.views.meetings import _council_institutions, _council_people
 from members.models import BestPractice, Difficulty
 from members.permissions import best_practices_visible_to, difficulties_visible_to
 
@@ -33,9 +31,8 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     form = AgendaItemForm(
         request.POST,
-        people=_council_people(meeting.council_id),
-        institutions=_council_institutions(meeting.council_id),
-        council_id=meeting.council_id,
+        people=selectors.council_people(meeting.council_id),
+        institutions=selectors.council_institutions(meeting.council_id),
     )
     if form.is_valid():
         try:
@@ -54,9 +51,8 @@ def agenda_item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
     form = AgendaItemForm(
         request.POST or None,
         instance=item,
-        people=_council_people(item.meeting.council_id),
-        institutions=_council_institutions(item.meeting.council_id),
-        council_id=item.meeting.council_id,
+        people=selectors.council_people(item.meeting.council_id),
+        institutions=selectors.council_institutions(item.meeting.council_id),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -180,54 +176,71 @@ def agenda_decision_record(request: HttpRequest, pk: int, item_pk: int) -> HttpR
     return _back(pk, f"item-{item.pk}")
 
 
-def _proposed_meeting(request: HttpRequest, council_id: int) -> Meeting | None:
-    form = ProposeForm(request.POST, meetings=meetings_open_for_agenda(council_id=council_id))
-    if form.is_valid():
-        meeting: Meeting = form.cleaned_data["meeting"]
-        return meeting
-    flash_form_errors(request, form)
-    return None
-
-
 def _propose(
-    request: HttpRequest, subject: BestPractice | Difficulty, add: Callable[[Meeting], AgendaItem]
+    request: HttpRequest, subject: BestPractice | Difficulty, *, initial: dict[str, Any], link: dict[str, Any]
 ) -> HttpResponse:
-    """Put a best practice or a difficulty on the chosen coming meeting, then back to its page."""
-    meeting = _proposed_meeting(request, subject.council_id)
-    if meeting is not None:
+    """Put a best practice or a difficulty on one of its council's coming meetings.
+
+    The secretariat confirms the item's title and summary first: the agenda may be public, the
+    submission is not necessarily, so nothing of its text is copied unasked.
+    """
+    require(permissions.can_propose_for_agenda(request.user, subject.council_id))
+    meetings = selectors.meetings_open_for_agenda(council_id=subject.council_id)
+    form = AgendaProposalForm(
+        request.POST or None,
+        meetings=meetings,
+        people=selectors.council_people(subject.council_id).order_by("name"),
+        institutions=selectors.council_institutions(subject.council_id),
+        initial={**initial, "meeting": request.GET.get("meeting")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        meeting: Meeting = data.pop("meeting")
         try:
-            add(meeting)
+            services.agenda_item_add(actor=actor(request), meeting=meeting, **data, **link)
         except ValidationError as error:
-            flash_validation_error(request, error)
+            apply_errors(form, error)
         else:
-            message = _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label}
-            messages.success(request, message)
-    return redirect(subject)
-
-
-@login_required
-@require_POST
-def agenda_propose_practice(request: HttpRequest, practice_pk: int) -> HttpResponse:
-    """From a best practice's page: put it on a coming meeting's agenda for presentation."""
-    practice = get_object_or_404(best_practices_visible_to(request.user), pk=practice_pk)
-    return _propose(
+            messages.success(
+                request, _("It is on the agenda of the %(label)s meeting.") % {"label": meeting.label}
+            )
+            return redirect(subject)
+    return render(
         request,
-        practice,
-        lambda meeting: services.agenda_item_from_best_practice(
-            actor=actor(request), meeting=meeting, practice=practice
-        ),
+        "meetings/agenda_proposal.html",
+        {"form": form, "subject": subject, "has_meetings": meetings.exists()},
     )
 
 
 @login_required
-@require_POST
+def agenda_propose_practice(request: HttpRequest, practice_pk: int) -> HttpResponse:
+    """From a best practice's page: put it on a coming meeting's agenda for its institution to present."""
+    practice = visible_or_404(best_practices_visible_to(request.user), practice_pk)
+    return _propose(
+        request,
+        practice,
+        initial={
+            "title": practice.title,
+            "kind": AgendaItem.Kind.PRESENTATION,
+            "presenter_institution": practice.institution_id,
+            "minutes_allotted": 20,
+        },
+        link={"best_practice": practice},
+    )
+
+
+@login_required
 def agenda_propose_difficulty(request: HttpRequest, difficulty_pk: int) -> HttpResponse:
-    """From a difficulty's page: put it on a coming meeting's agenda."""
-    difficulty = get_object_or_404(difficulties_visible_to(request.user), pk=difficulty_pk)
+    """From a difficulty's page: put it on a coming meeting's agenda; a secretariat-only one stays so."""
+    difficulty = visible_or_404(difficulties_visible_to(request.user), difficulty_pk)
     return _propose(
         request,
         difficulty,
-        lambda meeting: services.agenda_item_from_difficulty(
-            actor=actor(request), meeting=meeting, difficulty=difficulty
-        ),
+        initial={
+            "title": difficulty.title,
+            "kind": AgendaItem.Kind.DISCUSSION,
+            "minutes_allotted": 15,
+            "staff_only": difficulty.secretariat_only,
+        },
+        link={"difficulty": difficulty},
     )

@@ -16,6 +16,7 @@ from council.pages import actor
 from meetings import services
 from meetings.calendars import meetings_feed
 from meetings.models import CalendarFeed, Meeting
+from meetings.models.agenda import shared_agenda
 from meetings.permissions import PUBLIC_STATUSES, meetings_visible_to
 
 FEED_PAST_DAYS = 365
@@ -26,7 +27,7 @@ def _feed_response(meetings: QuerySet[Meeting], name: str) -> HttpResponse:
     recent = (
         meetings.filter(starts_at__gte=since)
         .select_related("council")
-        .prefetch_related("agenda_items")
+        .prefetch_related(shared_agenda())
         .order_by("starts_at")
     )
     response = HttpResponse(meetings_feed(recent, name=name), content_type="text/calendar; charset=utf-8")

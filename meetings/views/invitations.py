@@ -174,7 +174,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if invitation is None:
         raise PermissionDenied
-    items = list(meeting.agenda_items.order_by("order", "id"))
+    items = list(meeting.agenda_items.shared().order_by("order", "id"))
     if request.method == "POST":
         choices = {item.pk: choice for item in items if (choice := request.POST.get(f"item-{item.pk}"))}
         comments = {item_id: request.POST.get(f"comment-{item_id}", "") for item_id in choices}

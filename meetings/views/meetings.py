@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,23 +29,9 @@ from meetings.forms import (
     MeetingForm,
 )
 from meetings.models import Meeting
+from meetings.models.agenda import shared_agenda
 from meetings.pdf import agenda_pack_pdf
 from meetings.views.common import managed_meeting, visible_meeting
-from members.models import Institution, Membership, Person
-
-
-def _council_people(council_id: int) -> QuerySet[Person]:
-    """People who may chair or present: seat holders and the people of seated institutions."""
-    seated = Membership.objects.filter(council_id=council_id)
-    return Person.objects.filter(
-        Q(id__in=seated.values("person_id"))
-        | Q(institution_id__in=seated.values("institution_id"), is_active=True)
-    ).select_related("institution")
-
-
-def _council_institutions(council_id: int) -> QuerySet[Institution]:
-    seated = Membership.objects.filter(council_id=council_id).values("institution_id")
-    return Institution.objects.filter(id__in=seated).order_by("name")
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -73,12 +58,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from missing
     manages = permissions.can_manage_meeting(request.user, meeting)
     details = permissions.can_see_meeting_details(request.user, meeting)
+    agenda = selectors.meeting_agenda(user=request.user, meeting=meeting)
     context = {
         "meeting": meeting,
         "manages": manages,
         "details": details,
-        "agenda": meeting.agenda_items.all(),
-        "agenda_total": selectors.agenda_minutes_total(meeting=meeting),
+        "agenda": list(agenda),
+        "agenda_total": selectors.agenda_minutes_total(items=agenda),
         "duration": selectors.meeting_duration_minutes(meeting),
         "now": timezone.now(),
         "tally": selectors.vote_tally(meeting=meeting) if meeting.is_written else {},
@@ -98,13 +84,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if permissions.can_see_invitees(request.user, meeting):
         context["invitations"] = selectors.meeting_invitations(meeting=meeting)
     if manages:
-        people = _council_people(meeting.council_id).order_by("name")
-        institutions = _council_institutions(meeting.council_id)
+        people = selectors.council_people(meeting.council_id).order_by("name")
+        institutions = selectors.council_institutions(meeting.council_id)
         context.update(
             {
-                "item_form": AgendaItemForm(
-                    people=people, institutions=institutions, council_id=meeting.council_id
-                ),
+                "item_form": AgendaItemForm(people=people, institutions=institutions),
                 "document_form": AgendaDocumentForm(),
                 "decision_form": DecisionForm(),
                 "invite_form": InviteMembersForm(),
@@ -131,7 +115,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
     if council is None or not permissions.can_create_meeting(request.user, council.pk):
         raise PermissionDenied
-    people = _council_people(council.pk).order_by("name")
+    people = selectors.council_people(council.pk).order_by("name")
     form = MeetingForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         try:
@@ -162,7 +146,9 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_update(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     form = MeetingForm(
-        request.POST or None, instance=meeting, people=_council_people(meeting.council_id).order_by("name")
+        request.POST or None,
+        instance=meeting,
+        people=selectors.council_people(meeting.council_id).order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -242,7 +228,7 @@ def meeting_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_or_404(
         permissions.meetings_visible_to(request.user)
         .select_related("council")
-        .prefetch_related("agenda_items"),
+        .prefetch_related(shared_agenda()),
         pk,
     )
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")

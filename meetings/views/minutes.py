@@ -53,7 +53,9 @@ def minutes_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "circulate_form": CirculateForm(
                 initial={"comments_until": timezone.localdate() + timedelta(days=7)}
             ),
-            "items": meeting.agenda_items.order_by("order", "id"),
+            "items": permissions.agenda_items_visible_to(request.user)
+            .filter(meeting=meeting)
+            .order_by("order", "id"),
             "versions": selectors.minutes_versions(minutes=minutes)[:30] if manages else [],
         },
     )

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.filters import parse_id
 from council.models import User
 from council.permissions import authenticated_user, councils_visible_to
 from council.selectors import request_council
@@ -385,10 +386,10 @@ class DifficultyViewSet(
     )
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def figures(self, request: Request) -> Response:
-        council_id = request.query_params.get("council", "")
-        if not council_id.isdigit():
+        council_id = parse_id(request.query_params.get("council"))
+        if council_id is None:
             raise ValidationError({"council": [_("Give the council's id.")]})
-        council = difficulty_figures_council(user=request.user, pk=int(council_id))
+        council = difficulty_figures_council(user=request.user, pk=council_id)
         return Response(DifficultyFiguresSerializer(difficulty_figures(council=council)).data)
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.filters import parse_id
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
 from council.pages import actor, require, submit, visible_or_404
@@ -236,12 +237,11 @@ def difficulty_attachment(request: HttpRequest, pk: int, attachment_id: int) -> 
 @login_required
 def difficulty_figures_page(request: HttpRequest) -> HttpResponse:
     """Open items by status and the median days to answer and resolve, by category and institution kind."""
-    council_id = request.GET.get("council")
-    if council_id and not council_id.isdigit():
+    given = request.GET.get("council")
+    council_id = parse_id(given)
+    if given and council_id is None:
         raise Http404
-    council = difficulty_figures_council(
-        user=request.user, pk=int(council_id) if council_id else None, default=request_council(request)
-    )
+    council = difficulty_figures_council(user=request.user, pk=council_id, default=request_council(request))
     figures = difficulty_figures(council=council)
     chart = {
         "status": {

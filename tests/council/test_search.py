@@ -113,9 +113,9 @@ def test_trigrams_tolerate_a_typo_and_rank_title_hits_first(login, alice, anyang
 
 @postgres_only
 def test_search_uses_the_trigram_indexes(db):
-    from council.search import text_match
+    from council.search import TextFields, text_match
 
-    query = text_match(Difficulty.objects.all(), ("title", "description"), "조기취업").query
+    query = text_match(Difficulty.objects.all(), TextFields(("title", "description")), "조기취업").query
     sql, params = query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")

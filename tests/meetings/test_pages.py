@@ -442,15 +442,17 @@ def test_documents_of_a_cancelled_meeting_are_refused_with_the_reason(login, ali
 def test_an_agenda_item_edit_the_service_refuses_is_explained_on_its_field(
     login, alice, anyang, daerim, meeting
 ):
-    from tests.members.factories import BestPracticeFactory
+    from tests.members.factories import DifficultyFactory
 
-    practice = BestPracticeFactory(council=anyang, institution=daerim, published=True)
-    services.agenda_item_add(actor=alice, meeting=meeting, title="사례 발표", best_practice=practice)
-    other = services.agenda_item_add(actor=alice, meeting=meeting, title="다른 안건")
-    response = login(alice).post(
-        reverse("agenda-item-update", args=[meeting.pk, other.pk]),
-        {"title": "다른 안건", "kind": "report", "minutes_allotted": 10, "best_practice": practice.pk},
+    difficulty = DifficultyFactory(council=anyang, institution=daerim, secretariat_only=True)
+    item = services.agenda_item_add(
+        actor=alice, meeting=meeting, title="비공개 안건", difficulty=difficulty, staff_only=True
     )
-    assert 'id="id_best_practice_error">이 우수사례는 이미 안건에 있습니다.</p>' in response.content.decode()
-    other.refresh_from_db()
-    assert other.best_practice is None
+    response = login(alice).post(
+        reverse("agenda-item-update", args=[meeting.pk, item.pk]),
+        {"title": "비공개 안건", "kind": "discussion", "minutes_allotted": 10},
+    )
+    assert 'id="id_staff_only_error">' in response.content.decode()
+    assert "사무국만 보는 안건으로만 올릴 수 있습니다" in response.content.decode()
+    item.refresh_from_db()
+    assert item.staff_only

@@ -116,15 +116,15 @@ def test_an_agenda_item_edit_validates_the_item_once(login, alice, anyang, daeri
     from tests.members.factories import BestPracticeFactory
 
     practice = BestPracticeFactory(council=anyang, institution=daerim, published=True)
-    item = services.agenda_item_add(actor=alice, meeting=meeting, title="사례 발표")
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="사례 발표", best_practice=practice)
     client = login(alice)
     with CaptureQueriesContext(connection) as queries:
         client.post(
             reverse("agenda-item-update", args=[meeting.pk, item.pk]),
-            {"title": "사례 발표", "kind": "report", "minutes_allotted": 10, "best_practice": practice.pk},
+            {"title": "우수사례 발표", "kind": "presentation", "minutes_allotted": 10},
         )
     item.refresh_from_db()
-    assert item.best_practice == practice
+    assert (item.title, item.best_practice) == ("우수사례 발표", practice)
     link_checks = [
         query for query in queries if 'SELECT 1 AS "a" FROM "members_bestpractice"' in query["sql"]
     ]

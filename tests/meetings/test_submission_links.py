@@ -29,8 +29,24 @@ def difficulty(anyang, daerim):
     return DifficultyFactory(council=anyang, institution=daerim, title="참여 기업 발굴 애로")
 
 
-def _propose(client, name, pk, meeting_pk):
-    return client.post(reverse(name, args=[pk]), {"meeting": meeting_pk})
+def _propose(client, name, pk, meeting_pk, **fields):
+    """Confirm the agenda item on the proposal page, as the secretariat does."""
+    data = {"meeting": meeting_pk, "title": "안건", "kind": "discussion", "minutes_allotted": 15, **fields}
+    return client.post(reverse(name, args=[pk]), data)
+
+
+def _present(actor, meeting, practice):
+    return services.agenda_item_add(
+        actor=actor, meeting=meeting, title=practice.title, kind=AgendaItem.Kind.PRESENTATION,
+        best_practice=practice,
+    )  # fmt: skip
+
+
+def _discuss(actor, meeting, difficulty, **fields):
+    return services.agenda_item_add(
+        actor=actor, meeting=meeting, title="논의 안건", kind=AgendaItem.Kind.DISCUSSION,
+        difficulty=difficulty, **fields,
+    )  # fmt: skip
 
 
 def test_the_secretariat_puts_a_practice_on_the_agenda_from_its_page(login, alice, practice, meeting):
@@ -38,14 +54,24 @@ def test_the_secretariat_puts_a_practice_on_the_agenda_from_its_page(login, alic
     page = client.get(practice.get_absolute_url()).content.decode()
     assert "아직 회의에서 발표하지 않았습니다" in page and "발표할 회의" in page
 
-    response = _propose(client, "agenda-propose-practice", practice.pk, meeting.pk)
+    form = client.get(reverse("agenda-propose-practice", args=[practice.pk]), {"meeting": meeting.pk})
+    form_page = form.content.decode()
+    assert f'value="{practice.title}"' in form_page, "the title is filled in for the secretariat"
+    assert practice.summary not in form_page, "the submission's text is not"
+
+    response = _propose(
+        client, "agenda-propose-practice", practice.pk, meeting.pk,
+        title="현장실습 연계 사례 발표", kind="presentation", minutes_allotted=20,
+        presenter_institution=practice.institution_id, description="대림대학교의 사례를 듣습니다.",
+    )  # fmt: skip
 
     item = meeting.agenda_items.get(best_practice=practice)
     assert response["Location"] == practice.get_absolute_url()
-    assert (item.title, item.kind, item.presenter_institution_id) == (
-        practice.title,
+    assert (item.title, item.kind, item.presenter_institution_id, item.description) == (
+        "현장실습 연계 사례 발표",
         AgendaItem.Kind.PRESENTATION,
         practice.institution_id,
+        "대림대학교의 사례를 듣습니다.",
     )
     agenda = client.get(meeting.get_absolute_url()).content.decode()
     assert practice.get_absolute_url() in agenda and "발표한 우수사례 보기" in agenda
@@ -54,9 +80,9 @@ def test_the_secretariat_puts_a_practice_on_the_agenda_from_its_page(login, alic
 
 
 def test_a_practice_goes_on_one_agenda_once(alice, practice, meeting):
-    services.agenda_item_from_best_practice(actor=alice, meeting=meeting, practice=practice)
+    _present(alice, meeting, practice)
     with translation.override("ko"), pytest.raises(ValidationError, match="이미 안건에"):
-        services.agenda_item_from_best_practice(actor=alice, meeting=meeting, practice=practice)
+        _present(alice, meeting, practice)
     assert meeting.agenda_items.filter(best_practice=practice).count() == 1
 
 
@@ -65,7 +91,7 @@ def test_only_published_practices_of_the_same_council_are_presented(alice, anyan
     elsewhere = BestPracticeFactory(council=busan, institution=daerim, published=True)
     for practice in (draft, elsewhere):
         with translation.override("ko"), pytest.raises(ValidationError, match="게시된 우수사례만"):
-            services.agenda_item_from_best_practice(actor=alice, meeting=meeting, practice=practice)
+            _present(alice, meeting, practice)
     assert not meeting.agenda_items.exists()
 
 
@@ -77,7 +103,9 @@ def test_a_difficulty_on_the_agenda_is_recorded_and_its_submitter_told(
     assert "안건으로 올릴 회의" in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = _propose(client, "agenda-propose-difficulty", difficulty.pk, meeting.pk)
+        response = _propose(
+            client, "agenda-propose-difficulty", difficulty.pk, meeting.pk, title="참여 기업 발굴"
+        )
 
     assert response["Location"] == difficulty.get_absolute_url()
     item = meeting.agenda_items.get(difficulty=difficulty)
@@ -100,7 +128,7 @@ def test_closed_difficulties_stay_off_the_agenda(alice, difficulty, meeting):
     Difficulty.objects.filter(pk=difficulty.pk).update(status=Difficulty.Status.CLOSED)
     difficulty.refresh_from_db()
     with translation.override("ko"), pytest.raises(ValidationError, match="먼저 다시 여세요"):
-        services.agenda_item_from_difficulty(actor=alice, meeting=meeting, difficulty=difficulty)
+        _discuss(alice, meeting, difficulty)
     assert not difficulty.events.exists()
 
 
@@ -118,12 +146,12 @@ def test_only_coming_meetings_of_the_council_are_offered(login, alice, anyang, b
     assert f'value="{meeting.pk}"' in offered
     assert f'value="{past.pk}"' not in offered and f'value="{other.pk}"' not in offered
 
-    for bad in (past.pk, other.pk, "abc", ""):
-        response = client.post(reverse("agenda-propose-difficulty", args=[difficulty.pk]), {"meeting": bad})
-        assert response["Location"] == difficulty.get_absolute_url()
+    for bad in (past.pk, other.pk, "abc"):
+        response = _propose(client, "agenda-propose-difficulty", difficulty.pk, bad)
+        assert response.status_code == 200
+        assert "다가오는 회의 중에서 고르세요" in response.content.decode()
+    assert _propose(client, "agenda-propose-difficulty", difficulty.pk, "").status_code == 200
     assert not AgendaItem.objects.exists()
-    page = client.get(difficulty.get_absolute_url()).content.decode()
-    assert "다가오는 회의 중에서 고르세요" in page
 
 
 def test_members_and_officials_cannot_put_items_on_an_agenda(
@@ -133,9 +161,10 @@ def test_members_and_officials_cannot_put_items_on_an_agenda(
         client = login(user)
         assert _propose(client, "agenda-propose-practice", practice.pk, meeting.pk).status_code == 403
         assert _propose(client, "agenda-propose-difficulty", difficulty.pk, meeting.pk).status_code == 403
+        assert client.get(reverse("agenda-propose-practice", args=[practice.pk])).status_code == 403
         assert "안건에 추가" not in client.get(practice.get_absolute_url()).content.decode()
     with pytest.raises(PermissionDenied):
-        services.agenda_item_from_difficulty(actor=bob, meeting=meeting, difficulty=difficulty)
+        _discuss(bob, meeting, difficulty)
     assert not AgendaItem.objects.exists() and not difficulty.events.exists()
 
 
@@ -143,10 +172,6 @@ def test_another_councils_secretariat_cannot_reach_the_item(login, dave, difficu
     response = _propose(login(dave), "agenda-propose-difficulty", difficulty.pk, meeting.pk)
     assert response.status_code == 404
     assert not AgendaItem.objects.exists()
-
-
-def test_the_proposal_needs_a_post(login, alice, practice):
-    assert login(alice).get(reverse("agenda-propose-practice", args=[practice.pk])).status_code == 405
 
 
 def test_the_item_pages_run_a_fixed_number_of_queries(
@@ -193,7 +218,7 @@ def test_search_finds_meetings_by_agenda_and_minutes_as_the_user_may_read_them(
 
 
 def test_the_api_links_an_item_under_the_same_rules(api, alice, anyang, daerim, practice, meeting):
-    item = services.agenda_item_from_best_practice(actor=alice, meeting=meeting, practice=practice)
+    item = _present(alice, meeting, practice)
     client = api(alice)
     body = client.get(f"/api/v1/agenda-items/{item.pk}/").json()
     assert (body["best_practice"], body["difficulty"]) == (practice.pk, None)
@@ -209,58 +234,14 @@ def test_the_api_links_an_item_under_the_same_rules(api, alice, anyang, daerim, 
     assert moved.status_code == 200 and moved.json()["best_practice"] == other.pk
 
 
-def test_the_agenda_form_links_a_practice_and_a_difficulty(
-    login,
-    alice,
-    bob,
-    anyang,
-    busan,
-    daerim,
-    practice,
-    difficulty,
-    meeting,
-    mailoutbox,
-    django_capture_on_commit_callbacks,
-):
-    client = login(alice)
-    page = client.get(meeting.get_absolute_url()).content.decode()
-    assert f'<option value="{practice.pk}">{practice.title}</option>' in page
-    assert f'<option value="{difficulty.pk}">{difficulty.title}</option>' in page
-
-    client.post(
-        reverse("agenda-item-add", args=[meeting.pk]),
-        {
-            "title": "우수사례 발표",
-            "kind": "presentation",
-            "minutes_allotted": 20,
-            "best_practice": practice.pk,
-        },
-    )
-    item = meeting.agenda_items.get(title="우수사례 발표")
-    assert item.best_practice == practice and not difficulty.events.exists()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("agenda-item-update", args=[meeting.pk, item.pk]),
-            {"title": "우수사례와 애로 논의", "kind": "discussion", "minutes_allotted": 30,
-             "best_practice": practice.pk, "difficulty": difficulty.pk},
-        )  # fmt: skip
-    item.refresh_from_db()
-    assert item.difficulty == difficulty
-    assert difficulty.events.filter(kind=DifficultyEvent.Kind.NOTE).count() == 1
-    assert len(mailoutbox) == 1
-
-    elsewhere = BestPracticeFactory(council=busan, institution=daerim, published=True)
-    response = client.post(
+def test_the_agenda_form_lists_no_submissions(login, alice, practice, difficulty, meeting):
+    """Submissions are linked from their own page: the agenda never lists the council's difficulties."""
+    page = login(alice).get(meeting.get_absolute_url()).content.decode()
+    assert difficulty.title not in page and practice.title not in page
+    item = _discuss(alice, meeting, difficulty)
+    login(alice).post(
         reverse("agenda-item-update", args=[meeting.pk, item.pk]),
-        {
-            "title": "다른 협의회 사례",
-            "kind": "presentation",
-            "minutes_allotted": 20,
-            "best_practice": elsewhere.pk,
-        },
+        {"title": "고친 제목", "kind": "discussion", "minutes_allotted": 30},
     )
-    assert response.status_code == 200
-    assert "선택하신 항목이 선택 가능한 항목에 없습니다" in response.content.decode()
     item.refresh_from_db()
-    assert item.best_practice == practice and item.title == "우수사례와 애로 논의"
+    assert (item.title, item.difficulty) == ("고친 제목", difficulty), "editing keeps the link"
