@@ -155,6 +155,11 @@ def managed_councils(user: AnyUser) -> QuerySet[Council]:
     return Council.objects.filter(id__in=access.staff_council_ids, is_active=True)
 
 
+def manages_a_council(user: AnyUser) -> bool:
+    """Secretariat staff of some council (or a site administrator): who may add what councils hold."""
+    return access_for(user).is_staff_anywhere
+
+
 def can_change_council(user: AnyUser, council: Council) -> bool:
     return access_for(user).manages(council.pk)
 

@@ -130,15 +130,29 @@ def _count_rows(part: IO[bytes], max_rows: int) -> None:
                 raise _too_many_rows(max_rows)
 
 
-def _xlsx_rows(data: bytes, max_rows: int) -> Iterable[list[str]]:
+def _xlsx_rows(data: bytes, max_rows: int, sheet_names: Sequence[str | Promise]) -> Iterable[list[str]]:
     _check_workbook_size(data, max_rows)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise SpreadsheetError(_("The file is not a readable XLSX workbook.")) from error
-    sheet = workbook.worksheets[0]
+    sheet = _sheet_named(workbook, sheet_names)
     for row in sheet.iter_rows(values_only=True):
         yield [_cell_text(value) for value in row]
+
+
+def _sheet_named(workbook: Workbook, names: Sequence[str | Promise]) -> Any:
+    """The first sheet whose title is one of `names` in Korean or English, else the first sheet: a
+    workbook the portal exported is imported as downloaded, whichever sheet comes first."""
+    wanted = set()
+    for name in names:
+        for language in ("ko", "en"):
+            with translation.override(language):
+                wanted.add(str(name)[:31].strip().lower())
+    for sheet in workbook.worksheets:
+        if sheet.title.strip().lower() in wanted:
+            return sheet
+    return workbook.worksheets[0]
 
 
 def _csv_rows(data: bytes) -> Iterable[list[str]]:
@@ -154,13 +168,19 @@ def _csv_rows(data: bytes) -> Iterable[list[str]]:
     if "\x00" in text:
         raise SpreadsheetError(_("The CSV file contains binary data."))
     for row in csv.reader(io.StringIO(text)):
-        yield [cell.strip() for cell in row]
+        yield [_csv_text(cell.strip()).strip() for cell in row]
 
 
 def read_table(
-    upload: UploadedFile, columns: Sequence[Column], *, max_rows: int = MAX_ROWS
+    upload: UploadedFile,
+    columns: Sequence[Column],
+    *,
+    max_rows: int = MAX_ROWS,
+    sheet_names: Sequence[str | Promise] = (),
 ) -> list[tuple[int, dict[str, str]]]:
     """Rows of an uploaded XLSX or CSV file as (row number, {column key: text}); empty rows skipped.
+
+    A workbook is read from its sheet named one of `sheet_names`, or else from its first sheet.
 
     Reading is bounded by what is read, not by what is kept: every row counts against `max_rows`,
     empty or not, and reading stops after MAX_READ_SECONDS.
@@ -175,7 +195,7 @@ def read_table(
     if name.endswith(".xlsx"):
         if not data.startswith(b"PK\x03\x04"):
             raise SpreadsheetError(_("The file is not a readable XLSX workbook."))
-        rows = iter(_xlsx_rows(data, max_rows))
+        rows = iter(_xlsx_rows(data, max_rows, sheet_names))
     elif name.endswith(".csv"):
         rows = iter(_csv_rows(data))
     else:
@@ -232,6 +252,44 @@ def choice_code(raw: str, choices: Sequence[tuple[str, Any]]) -> str | None:
     return None
 
 
+# What a spreadsheet takes for the start of a formula or a command when a cell's text begins with it
+# (OWASP "CSV injection"), in ASCII and full width. Such text is always written as text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# Marks text in a CSV cell, as Excel's own apostrophe prefix does; the importer takes it off again.
+TEXT_MARK = "'"
+
+
+def _runs_as_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def _csv_cell(value: object) -> object:
+    """A CSV cell that Excel shows as the text it is: text that would run is marked, and so is text
+    that already begins with the mark, so that reading it back takes off exactly what was added."""
+    if value is None:
+        return ""
+    if _runs_as_formula(value) or (isinstance(value, str) and value.startswith(TEXT_MARK)):
+        return TEXT_MARK + str(value)
+    return value
+
+
+def _csv_text(cell: str) -> str:
+    """The text of a CSV cell the portal (or Excel) marked as text."""
+    if cell.startswith(TEXT_MARK) and (_runs_as_formula(cell[1:]) or cell[1:].startswith(TEXT_MARK)):
+        return cell[1:]
+    return cell
+
+
+def _append_row(sheet: Any, values: Sequence[Any]) -> None:
+    """Append a row; text that a spreadsheet would run stays a text cell (numbers and dates stay what
+    they are), with the quote prefix Excel itself gives typed text, so editing it keeps it text."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if _runs_as_formula(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+
+
 def _header(column: Column) -> str:
     return f"{column.label}*" if column.required else str(column.label)
 
@@ -246,11 +304,11 @@ class Sheet:
 
 
 def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> None:
-    sheet.append([_header(column) for column in columns])
+    _append_row(sheet, [_header(column) for column in columns])
     widths = [len(_header(column)) * 2 + 2 for column in columns]
     count = 0
     for row in rows:
-        sheet.append(list(row))
+        _append_row(sheet, row)
         count += 1
         for index, value in enumerate(row):
             widths[index] = min(max(widths[index], len(str(value or "")) + 2), 60)
@@ -305,7 +363,7 @@ def write_csv(*, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> by
     writer = csv.writer(buffer)
     writer.writerow([_header(column) for column in columns])
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow([_csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -323,7 +381,7 @@ def write_template(
     rows = [example, *examples] if example else list(examples)
     workbook = _workbook([Sheet(title=title, columns=columns, rows=rows)])
     guide = workbook.create_sheet(_("Guide"))
-    guide.append([_("Column"), _("Required"), _("How to fill it in")])
+    _append_row(guide, [_("Column"), _("Required"), _("How to fill it in")])
     for cell in guide[1]:
         cell.font = Font(bold=True)
     for column in columns:
@@ -331,7 +389,7 @@ def write_template(
         explanation = " ".join(
             part for part in (str(column.help), allowed and _("One of: ") + allowed) if part
         )
-        guide.append([str(column.label), _("Yes") if column.required else "", explanation])
+        _append_row(guide, [str(column.label), _("Yes") if column.required else "", explanation])
     guide.column_dimensions["A"].width = 24
     guide.column_dimensions["B"].width = 10
     guide.column_dimensions["C"].width = 90

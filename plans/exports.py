@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from council.models import User
 from council.spreadsheets import Column, Sheet, write_workbook
 from plans.imports import COLUMNS as STRUCTURE_COLUMNS
+from plans.imports import STRUCTURE_SHEET
 from plans.models import (
     BudgetLine,
     FundingSource,
@@ -96,7 +97,7 @@ def _structure(plan: Plan, lines: list[BudgetLine]) -> Sheet:
         .order_by("code")
     )
     rows.extend(_structure_row(project, None, first=True) for project in without_lines)
-    return Sheet(title=_("Structure"), columns=STRUCTURE_COLUMNS, rows=rows)
+    return Sheet(title=str(STRUCTURE_SHEET), columns=STRUCTURE_COLUMNS, rows=rows)
 
 
 BUDGET_COLUMNS = (

@@ -62,6 +62,8 @@ COLUMNS = (
     Column("planned", gettext_lazy("Planned (KRW)"), help=gettext_lazy("Whole won, e.g. 1200000000.")),
 )
 LABELS = {column.key: column for column in COLUMNS}
+# The sheet of the plan workbook (plans.exports) that holds these columns; an import reads it by name.
+STRUCTURE_SHEET = gettext_lazy("Structure")
 
 EXAMPLE_ROWS = (
     (
@@ -359,7 +361,7 @@ def plan_import(*, actor: User, plan: Plan, upload: UploadedFile) -> PlanImportR
     """Add strategies, tasks, projects and budget lines to a plan from a spreadsheet; all rows or none."""
     if not permissions.can_manage_plan(actor, plan):
         raise PermissionDenied(_("Only the council's secretariat can import into its plan."))
-    table = read_table(upload, COLUMNS)
+    table = read_table(upload, COLUMNS, sheet_names=[STRUCTURE_SHEET])
     institutions = {institution.name: institution for institution in permissions.project_institutions(actor)}
     checker = _Checker(plan, institutions)
     for row, values in table:

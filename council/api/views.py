@@ -1,14 +1,20 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework import mixins, permissions, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.serializers import BaseSerializer
 
 from council import services
+from council.api.rules import READABLE_BY_ALL
 from council.api.serializers import CouncilSerializer
 from council.filters import CouncilFilter
 from council.models import Council
-from council.permissions import authenticated_user, councils_visible_to
+from council.permissions import (
+    authenticated_user,
+    can_change_council,
+    can_create_council,
+    councils_visible_to,
+)
 
 
 class CouncilViewSet(
@@ -22,7 +28,9 @@ class CouncilViewSet(
 
     serializer_class = CouncilSerializer
     filterset_class = CouncilFilter
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = READABLE_BY_ALL
+    collection_rules = {"create": can_create_council}
+    object_rules = {"update": can_change_council, "partial_update": can_change_council}
     ordering_fields = ["name", "established_on"]
     ordering = ["name"]
 

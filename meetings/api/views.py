@@ -5,14 +5,15 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.rules import READABLE_BY_ALL
 from council.models import User
-from council.permissions import authenticated_user
+from council.permissions import authenticated_user, manages_a_council
 from meetings import permissions as rules
 from meetings import selectors, services
 from meetings.api.serializers import (
@@ -46,7 +47,11 @@ class MeetingViewSet(
 
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = READABLE_BY_ALL
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        ("update", "partial_update", "announce", "cancel", "held"), rules.can_manage_meeting
+    )
     ordering_fields = ["starts_at", "year", "number"]
     ordering = ["-starts_at"]
 
@@ -75,10 +80,11 @@ class MeetingViewSet(
     @extend_schema(request=CancelSerializer, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
+        meeting = self.get_object()
         payload = CancelSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         meeting = services.meeting_cancel(
-            actor=_actor(request), meeting=self.get_object(), reason=payload.validated_data["reason"]
+            actor=_actor(request), meeting=meeting, reason=payload.validated_data["reason"]
         )
         return Response(self.get_serializer(meeting).data)
 
@@ -94,7 +100,12 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
 
     serializer_class = AgendaItemSerializer
     filterset_class = AgendaItemFilter
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = READABLE_BY_ALL
+    collection_rules = {"create": manages_a_council, "reorder": manages_a_council}
+    object_rules = dict.fromkeys(
+        ("update", "partial_update", "destroy", "decision"),
+        lambda user, item: rules.can_manage_meeting(user, item.meeting),
+    )
 
     def get_queryset(self) -> QuerySet[AgendaItem]:
         items = rules.agenda_items_visible_to(self.request.user).order_by("meeting", "order", "id")
@@ -118,11 +129,10 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
     @extend_schema(request=DecisionSerializer, responses=AgendaItemSerializer)
     @action(detail=True, methods=["post"])
     def decision(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
         payload = DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        item = services.agenda_decision_record(
-            actor=_actor(request), item=self.get_object(), **payload.validated_data
-        )
+        item = services.agenda_decision_record(actor=_actor(request), item=item, **payload.validated_data)
         return Response(self.get_serializer(item).data)
 
     @extend_schema(request=ReorderSerializer, responses=None)
@@ -144,6 +154,10 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     serializer_class = InvitationSerializer
     filterset_class = InvitationFilter
+    object_rules = {
+        "respond": rules.can_answer_invitation,
+        "attendance": lambda user, invitation: rules.can_manage_meeting(user, invitation.meeting),
+    }
 
     def get_queryset(self) -> QuerySet[Invitation]:
         return (
@@ -155,20 +169,22 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @extend_schema(request=InvitationAnswerSerializer, responses=InvitationSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, pk: str | None = None) -> Response:
+        invitation = self.get_object()
         payload = InvitationAnswerSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         invitation = services.invitation_respond(
-            actor=_actor(request), invitation=self.get_object(), **payload.validated_data
+            actor=_actor(request), invitation=invitation, **payload.validated_data
         )
         return Response(self.get_serializer(invitation).data)
 
     @extend_schema(request=AttendanceSerializer, responses=InvitationSerializer)
     @action(detail=True, methods=["post"])
     def attendance(self, request: Request, pk: str | None = None) -> Response:
+        invitation = self.get_object()
         payload = AttendanceSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         invitation = services.attendance_mark(
-            actor=_actor(request), invitation=self.get_object(), attended=payload.validated_data["attended"]
+            actor=_actor(request), invitation=invitation, attended=payload.validated_data["attended"]
         )
         return Response(self.get_serializer(invitation).data)
 
@@ -183,6 +199,8 @@ class ActionItemViewSet(
 
     serializer_class = ActionItemSerializer
     filterset_class = ActionFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = {"progress": rules.can_update_action}
     ordering_fields = ["due_on", "created_at"]
 
     def get_queryset(self) -> QuerySet[ActionItem]:
@@ -194,9 +212,8 @@ class ActionItemViewSet(
     @extend_schema(request=ActionProgressSerializer, responses=ActionItemSerializer)
     @action(detail=True, methods=["post"])
     def progress(self, request: Request, pk: str | None = None) -> Response:
+        action_item = self.get_object()
         payload = ActionProgressSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        item = services.action_update(
-            actor=_actor(request), action=self.get_object(), **payload.validated_data
-        )
+        item = services.action_update(actor=_actor(request), action=action_item, **payload.validated_data)
         return Response(self.get_serializer(item).data)

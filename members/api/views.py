@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, permissions, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
@@ -14,10 +14,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.rules import READABLE_BY_ALL
 from council.filters import parse_id
 from council.models import User
-from council.permissions import authenticated_user, councils_visible_to
+from council.permissions import authenticated_user, councils_visible_to, manages_a_council
 from council.selectors import request_council
+from members import permissions as rules
 from members import services
 from members.api.serializers import (
     AgreementSerializer,
@@ -79,6 +81,12 @@ class InstitutionViewSet(
 
     serializer_class = InstitutionSerializer
     filterset_class = InstitutionFilter
+    collection_rules = {"create": rules.can_create_institution}
+    object_rules = {
+        "update": rules.can_change_institution,
+        "partial_update": rules.can_change_institution,
+        "deactivate": rules.can_change_institution,
+    }
     ordering_fields = ["name", "created_at"]
     ordering = ["name"]
 
@@ -124,6 +132,12 @@ class PersonViewSet(
 
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
+    collection_rules = {"create": lambda user: rules.institutions_managed_by(user).exists()}
+    object_rules = {
+        "update": rules.can_change_person,
+        "partial_update": rules.can_change_person,
+        "deactivate": rules.can_change_person,
+    }
     ordering_fields = ["name"]
     ordering = ["name"]
 
@@ -150,7 +164,12 @@ class MembershipViewSet(viewsets.ModelViewSet):
 
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = READABLE_BY_ALL
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        ("update", "partial_update", "destroy"),
+        lambda user, membership: rules.can_manage_memberships(user, membership.council),
+    )
     ordering_fields = ["term_end", "term_start", "role"]
 
     def get_queryset(self) -> QuerySet[Membership]:
@@ -196,7 +215,17 @@ class BestPracticeViewSet(
 
     serializer_class = BestPracticeSerializer
     filterset_class = BestPracticeFilter
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = READABLE_BY_ALL
+    collection_rules = {"create": rules.can_submit_somewhere}
+    object_rules = {
+        "update": rules.can_edit_best_practice,
+        "partial_update": rules.can_edit_best_practice,
+        "documents": rules.can_edit_best_practice,
+        "destroy": rules.can_delete_best_practice,
+        "submit": rules.can_submit_best_practice,
+        "review": rules.can_review_best_practice,
+        "unpublish": rules.can_unpublish_best_practice,
+    }
     ordering_fields = ["published_at", "updated_at", "title"]
 
     def get_queryset(self) -> QuerySet[BestPractice]:
@@ -292,6 +321,15 @@ class DifficultyViewSet(
 
     filterset_class = DifficultyFilter
     ordering_fields = ["created_at", "answer_due", "status"]
+    collection_rules = {"create": rules.can_submit_somewhere}
+    object_rules = {
+        "update": rules.can_edit_difficulty,
+        "partial_update": rules.can_edit_difficulty,
+        "assign": rules.can_assign_difficulty,
+        "answer": rules.can_answer_difficulty,
+        "comment": rules.can_comment_difficulty,
+        "status": lambda user, difficulty: bool(rules.difficulty_transitions(user, difficulty)),
+    }
 
     def get_queryset(self) -> QuerySet[Difficulty]:
         queryset = difficulty_list(user=self.request.user)
@@ -404,7 +442,9 @@ class AgreementViewSet(
 
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter
-    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+    permission_classes = READABLE_BY_ALL
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(("update", "partial_update", "documents"), rules.can_change_agreement)
     ordering_fields = ["signed_on", "valid_until", "title"]
 
     def get_queryset(self) -> QuerySet[Agreement]:

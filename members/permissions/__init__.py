@@ -43,7 +43,12 @@ from members.permissions.practices import (
     can_submit_best_practice,
     can_unpublish_best_practice,
 )
-from members.permissions.submissions import can_submit_for, can_submit_on, submitting_institutions
+from members.permissions.submissions import (
+    can_submit_for,
+    can_submit_on,
+    can_submit_somewhere,
+    submitting_institutions,
+)
 
 __all__ = [
     "EDITABLE_BY_CONTACTS",
@@ -70,6 +75,7 @@ __all__ = [
     "can_submit_best_practice",
     "can_submit_for",
     "can_submit_on",
+    "can_submit_somewhere",
     "can_unpublish_best_practice",
     "can_view_difficulty_figures",
     "difficulties_visible_to",

@@ -21,6 +21,12 @@ def submitting_institutions(user: AnyUser, council: Council) -> QuerySet[Institu
     return institutions.filter(id__in=access.contact_institution_ids)
 
 
+def can_submit_somewhere(user: AnyUser) -> bool:
+    """Whether the user may submit on any council: its secretariat, or a contact of a seated institution."""
+    access = access_for(user)
+    return access.is_staff_anywhere or bool(access.contact_institution_ids and access.seat_council_ids)
+
+
 def can_submit_on(user: AnyUser, council: Council | None) -> bool:
     """Whether to offer writing a best practice or raising a difficulty on this council at all."""
     if council is None:

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from council.models import User
-from council.permissions import authenticated_user
+from council.permissions import authenticated_user, manages_a_council
 from members.models import Institution
 from plans import permissions, services
 from plans.api.serializers import (
@@ -64,6 +64,10 @@ def _actor(request: Request) -> User:
     return authenticated_user(request.user)
 
 
+# What changes a part of a plan: its secretariat's work, like the plan itself.
+PART_ACTIONS = ("update", "partial_update", "destroy")
+
+
 class PlanViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -75,6 +79,10 @@ class PlanViewSet(
 
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        ("update", "partial_update", "approve", "revise"), permissions.can_manage_plan
+    )
     ordering_fields = ["start_year", "title"]
 
     def get_queryset(self) -> QuerySet[Plan]:
@@ -145,6 +153,10 @@ class StrategyViewSet(viewsets.ModelViewSet):
 
     serializer_class = StrategySerializer
     filterset_class = StrategyFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        PART_ACTIONS, lambda user, strategy: permissions.can_manage_plan(user, strategy.plan)
+    )
 
     def get_queryset(self) -> QuerySet[Strategy]:
         return Strategy.objects.filter(plan__in=permissions.plans_visible_to(self.request.user)).order_by(
@@ -174,6 +186,10 @@ class PlanTaskViewSet(viewsets.ModelViewSet):
 
     serializer_class = PlanTaskSerializer
     filterset_class = PlanTaskFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        PART_ACTIONS, lambda user, task: permissions.can_manage_plan(user, task.plan)
+    )
 
     def get_queryset(self) -> QuerySet[PlanTask]:
         return PlanTask.objects.filter(plan__in=permissions.plans_visible_to(self.request.user)).order_by(
@@ -202,6 +218,10 @@ class ProjectViewSet(viewsets.ModelViewSet):
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        PART_ACTIONS, lambda user, project: permissions.can_manage_plan(user, project.plan)
+    )
     ordering_fields = ["code", "end_on", "start_on"]
 
     def get_queryset(self) -> QuerySet[Project]:
@@ -237,6 +257,10 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
 
     serializer_class = BudgetLineSerializer
     filterset_class = BudgetLineFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        PART_ACTIONS, lambda user, line: permissions.can_manage_plan(user, line.project.plan)
+    )
     ordering_fields = ["year", "planned", "executed"]
 
     def get_queryset(self) -> QuerySet[BudgetLine]:
@@ -269,6 +293,10 @@ class IndicatorViewSet(viewsets.ModelViewSet):
 
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
+    collection_rules = {"create": manages_a_council}
+    object_rules = dict.fromkeys(
+        PART_ACTIONS, lambda user, indicator: permissions.can_manage_plan(user, indicator.project.plan)
+    )
 
     def get_queryset(self) -> QuerySet[Indicator]:
         return (
@@ -306,6 +334,15 @@ class ProgressReportViewSet(
 
     serializer_class = ProgressReportSerializer
     filterset_class = ReportFilter
+    object_rules = {
+        **dict.fromkeys(("update", "partial_update", "submit"), permissions.writes_report),
+        **dict.fromkeys(
+            ("accept", "return_", "verify"),
+            lambda user, report: permissions.reviews_plan(user, report.round.plan),
+        ),
+        "reopen": lambda user, report: permissions.can_manage_plan(user, report.round.plan),
+        "contribute": lambda user, report: bool(permissions.participating_institution_ids(user, report)),
+    }
     ordering_fields = ["round__ends_on", "project__code"]
 
     def get_queryset(self) -> QuerySet[ProgressReport]:
@@ -345,30 +382,33 @@ class ProgressReportViewSet(
     @extend_schema(request=ReportReviewSerializer, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
+        report = self.get_object()
         payload = ReportReviewSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_accept(
-            actor=_actor(request), report=self.get_object(), comment=payload.validated_data["comment"]
+            actor=_actor(request), report=report, comment=payload.validated_data["comment"]
         )
         return self._respond(report)
 
     @extend_schema(request=ReportReviewSerializer, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None) -> Response:
+        report = self.get_object()
         payload = ReportReviewSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_return(
-            actor=_actor(request), report=self.get_object(), comment=payload.validated_data["comment"]
+            actor=_actor(request), report=report, comment=payload.validated_data["comment"]
         )
         return self._respond(report)
 
     @extend_schema(request=ReopenSerializer, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, pk: str | None = None) -> Response:
+        report = self.get_object()
         payload = ReopenSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_reopen(
-            actor=_actor(request), report=self.get_object(), reason=payload.validated_data["reason"]
+            actor=_actor(request), report=report, reason=payload.validated_data["reason"]
         )
         return self._respond(report)
 
