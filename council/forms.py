@@ -27,14 +27,37 @@ _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
+# KRDS hides the native radio button and check box and draws them from the label that follows.
+CHOICES_TEMPLATE = "forms/widgets/choices.html"
+CHIPS_TEMPLATE = "forms/widgets/chips.html"
+
+
+class ChipRadioSelect(forms.RadioSelect):
+    """A short choice (e.g. attending, not attending, proxy) as a row of KRDS chips."""
+
+    template_name = CHIPS_TEMPLATE
+
+
+class ChecklistSelectMultiple(forms.CheckboxSelectMultiple):
+    """Check boxes in a scrolling box, for choosing a few institutions among many."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs={"class": "portal-checklist chk-column", **(attrs or {})})
+
+
 class KrdsFormMixin:
-    """Adds KRDS classes to widgets, and marks fields that failed validation."""
+    """Adds KRDS classes to widgets, draws radio buttons and check boxes the KRDS way, and marks fields
+    that failed validation."""
 
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            widget = field.widget
+            choices = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+            if choices and widget.template_name not in (CHOICES_TEMPLATE, CHIPS_TEMPLATE):
+                widget.template_name = CHOICES_TEMPLATE
             for widget_class, css in _WIDGET_CLASSES:
                 if isinstance(field.widget, widget_class):
                     if css:

@@ -4,7 +4,6 @@ from members.forms.agreements import (
     AgreementForm,
 )
 from members.forms.common import (
-    ChecklistSelectMultiple,
     DocumentsField,
     DocumentUploadForm,
     MultipleFileInput,
@@ -36,7 +35,6 @@ __all__ = [
     "AnswerForm",
     "AssignForm",
     "BestPracticeForm",
-    "ChecklistSelectMultiple",
     "CommentForm",
     "DifficultyForm",
     "DocumentUploadForm",

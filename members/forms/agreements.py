@@ -6,14 +6,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import ServiceModelForm
-from members.forms.common import ChecklistSelectMultiple, DocumentsField, KrdsCheckboxSelectMultiple
+from council.forms import ChecklistSelectMultiple, ServiceModelForm
+from members.forms.common import DocumentsField
 from members.models import Agreement, BestPractice, Institution
 
 
 class AgreementForm(ServiceModelForm[Agreement]):
     areas = forms.MultipleChoiceField(
-        label=_("Cooperation areas"), choices=Agreement.Area.choices, widget=KrdsCheckboxSelectMultiple
+        label=_("Cooperation areas"), choices=Agreement.Area.choices, widget=forms.CheckboxSelectMultiple
     )
     documents = DocumentsField()
 

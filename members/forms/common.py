@@ -48,18 +48,3 @@ class DocumentUploadForm(KrdsFormMixin, forms.Form):
 
 # Django's label for an empty choice; named here so the portal's catalogue translates it.
 BLANK_CHOICE_LABEL = _("- Select an option -")
-
-
-class KrdsRadioSelect(forms.RadioSelect):
-    template_name = "members/widgets/choices.html"
-
-
-class KrdsCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
-    template_name = "members/widgets/choices.html"
-
-
-class ChecklistSelectMultiple(KrdsCheckboxSelectMultiple):
-    """Checkboxes in a scrolling box, for choosing a few institutions among many."""
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs={"class": "portal-checklist chk-column", **(attrs or {})})

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
-from members.forms.common import BLANK_CHOICE_LABEL, DocumentsField, KrdsRadioSelect
+from members.forms.common import BLANK_CHOICE_LABEL, DocumentsField
 from members.models import Difficulty, Institution
 
 
@@ -17,7 +17,7 @@ class DifficultyForm(ServiceModelForm[Difficulty]):
     class Meta:
         model = Difficulty
         fields = ["institution", "kind", "category", "title", "description", "secretariat_only"]
-        widgets = {"kind": KrdsRadioSelect, "description": forms.Textarea(attrs={"rows": 8})}
+        widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args: Any, institutions: QuerySet[Institution] | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import KrdsFormMixin, ServiceModelForm
-from members.forms.common import BLANK_CHOICE_LABEL, ChecklistSelectMultiple, DocumentsField, KrdsRadioSelect
+from council.forms import ChecklistSelectMultiple, KrdsFormMixin, ServiceModelForm
+from members.forms.common import BLANK_CHOICE_LABEL, DocumentsField
 from members.models import BestPractice, Institution
 from members.services import MAX_FIGURES
 
@@ -110,7 +110,7 @@ class ReviewForm(KrdsFormMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("publish", _("Publish")), ("return", _("Return with a comment"))],
-        widget=KrdsRadioSelect,
+        widget=forms.RadioSelect,
     )
     comment = forms.CharField(
         label=_("Comment to the institution"),

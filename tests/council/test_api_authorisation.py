@@ -99,10 +99,13 @@ def world(anyang, daerim, bob, alice, carol):
     ids = {"anyang": anyang.pk, "daerim": daerim.pk}
     valid = {
         ("councils", "create"): {"name": "새 협의회", "short_name": "새", "slug": "new-council"},
-        ("institutions", "create"): {"name": "신규기관", "kind": "firm", "sector": "industry", "council": ids["anyang"]},
+        ("institutions", "create"): {
+            "name": "신규기관", "kind": "firm", "sector": "industry", "council": ids["anyang"],
+        },
         ("people", "create"): {"name": "홍길동", "institution": ids["daerim"]},
         ("memberships", "create"): {
-            "council": ids["anyang"], "institution": ids["daerim"], "role": "member", "term_start": "2026-01-01",
+            "council": ids["anyang"], "institution": ids["daerim"], "role": "member",
+            "term_start": "2026-01-01",
         },
         ("best-practices", "create"): {
             "council": ids["anyang"], "institution": ids["daerim"], "title": "사례", "category": "curriculum",
@@ -114,7 +117,9 @@ def world(anyang, daerim, bob, alice, carol):
             "council": ids["anyang"], "institution": ids["daerim"], "kind": "difficulty",
             "category": "employment", "title": "애로", "description": "내용",
         },
-        ("difficulties", "assign"): {"assignee": ids["daerim"], "answer_due": (date.today() + timedelta(days=7)).isoformat()},
+        ("difficulties", "assign"): {
+            "assignee": ids["daerim"], "answer_due": (date.today() + timedelta(days=7)).isoformat(),
+        },
         ("difficulties", "answer"): {"body": "답변"},
         ("difficulties", "comment"): {"body": "의견"},
         ("difficulties", "status"): {"status": "in_review"},
@@ -132,7 +137,8 @@ def world(anyang, daerim, bob, alice, carol):
         ("action-items", "create"): {"meeting": meeting.pk, "title": "조치", "assignee": ids["daerim"]},
         ("action-items", "progress"): {"status": "done"},
         ("plans", "create"): {
-            "council": ids["anyang"], "title": "계획", "start_year": 2026, "end_year": 2028, "stated_total": 1,
+            "council": ids["anyang"], "title": "계획", "start_year": 2026, "end_year": 2028,
+            "stated_total": 1,
         },
         ("plans", "approve"): {"agenda_item": item.pk, "note": ""},
         ("plans", "revise"): {"agenda_item": item.pk, "note": "변경"},
