@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 
 from council.navigation import menu_for
 from council.permissions import access_for
-from council.selectors import notices_unread_count, request_council, request_councils
+from council.selectors import header_council, notices_unread_count, request_councils
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
     return {
         "access": access,
         "menu": menu,
-        "current_council": SimpleLazyObject(lambda: request_council(request)),
+        "current_council": SimpleLazyObject(lambda: header_council(request)),
         "switcher_councils": SimpleLazyObject(lambda: request_councils(request)),
         "unread_notices": SimpleLazyObject(
             lambda: notices_unread_count(user_id=request.user.pk) if request.user.is_authenticated else 0

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from council.flash import flash_validation_error
 from council.forms import SpreadsheetImportForm
-from council.models import User
+from council.models import Council, User
 from council.permissions import authenticated_user
 from council.spreadsheets import ImportRejected, RowError, SpreadsheetError
 
@@ -33,6 +33,12 @@ def visible_or_404[M: Model](queryset: QuerySet[M], pk: int) -> M:
         raise Http404 from missing
 
 
+def page_council(request: HttpRequest, council: Council) -> None:
+    """The page shows one council's record: a visitor's header names that council, not the first of
+    the published ones. Signed-in users keep the council they work in."""
+    request.page_council = council  # type: ignore[attr-defined]
+
+
 def require(allowed: bool) -> None:
     """Refuse (403) what the user may see but not do."""
     if not allowed:
@@ -42,10 +48,11 @@ def require(allowed: bool) -> None:
 def apply_errors(form: BaseForm, error: ValidationError) -> None:
     """Show a service's validation errors on the form that sent the data."""
     if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
+        # The errors themselves, not their messages, so a page can ask `form.has_error(field, code)`.
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, error.messages)
+        form.add_error(None, error.error_list)
 
 
 def model_fields(form_class: Any, data: dict[str, Any]) -> dict[str, Any]:

@@ -58,6 +58,14 @@ def request_council(request: HttpRequest) -> Council | None:
     return request._council  # type: ignore[attr-defined]
 
 
+def header_council(request: HttpRequest) -> Council | None:
+    """The council the header names: that of the record on a visitor's page, else the one worked in."""
+    shown: Council | None = getattr(request, "page_council", None)
+    if shown is not None and not request.user.is_authenticated:
+        return shown
+    return request_council(request)
+
+
 def notices_for_user(*, user_id: int) -> QuerySet[Notice]:
     return Notice.objects.filter(recipient_id=user_id).select_related("dispatch")
 

@@ -4,10 +4,11 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
+from council.forms import ChipRadioSelect, DateInput, KrdsFormMixin, ServiceModelForm
 from council.uploads import DocumentField
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from members.models import Institution, Membership, Person
@@ -21,7 +22,10 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class MeetingForm(ServiceModelForm[Meeting]):
-    """Times are entered and shown in Korea Standard Time."""
+    """Times are entered and shown in Korea Standard Time. A number that skips ahead in the year is
+    taken only once staff confirm it, in a second step that says which numbers it leaves out."""
+
+    number_confirmed = forms.BooleanField(label=_("Yes, give the meeting this number"), required=False)
 
     class Meta:
         model = Meeting
@@ -45,9 +49,7 @@ class MeetingForm(ServiceModelForm[Meeting]):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "number": _(
-                "Filled in automatically with the next number of the year; change it only to correct it."
-            ),
+            "number": _("The next free number of the year is filled in; change it only to correct it."),
             "ends_at": _("For a written resolution, the end of the voting period."),
         }
 
@@ -58,6 +60,11 @@ class MeetingForm(ServiceModelForm[Meeting]):
         self.fields["number"].required = False
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+
+    def visible_fields(self) -> list[BoundField]:
+        """The confirmation shows only once the service has said what the number leaves out."""
+        asked = self.has_error("number", "number_gap") or bool(self.data.get("number_confirmed"))
+        return [field for field in super().visible_fields() if field.name != "number_confirmed" or asked]
 
 
 class MeetingCopyForm(KrdsFormMixin, forms.Form):
@@ -172,7 +179,7 @@ class AnswerForm(KrdsFormMixin, forms.Form):
         choices=[
             choice for choice in Invitation.Response.choices if choice[0] != Invitation.Response.PENDING
         ],
-        widget=forms.RadioSelect,
+        widget=ChipRadioSelect,
     )
     proxy_name = forms.CharField(
         label=_("Proxy"),

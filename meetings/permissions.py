@@ -12,6 +12,7 @@
 Outside what a user may see is a 404; seen but not allowed is a 403.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -68,6 +69,54 @@ def can_propose_for_agenda(user: AnyUser, council_id: int) -> bool:
 def can_manage_meeting(user: AnyUser, meeting: Meeting) -> bool:
     """Edit, build the agenda, invite, announce, take attendance, record decisions, write minutes."""
     return access_for(user).manages(meeting.council_id)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingAbilities:
+    """What the user may do on a meeting now: its page shows exactly these buttons and forms.
+
+    The role comes from the rules here; the state (announced yet, begun, held) from the meeting's
+    own properties, which the services check too, so a page never offers what a service refuses.
+    """
+
+    manage: bool = False
+    edit: bool = False
+    build_agenda: bool = False
+    invite: bool = False
+    remove_invitees: bool = False
+    announce: bool = False
+    hold: bool = False
+    cancel: bool = False
+    take_attendance: bool = False
+    decide: bool = False
+    record_actions: bool = False
+    write_minutes: bool = False
+    see_details: bool = False
+    see_invitees: bool = False
+
+
+def meeting_abilities(user: AnyUser, meeting: Meeting) -> MeetingAbilities:
+    details = can_see_meeting_details(user, meeting)
+    invitees = can_see_invitees(user, meeting)
+    if not can_manage_meeting(user, meeting):
+        return MeetingAbilities(see_details=details, see_invitees=invitees)
+    open_ = meeting.is_editable
+    return MeetingAbilities(
+        manage=True,
+        edit=open_,
+        build_agenda=open_,
+        invite=open_,
+        remove_invitees=meeting.status == Meeting.Status.PLANNED,
+        announce=meeting.can_be_announced,
+        hold=meeting.can_be_held,
+        cancel=open_,
+        take_attendance=meeting.records_outcomes and not meeting.is_written,
+        decide=meeting.records_outcomes,
+        record_actions=meeting.takes_follow_up_actions,
+        write_minutes=meeting.status == Meeting.Status.HELD,
+        see_details=details,
+        see_invitees=invitees,
+    )
 
 
 def can_see_meeting_details(user: AnyUser, meeting: Meeting) -> bool:

@@ -81,9 +81,10 @@ def meeting_agenda(*, user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
     return with_submission_links(items, user=user)
 
 
-def meeting_previous(meeting: Meeting) -> Meeting | None:
-    """The council's last meeting held before this one (whose minutes this one may approve)."""
-    return (
+def minutes_to_approve_at(meeting: Meeting) -> Meeting | None:
+    """The meeting whose minutes this one should approve: the council's last meeting held before it,
+    if its minutes still wait for approval and no other meeting of the council has them on its agenda."""
+    previous = (
         Meeting.objects.filter(
             council_id=meeting.council_id,
             starts_at__lt=meeting.starts_at,
@@ -92,6 +93,14 @@ def meeting_previous(meeting: Meeting) -> Meeting | None:
         .order_by("-starts_at")
         .first()
     )
+    if previous is None or previous.status != Meeting.Status.HELD:
+        return None
+    elsewhere = (
+        AgendaItem.objects.filter(approves_minutes_of=previous)
+        .exclude(meeting=meeting)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+    )
+    return None if elsewhere.exists() else previous
 
 
 def meeting_invitations(*, meeting: Meeting) -> QuerySet[Invitation]:

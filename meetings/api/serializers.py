@@ -19,6 +19,12 @@ from members.permissions import (
 class MeetingSerializer(ScopedModelSerializer):
     display_name = serializers.CharField(source="label", read_only=True)
     url = serializers.SerializerMethodField()
+    number_confirmed = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="Take a `number` that skips ahead in the year (refused with 400 without it).",
+    )
 
     class Meta:
         model = Meeting
@@ -43,6 +49,7 @@ class MeetingSerializer(ScopedModelSerializer):
             "sequence",
             "announced_at",
             "cancelled_reason",
+            "number_confirmed",
         ]
         read_only_fields = ["status", "sequence", "announced_at", "cancelled_reason"]
         # Numbering and its uniqueness are the service's job (the next number of the year when omitted).
@@ -64,6 +71,8 @@ class CancelSerializer(serializers.Serializer):
 
 
 class AgendaItemSerializer(ScopedModelSerializer):
+    is_minutes_approval = serializers.BooleanField(read_only=True)
+
     class Meta:
         model = AgendaItem
         fields = [
@@ -80,6 +89,7 @@ class AgendaItemSerializer(ScopedModelSerializer):
             "difficulty",
             "staff_only",
             "is_minutes_approval",
+            "approves_minutes_of",
             "decision",
             "decision_text",
             "votes_for",
@@ -89,7 +99,7 @@ class AgendaItemSerializer(ScopedModelSerializer):
         ]
         read_only_fields = [
             "order",
-            "is_minutes_approval",
+            "approves_minutes_of",
             "decision",
             "decision_text",
             "votes_for",

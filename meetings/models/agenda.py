@@ -102,8 +102,14 @@ class AgendaItem(models.Model):
             "files and printed packs."
         ),
     )
-    is_minutes_approval = models.BooleanField(
-        _("approval of the previous minutes"), default=False, editable=False
+    approves_minutes_of = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("approves the minutes of"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
     decision_text = models.TextField(_("decision text"), blank=True)
@@ -122,6 +128,11 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_minutes_approval(self) -> bool:
+        """The item approves an earlier meeting's minutes; deciding it approves and locks them."""
+        return self.approves_minutes_of_id is not None
 
     @property
     def presenter_name(self) -> str:

@@ -134,6 +134,36 @@ class Meeting(models.Model):
         return gettext("%(year)d No. %(number)d") % {"year": self.year, "number": self.number}
 
     @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def day_has_come(self) -> bool:
+        """It is the meeting's day (in Korea) or later: attendance and outcomes may be recorded."""
+        return timezone.localdate() >= timezone.localtime(self.starts_at).date()
+
+    @property
+    def can_be_announced(self) -> bool:
+        """Planned and still to come: invitees are told of it before it starts."""
+        return self.status == self.Status.PLANNED and not self.has_started
+
+    @property
+    def can_be_held(self) -> bool:
+        """Announced and begun: it can be recorded as held."""
+        return self.status == self.Status.ANNOUNCED and self.has_started
+
+    @property
+    def records_outcomes(self) -> bool:
+        """Attendance, decisions and follow-up actions: from the meeting's day until the minutes close it."""
+        return self.status == self.Status.HELD or (self.status == self.Status.ANNOUNCED and self.day_has_come)
+
+    @property
+    def takes_follow_up_actions(self) -> bool:
+        """Follow-up actions are recorded from the meeting's day on, also after its minutes are approved."""
+        closed = (self.Status.PLANNED, self.Status.CANCELLED)
+        return self.status not in closed and self.day_has_come
+
+    @property
     def is_upcoming(self) -> bool:
         return self.is_editable and self.ends_at >= timezone.now()
 

@@ -27,6 +27,8 @@ def action_create(
     """Record a follow-up action decided at a meeting."""
     if not permissions.can_manage_meeting(actor, meeting):
         raise PermissionDenied(_("Only the council's secretariat records follow-up actions."))
+    if not meeting.takes_follow_up_actions:
+        raise ValidationError(_("Follow-up actions are recorded from the meeting's day on."))
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
     action = ActionItem(

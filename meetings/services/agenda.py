@@ -15,7 +15,6 @@ from council.models import User
 from council.uploads import document_build, document_remove, file_delete_on_commit
 from meetings import permissions
 from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
-from meetings.selectors import meeting_previous
 from meetings.services.minutes import minutes_approve
 from members.models import BestPractice
 from members.services import difficulty_add_event
@@ -186,10 +185,10 @@ def agenda_document_delete(*, actor: User, document: AgendaDocument) -> None:
 def agenda_decision_record(*, actor: User, item: AgendaItem, **fields: Any) -> AgendaItem:
     """Record what the meeting decided on an item. Approving the previous minutes locks them."""
     _check(actor, item.meeting)
-    item.meeting.refresh_from_db(fields=["status"])
-    if item.meeting.status not in {Meeting.Status.ANNOUNCED, Meeting.Status.HELD}:
+    item.meeting.refresh_from_db(fields=["status", "starts_at"])
+    if not item.meeting.records_outcomes:
         raise ValidationError(
-            _("Decisions are recorded during or after the meeting, before its minutes are approved.")
+            _("Decisions are recorded from the meeting's day until its minutes are approved.")
         )
     assign_fields(item, fields, DECISION_FIELDS)
     if not item.decision:
@@ -206,9 +205,10 @@ def agenda_decision_record(*, actor: User, item: AgendaItem, **fields: Any) -> A
 
 
 def _approve_previous_minutes(item: AgendaItem, actor: User) -> None:
-    previous = meeting_previous(item.meeting)
-    if previous is None:
-        return
-    minutes = Minutes.objects.filter(meeting=previous).exclude(status=Minutes.Status.APPROVED).first()
+    minutes = (
+        Minutes.objects.filter(meeting=item.approves_minutes_of)
+        .exclude(status=Minutes.Status.APPROVED)
+        .first()
+    )
     if minutes is not None:
         minutes_approve(actor=actor, minutes=minutes)

@@ -143,8 +143,10 @@ def invitation_respond(
 def attendance_mark(*, actor: User, invitation: Invitation, attended: bool | None) -> Invitation:
     """Tick an invitee present or absent on the day (None clears the mark)."""
     _check(actor, invitation.meeting)
-    if invitation.meeting.status not in {Meeting.Status.ANNOUNCED, Meeting.Status.HELD}:
-        raise ValidationError(_("Attendance is taken for an announced or held meeting."))
+    if not invitation.meeting.records_outcomes:
+        raise ValidationError(
+            _("Attendance is taken from the meeting's day, for an announced or held meeting.")
+        )
     invitation.attended = attended
     invitation.checked_in_at = timezone.now() if attended else None
     invitation.save(update_fields=["attended", "checked_in_at"])

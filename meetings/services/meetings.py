@@ -13,7 +13,7 @@ from council.models import Council, User
 from council.outbox import dispatch_create
 from meetings import permissions
 from meetings.models import AgendaItem, Invitation, Meeting
-from meetings.selectors import meeting_previous
+from meetings.selectors import minutes_to_approve_at
 from members.services.common import assign_fields
 
 MEETING_FIELDS = (
@@ -44,6 +44,28 @@ def meeting_next_number(*, council: Council, year: int) -> int:
     return (current or 0) + 1
 
 
+def _check_number(meeting: Meeting, *, confirmed: bool) -> None:
+    """A number beyond the next free one leaves a gap in the year's numbering: only on purpose."""
+    if not meeting.year or not meeting.number:
+        return
+    others = Meeting.objects.filter(council_id=meeting.council_id, year=meeting.year).exclude(pk=meeting.pk)
+    expected = (others.aggregate(top=Max("number"))["top"] or 0) + 1
+    if meeting.number > expected and not confirmed:
+        skipped = str(expected) if meeting.number == expected + 1 else f"{expected}–{meeting.number - 1}"
+        raise ValidationError(
+            {
+                "number": ValidationError(
+                    _(
+                        "The next number in %(year)d is %(next)d: numbering this meeting %(number)d "
+                        "leaves no. %(skipped)s unused. Confirm below if that is intended."
+                    )
+                    % {"year": meeting.year, "next": expected, "number": meeting.number, "skipped": skipped},
+                    code="number_gap",
+                )
+            }
+        )
+
+
 def _default_year(meeting: Meeting) -> None:
     """Left empty, the year is that of the start, in Korea."""
     if meeting.starts_at and not meeting.year:
@@ -51,8 +73,9 @@ def _default_year(meeting: Meeting) -> None:
 
 
 def _add_minutes_approval_item(meeting: Meeting) -> None:
-    previous = meeting_previous(meeting)
-    if previous is None or meeting.is_written:
+    """Put the approval of the previous meeting's minutes first on the agenda, when they still wait for it."""
+    previous = None if meeting.is_written else minutes_to_approve_at(meeting)
+    if previous is None:
         return
     with translation.override("ko"):
         title = _("Approval of the minutes of the %(label)s meeting") % {"label": previous.label}
@@ -62,13 +85,16 @@ def _add_minutes_approval_item(meeting: Meeting) -> None:
         title=title,
         kind=AgendaItem.Kind.DELIBERATION,
         minutes_allotted=5,
-        is_minutes_approval=True,
+        approves_minutes_of=previous,
     )
 
 
 @transaction.atomic
-def meeting_create(*, actor: User, council: Council, **fields: Any) -> Meeting:
-    """Plan a meeting; it is numbered next in its year unless a number is given."""
+def meeting_create(
+    *, actor: User, council: Council, number_confirmed: bool = False, **fields: Any
+) -> Meeting:
+    """Plan a meeting; it is numbered next in its year unless a number is given, and a number that
+    skips ahead is taken only when `number_confirmed`."""
     if not permissions.can_create_meeting(actor, council.pk):
         raise _deny()
     meeting = Meeting(council=council, created_by=actor)
@@ -76,6 +102,7 @@ def meeting_create(*, actor: User, council: Council, **fields: Any) -> Meeting:
     _default_year(meeting)
     if meeting.year and not meeting.number:
         meeting.number = meeting_next_number(council=council, year=meeting.year)
+    _check_number(meeting, confirmed=number_confirmed)
     meeting.full_clean()
     meeting.save()
     _add_minutes_approval_item(meeting)
@@ -83,7 +110,9 @@ def meeting_create(*, actor: User, council: Council, **fields: Any) -> Meeting:
 
 
 @transaction.atomic
-def meeting_update(*, actor: User, meeting: Meeting, **fields: Any) -> Meeting:
+def meeting_update(
+    *, actor: User, meeting: Meeting, number_confirmed: bool = False, **fields: Any
+) -> Meeting:
     """Change a meeting; after the announcement, a change of time or place notifies the invitees."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not permissions.can_manage_meeting(actor, meeting):
@@ -91,8 +120,11 @@ def meeting_update(*, actor: User, meeting: Meeting, **fields: Any) -> Meeting:
     if not meeting.is_editable:
         raise ValidationError(_("A meeting that has been held or cancelled can no longer be changed."))
     before = {name: getattr(meeting, name) for name in NOTIFIED_FIELDS}
+    numbered = (meeting.year, meeting.number)
     assign_fields(meeting, fields, MEETING_FIELDS)
     _default_year(meeting)
+    if (meeting.year, meeting.number) != numbered:
+        _check_number(meeting, confirmed=number_confirmed)
     meeting.full_clean()
     changed = [name for name in NOTIFIED_FIELDS if getattr(meeting, name) != before[name]]
     if changed and meeting.status == Meeting.Status.ANNOUNCED:
@@ -130,7 +162,7 @@ def meeting_copy(*, actor: User, source: Meeting, starts_at: datetime, ends_at: 
     copy.copied_from = source
     copy.save(update_fields=["copied_from"])
     next_order = 1
-    for item in source.agenda_items.filter(is_minutes_approval=False).order_by("order", "id"):
+    for item in source.agenda_items.filter(approves_minutes_of=None).order_by("order", "id"):
         AgendaItem.objects.create(
             meeting=copy,
             order=next_order,
@@ -162,6 +194,10 @@ def meeting_announce(*, actor: User, meeting: Meeting) -> Meeting:
         raise _deny()
     if meeting.status != Meeting.Status.PLANNED:
         raise ValidationError(_("Only a planned meeting can be announced."))
+    if meeting.has_started:
+        raise ValidationError(
+            _("The meeting has already started: change its date and time before announcing it.")
+        )
     if not meeting.invitations.exists():
         raise ValidationError(_("Invite the members before announcing the meeting."))
     meeting.status = Meeting.Status.ANNOUNCED
@@ -211,7 +247,9 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
         raise _deny()
     if not meeting.is_editable:
         raise ValidationError(_("This meeting is already closed."))
-    if meeting.starts_at > timezone.now():
+    if meeting.status == Meeting.Status.PLANNED:
+        raise ValidationError(_("Announce the meeting to its invitees before marking it as held."))
+    if not meeting.can_be_held:
         raise ValidationError(_("A meeting can be marked as held only once it has started."))
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])

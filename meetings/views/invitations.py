@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.flash import flash_form_errors, flash_validation_error
-from council.pages import actor
+from council.pages import actor, page_council
 from meetings import permissions, selectors, services
 from meetings.forms import AnswerForm, GuestForm, InviteMembersForm
 from meetings.links import invitation_from_token
@@ -100,6 +100,7 @@ def invitation_answer_link(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitation_from_token(token)
     if invitation is None:
         return render(request, "meetings/answer_link_invalid.html", status=404)
+    page_council(request, invitation.meeting.council)
     initial = {
         "response": request.GET.get("answer") or invitation.response,
         "proxy_name": invitation.proxy_name,

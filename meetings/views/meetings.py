@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from council.flash import flash_validation_error
 from council.listing import list_filter, render_list
 from council.models import Dispatch
-from council.pages import actor, apply_errors, visible_or_404
+from council.pages import actor, apply_errors, page_council, visible_or_404
 from council.selectors import request_council
 from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
@@ -21,6 +21,7 @@ from meetings.forms import (
     ActionForm,
     AgendaDocumentForm,
     AgendaItemForm,
+    AnswerForm,
     CancelForm,
     DecisionForm,
     GuestForm,
@@ -28,7 +29,7 @@ from meetings.forms import (
     MeetingCopyForm,
     MeetingForm,
 )
-from meetings.models import Meeting
+from meetings.models import AgendaItem, Meeting
 from meetings.models.agenda import shared_agenda
 from meetings.pdf import agenda_pack_pdf
 from meetings.views.common import managed_meeting, visible_meeting
@@ -51,57 +52,103 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The meeting's hub: agenda with outcomes, invitees and quorum, actions, minutes."""
+    """The meeting's hub: agenda with outcomes, invitees and quorum, actions, minutes. What it offers
+    follows the meeting's state: agenda and invitations before it, attendance and decisions from its day."""
     try:
         meeting = selectors.meeting_detail(user=request.user, pk=pk)
     except Meeting.DoesNotExist as missing:
         raise Http404 from missing
-    manages = permissions.can_manage_meeting(request.user, meeting)
-    details = permissions.can_see_meeting_details(request.user, meeting)
-    agenda = selectors.meeting_agenda(user=request.user, meeting=meeting)
-    context = {
+    page_council(request, meeting.council)
+    can = permissions.meeting_abilities(request.user, meeting)
+    agenda_items = selectors.meeting_agenda(user=request.user, meeting=meeting)
+    agenda = list(agenda_items)
+    for item in agenda:
+        if can.build_agenda:
+            item.document_form = AgendaDocumentForm(auto_id=f"document-{item.pk}-%s")  # type: ignore[attr-defined]
+        if can.decide:
+            item.decision_form = DecisionForm(instance=item, auto_id=f"decision-{item.pk}-%s")  # type: ignore[attr-defined]
+    context: dict[str, object] = {
         "meeting": meeting,
-        "manages": manages,
-        "details": details,
-        "agenda": list(agenda),
-        "agenda_total": selectors.agenda_minutes_total(items=agenda),
+        "can": can,
+        "agenda": agenda,
+        "agenda_total": selectors.agenda_minutes_total(items=agenda_items),
         "duration": selectors.meeting_duration_minutes(meeting),
-        "now": timezone.now(),
         "tally": selectors.vote_tally(meeting=meeting) if meeting.is_written else {},
     }
-    if details:
+    if can.see_details:
         answerable = permissions.invitations_answerable_by(request.user).filter(meeting=meeting)
+        my_invitations = list(answerable.select_related("institution"))
+        for invitation in my_invitations:
+            invitation.answer_form = AnswerForm(  # type: ignore[attr-defined]
+                auto_id=f"answer-{invitation.pk}-%s",
+                initial={"response": invitation.response, "proxy_name": invitation.proxy_name},
+            )
         context.update(
             {
                 "quorum": selectors.meeting_quorum(meeting=meeting),
-                "my_invitations": list(answerable.select_related("institution")),
+                "my_invitations": my_invitations,
                 "actions": selectors.meeting_actions(meeting=meeting),
                 "matters_arising": selectors.matters_arising(meeting=meeting),
-                "minutes": getattr(meeting, "minutes", None) if hasattr(meeting, "minutes") else None,
+                "minutes": permissions.minutes_visible_to(request.user).filter(meeting=meeting).first(),
                 "sections": _sections(request, meeting),
             }
         )
-    if permissions.can_see_invitees(request.user, meeting):
+    if can.see_invitees:
         context["invitations"] = selectors.meeting_invitations(meeting=meeting)
-    if manages:
+    if can.manage:
         people = selectors.council_people(meeting.council_id).order_by("name")
         institutions = selectors.council_institutions(meeting.council_id)
         context.update(
             {
-                "item_form": AgendaItemForm(people=people, institutions=institutions),
-                "document_form": AgendaDocumentForm(),
-                "decision_form": DecisionForm(),
-                "invite_form": InviteMembersForm(),
-                "guest_form": GuestForm(),
-                "cancel_form": CancelForm(),
-                "copy_form": MeetingCopyForm(),
-                "action_form": ActionForm(institutions=institutions, items=meeting.agenda_items.all()),
+                "next_step": _next_step(meeting, can, agenda, context.get("quorum")),
+                "item_form": AgendaItemForm(people=people, institutions=institutions, auto_id="item-%s"),
+                "invite_form": InviteMembersForm(auto_id="invite-%s"),
+                "guest_form": GuestForm(auto_id="guest-%s"),
+                "cancel_form": CancelForm(auto_id="cancel-%s"),
+                "copy_form": MeetingCopyForm(auto_id="copy-%s"),
+                "action_form": ActionForm(
+                    institutions=institutions, items=meeting.agenda_items.all(), auto_id="action-%s"
+                ),
                 "dispatches": Dispatch.objects.filter(subject_key=f"meetings.meeting:{meeting.pk}").order_by(
                     "-created_at"
                 ),
             }
         )
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def _next_step(
+    meeting: Meeting, can: permissions.MeetingAbilities, agenda: list[AgendaItem], quorum: object
+) -> str:
+    """The one sentence that tells the secretariat what this meeting needs next."""
+    status = Meeting.Status
+    if meeting.status == status.PLANNED:
+        if meeting.has_started:
+            return _("The meeting's time has passed without an announcement: change its date or cancel it.")
+        if not agenda:
+            return _("Next: build the agenda, then invite the members and announce the meeting.")
+        if not meeting.invitations.exists():
+            return _("Next: invite the council's members, then announce the meeting.")
+        return _(
+            "Next: announce the meeting; every invitee gets the agenda, answer links and a calendar file."
+        )
+    if meeting.status == status.ANNOUNCED and not meeting.day_has_come:
+        return _("Announced. On the meeting's day, take attendance and record each item's decision here.")
+    if meeting.status == status.ANNOUNCED:
+        if meeting.is_written:
+            return _(
+                "Voting is open until the end of the period; then mark it as held and record the decisions."
+            )
+        return _(
+            "Take attendance and record each item's decision; once it is over, mark the meeting as held."
+        )
+    if meeting.status == status.HELD:
+        return _(
+            "Held. Record the remaining decisions and follow-up actions, then write and approve the minutes."
+        )
+    if meeting.status == status.MINUTES_APPROVED:
+        return _("Closed: the minutes are approved. Follow-up actions are tracked below until they are done.")
+    return _("Cancelled. Plan a new meeting from this one if it is to take place later.")
 
 
 def _sections(request: HttpRequest, meeting: Meeting) -> list[dict[str, object]]:
@@ -116,7 +163,9 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     if council is None or not permissions.can_create_meeting(request.user, council.pk):
         raise PermissionDenied
     people = selectors.council_people(council.pk).order_by("name")
-    form = MeetingForm(request.POST or None, people=people)
+    year = timezone.localdate().year
+    next_number = services.meeting_next_number(council=council, year=year)
+    form = MeetingForm(request.POST or None, people=people, initial={"number": next_number})
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(actor=actor(request), council=council, **form.cleaned_data)
@@ -129,16 +178,10 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 % {"label": meeting.label},
             )
             return redirect("meeting-detail", pk=meeting.pk)
-    year = timezone.localdate().year
     return render(
         request,
         "meetings/meeting_form.html",
-        {
-            "form": form,
-            "council": council,
-            "next_number": services.meeting_next_number(council=council, year=year),
-            "year": year,
-        },
+        {"form": form, "council": council, "next_number": next_number, "year": year},
     )
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from council.listing import list_filter, render_list
 from council.models import Council
 from council.navigation import detail_sections
-from council.pages import actor, apply_errors, require, submit, visible_or_404
+from council.pages import actor, apply_errors, page_council, require, submit, visible_or_404
 from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
@@ -51,6 +51,7 @@ def _visible(request: HttpRequest, pk: int) -> Agreement:
 
 
 def _detail(request: HttpRequest, agreement: Agreement, status: int = 200, **forms: Any) -> HttpResponse:
+    page_council(request, agreement.council)
     can_change = permissions.can_change_agreement(request.user, agreement)
     context = {
         "agreement": agreement,

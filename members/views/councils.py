@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from council.filters import CouncilFilter
 from council.listing import list_filter, render_list
+from council.pages import page_council
 from council.permissions import access_for, can_change_council, councils_visible_to
 from members.permissions import can_manage_memberships
 from members.selectors import council_composition, council_seats, councils_with_counts
@@ -19,6 +20,7 @@ def council_list(request: HttpRequest) -> HttpResponse:
 def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A council's page; the member list of a published council is public."""
     council = get_object_or_404(councils_visible_to(request.user).select_related("parent"), slug=slug)
+    page_council(request, council)
     access = access_for(request.user)
     groups = councils_with_counts(councils=councils_visible_to(request.user).filter(parent=council)).order_by(
         "name"

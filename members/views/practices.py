@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from council.listing import list_filter, render_list
 from council.navigation import detail_sections
-from council.pages import actor, apply_errors, require, submit, visible_or_404
+from council.pages import actor, apply_errors, page_council, require, submit, visible_or_404
 from council.selectors import request_council
 from council.uploads import document_response
 from members import permissions, services
@@ -70,6 +70,7 @@ def _visible(request: HttpRequest, pk: int) -> BestPractice:
 
 
 def _detail(request: HttpRequest, practice: BestPractice, status: int = 200, **forms: Any) -> HttpResponse:
+    page_council(request, practice.council)
     user = request.user
     can_edit = permissions.can_edit_best_practice(user, practice)
     context = {

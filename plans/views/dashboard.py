@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from council.pages import visible_or_404
+from council.pages import page_council, visible_or_404
 from plans import permissions
 from plans.filters import PlanScopeFilter
 from plans.models import Plan, Project
@@ -90,6 +90,7 @@ def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The public page of an approved plan's progress, when its council is published."""
     plan: Plan = visible_or_404(permissions.plans_published().select_related("council"), pk)
+    page_council(request, plan.council)
     board = dashboard(scope=Scope(plan=plan), attention=False)
     return render(
         request,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from meetings import services
 from meetings.models import Meeting
 from tests.meetings.factories import AgendaItemFactory
+from tests.support.meetings import begin
 
 
 @pytest.fixture
@@ -166,7 +167,8 @@ def test_only_the_attendees_the_draft_was_sent_to_may_comment_on_it(
 
     yuna = UserFactory(username="yuna", email="yuna@example.org")
     InstitutionContactFactory(user=yuna, institution=yeonsung)
-    # Attendance was taken: Daerim was ticked present, Yeonsung was never ticked.
+    # Attendance was taken on the day: Daerim was ticked present, Yeonsung was never ticked.
+    begin(announced)
     services.attendance_mark(
         actor=alice, invitation=announced.invitations.get(institution=daerim), attended=True
     )

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.models import Invitation, Meeting
+from tests.support.meetings import announce_and_begin
 
 
 def _iso(moment):
@@ -86,9 +87,11 @@ def test_attendance_and_decisions_through_the_api(api, alice, meeting, daerim):
     from meetings import services
 
     item = services.agenda_item_add(actor=alice, meeting=meeting, title="심의")
-    services.meeting_announce(actor=alice, meeting=meeting)
     client = api(alice)
     invitation = meeting.invitations.get(institution=daerim)
+    early = client.post(f"/api/v1/invitations/{invitation.pk}/attendance/", {"attended": True}, format="json")
+    assert early.status_code == 400, "attendance waits for the meeting's day"
+    announce_and_begin(alice, meeting)
     assert (
         client.post(
             f"/api/v1/invitations/{invitation.pk}/attendance/", {"attended": True}, format="json"
@@ -104,9 +107,8 @@ def test_attendance_and_decisions_through_the_api(api, alice, meeting, daerim):
 
 
 def test_action_items_api(api, alice, bob, meeting, daerim):
-    from meetings import services
 
-    services.meeting_announce(actor=alice, meeting=meeting)
+    announce_and_begin(alice, meeting)
     response = api(alice).post(
         "/api/v1/action-items/",
         {"meeting": meeting.pk, "title": "기획안", "assignee": daerim.pk, "due_on": "2030-01-31"},

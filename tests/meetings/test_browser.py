@@ -9,7 +9,10 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from meetings import services
+from meetings.models import Meeting
 from tests.support.browser import log_in
+from tests.support.meetings import begin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,8 +23,8 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="회의").click()
     page.get_by_role("link", name="회의 만들기").click()
 
-    # It started half an hour ago, so it can be held and minuted within the test.
-    start = timezone.localtime(timezone.now() - timedelta(minutes=30)).replace(second=0, microsecond=0)
+    # It takes place tomorrow; once announced, the test lets its day come.
+    start = timezone.localtime(timezone.now() + timedelta(days=1)).replace(second=0, microsecond=0)
     page.get_by_label("시작 일시").fill(start.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("종료 일시").fill((start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("장소").fill("안양창업지원센터 강당")
@@ -37,8 +40,10 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     page.get_by_role("button", name="초청", exact=True).first.click()
     expect(page.locator("#invitations")).to_contain_text(daerim.name)
 
+    expect(page.get_by_role("button", name="개최 완료로 표시")).to_have_count(0)
     page.get_by_role("button", name="개최 공지 보내기").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("개최 공지")
+    expect(page.locator(".portal-decision, [id^=decision-]")).to_have_count(0)
 
     # Bob answers from the link in his mail, without logging in.
     message = next(message for message in mail.outbox if "bob@example.org" in message.to[0])
@@ -50,6 +55,8 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     member.get_by_role("button", name="회신 확정").click()
     expect(member.get_by_role("heading", name=re.compile("회신을 기록했습니다"))).to_be_visible()
 
+    begin(Meeting.objects.get(title="산학협력 우수사례 공유"))
+    page.reload()
     page.get_by_role("link", name="출석 확인").click()
     row = page.locator("li", has_text=daerim.name)
     row.get_by_role("button", name="출석", exact=True).click()
@@ -63,3 +70,29 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     page.get_by_role("button", name="새 판으로 저장").click()
     page.get_by_role("button", name="확정하고 잠그기").click()
     expect(page.locator("h1").first).to_contain_text("확정")
+
+
+def test_a_member_answers_from_the_mail_link_on_a_phone(live_server, browser, alice, bob, daerim, meeting):
+    services.meeting_announce(actor=alice, meeting=meeting)
+    message = next(message for message in mail.outbox if "bob@example.org" in message.to[0])
+    link = re.search(r"https?://\S+/meetings/answer/\S+\?answer=declined", message.body).group(0)
+    link = link.replace(link.split("/meetings/")[0], live_server.url)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    page.goto(link)
+
+    expect(page.get_by_label("불참", exact=True)).to_be_checked()
+    chosen = page.locator("label[for$='response_1']")
+    expect(chosen).to_be_visible()
+    box = chosen.bounding_box()
+    assert box is not None and box["width"] >= 44 and box["height"] >= 32, "a chip a thumb can hit"
+    assert chosen.evaluate("label => getComputedStyle(label).backgroundColor") != page.locator(
+        "label[for$='response_0']"
+    ).evaluate("label => getComputedStyle(label).backgroundColor"), "the chosen answer is marked"
+    expect(page.locator("[data-testid=council-switcher] summary")).to_contain_text("안양 산학관")
+
+    page.get_by_text("참석", exact=True).click()
+    expect(page.get_by_label("참석", exact=True)).to_be_checked()
+    page.get_by_role("button", name="회신 확정").click()
+    expect(page.get_by_role("heading", name=re.compile("회신을 기록했습니다"))).to_be_visible()
+    expect(page.locator(".portal-card")).to_contain_text("참석")

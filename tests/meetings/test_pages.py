@@ -11,6 +11,7 @@ from django.utils import timezone
 from meetings import services
 from meetings.links import answer_path
 from meetings.models import AgendaItem, Invitation, Meeting, Minutes, Vote
+from tests.support.meetings import announce_and_begin, hold
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
 
@@ -163,7 +164,7 @@ def test_contact_answers_from_the_meeting_page(login, bob, alice, meeting, daeri
 
 
 def test_attendance_checklist_updates_in_place(login, alice, meeting, daerim):
-    services.meeting_announce(actor=alice, meeting=meeting)
+    announce_and_begin(alice, meeting)
     invitation = meeting.invitations.get(institution=daerim)
     client = login(alice)
     assert daerim.name in client.get(reverse("meeting-attendance", args=[meeting.pk])).content.decode()
@@ -178,18 +179,9 @@ def test_attendance_checklist_updates_in_place(login, alice, meeting, daerim):
     assert Invitation.objects.get(pk=invitation.pk).attended is True
 
 
-def _held(alice, meeting):
-    Meeting.objects.filter(pk=meeting.pk).update(
-        starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
-    )
-    meeting.refresh_from_db()
-    services.meeting_announce(actor=alice, meeting=meeting)
-    return services.meeting_mark_held(actor=alice, meeting=meeting)
-
-
 def test_decisions_actions_and_minutes_through_the_pages(login, alice, meeting, daerim):
     item = services.agenda_item_add(actor=alice, meeting=meeting, title="프로그램 개발", kind="discussion")
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     client = login(alice)
     client.post(
         reverse("agenda-decision", args=[meeting.pk, item.pk]),
@@ -273,7 +265,7 @@ def test_meeting_list_filters_and_htmx(login, alice, meeting, busan_meeting):
 
 
 def test_institution_page_shows_attendance_history(login, alice, meeting, daerim):
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     services.attendance_mark(
         actor=alice, invitation=meeting.invitations.get(institution=daerim), attended=True
     )
@@ -282,7 +274,7 @@ def test_institution_page_shows_attendance_history(login, alice, meeting, daerim
 
 
 def test_action_progress_by_the_responsible_contact(login, alice, bob, meeting, daerim):
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     action = services.action_create(actor=alice, meeting=meeting, title="기획안", assignee=daerim)
     client = login(bob)
     assert action.title in client.get(reverse("action-list")).content.decode()
@@ -292,17 +284,10 @@ def test_action_progress_by_the_responsible_contact(login, alice, bob, meeting, 
 
 
 def test_written_resolution_ballot_and_tally(login, alice, bob, anyang, daerim):
-    now = timezone.now()
-    meeting = services.meeting_create(
-        actor=alice,
-        council=anyang,
-        kind="written",
-        starts_at=now - timedelta(hours=1),
-        ends_at=now + timedelta(days=3),
-    )
+    meeting = _written(alice, anyang)
     item = services.agenda_item_add(actor=alice, meeting=meeting, title="운영 규정 개정", kind="deliberation")
     services.invitations_add_members(actor=alice, meeting=meeting)
-    services.meeting_announce(actor=alice, meeting=meeting)
+    meeting = announce_and_begin(alice, meeting, hours_ago=1)
     client = login(bob)
     assert "운영 규정 개정" in client.get(reverse("meeting-vote", args=[meeting.pk])).content.decode()
     client.post(
@@ -378,21 +363,21 @@ def test_the_action_list_search_ignores_spacing_like_the_portal_search(login, al
 
 
 def _ballot(alice, anyang, size):
-    now = timezone.now()
-    meeting = services.meeting_create(
-        actor=alice,
-        council=anyang,
-        kind="written",
-        starts_at=now - timedelta(hours=1),
-        ends_at=now + timedelta(days=3),
-    )
+    meeting = _written(alice, anyang)
     items = [
         services.agenda_item_add(actor=alice, meeting=meeting, title=f"안건 {n}", kind="deliberation")
         for n in range(size)
     ]
     services.invitations_add_members(actor=alice, meeting=meeting)
-    services.meeting_announce(actor=alice, meeting=meeting)
-    return meeting, items
+    return announce_and_begin(alice, meeting, hours_ago=1), items
+
+
+def _written(alice, anyang):
+    """A written resolution whose voting window opens tomorrow and lasts three days."""
+    start = timezone.now() + timedelta(days=1)
+    return services.meeting_create(
+        actor=alice, council=anyang, kind="written", starts_at=start, ends_at=start + timedelta(days=3)
+    )
 
 
 def test_a_ballot_with_a_bad_choice_records_none_of_its_votes(login, alice, bob, anyang, daerim):

@@ -16,6 +16,7 @@ from members.models import Membership
 from tests.council.factories import CouncilFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.members.factories import InstitutionFactory, MembershipFactory, PersonFactory
+from tests.support.meetings import announce_and_begin, hold
 
 
 def test_meetings_are_numbered_per_council_and_year(alice, anyang):
@@ -41,8 +42,46 @@ def test_a_meeting_after_a_held_one_starts_with_approving_its_minutes(alice, any
         actor=alice, council=anyang, starts_at=start, ends_at=start + timedelta(hours=1), venue="A"
     )
     item = meeting.agenda_items.get()
-    assert item.is_minutes_approval
+    assert item.is_minutes_approval and item.approves_minutes_of == held
     assert held.label in item.title
+
+
+def test_no_approval_item_once_the_previous_minutes_are_approved(alice, anyang):
+    MeetingFactory(council=anyang, status=Meeting.Status.HELD, starts_at=timezone.now() - timedelta(days=60))
+    MeetingFactory(
+        council=anyang, status=Meeting.Status.MINUTES_APPROVED, starts_at=timezone.now() - timedelta(days=30)
+    )
+    start = timezone.now() + timedelta(days=3)
+    meeting = services.meeting_create(
+        actor=alice, council=anyang, starts_at=start, ends_at=start + timedelta(hours=1), venue="A"
+    )
+    assert not meeting.agenda_items.exists(), (
+        "the last meeting's minutes are approved; an older one's are not asked"
+    )
+
+
+def test_the_previous_minutes_go_on_one_coming_agenda_only(alice, anyang):
+    held = MeetingFactory(
+        council=anyang, status=Meeting.Status.HELD, starts_at=timezone.now() - timedelta(days=30)
+    )
+    first_start = timezone.now() + timedelta(days=3)
+    first = services.meeting_create(
+        actor=alice,
+        council=anyang,
+        starts_at=first_start,
+        ends_at=first_start + timedelta(hours=1),
+        venue="A",
+    )
+    second_start = timezone.now() + timedelta(days=40)
+    second = services.meeting_create(
+        actor=alice,
+        council=anyang,
+        starts_at=second_start,
+        ends_at=second_start + timedelta(hours=1),
+        venue="A",
+    )
+    assert first.agenda_items.get().approves_minutes_of == held
+    assert not second.agenda_items.exists()
 
 
 def test_only_the_councils_secretariat_plans_meetings(carol, dave, bob, anyang):
@@ -67,7 +106,7 @@ def test_invitations_cover_seats_valid_on_the_meeting_date(alice, anyang, meetin
 def test_quorum_is_a_majority_of_voting_members(alice, meeting):
     quorum = meeting_quorum(meeting=meeting)
     assert (quorum.members, quorum.required, quorum.present) == (2, 2, 0)
-    services.meeting_announce(actor=alice, meeting=meeting)
+    announce_and_begin(alice, meeting)
     for invitation in meeting.invitations.all():
         services.attendance_mark(actor=alice, invitation=invitation, attended=True)
     assert meeting_quorum(meeting=meeting).is_met
@@ -178,12 +217,12 @@ def test_written_resolution_votes_within_the_window_once_per_member(alice, bob, 
         actor=alice,
         council=anyang,
         kind="written",
-        starts_at=now - timedelta(hours=1),
-        ends_at=now + timedelta(days=2),
+        starts_at=now + timedelta(days=1),
+        ends_at=now + timedelta(days=3),
     )
     item = services.agenda_item_add(actor=alice, meeting=meeting, title="규정 개정", kind="deliberation")
     services.invitations_add_members(actor=alice, meeting=meeting)
-    services.meeting_announce(actor=alice, meeting=meeting)
+    announce_and_begin(alice, meeting, hours_ago=1)
     invitation = meeting.invitations.get(institution=daerim)
     services.ballot_cast(actor=bob, invitation=invitation, choices={item.pk: "for"})
     services.ballot_cast(actor=bob, invitation=invitation, choices={item.pk: "against"})
@@ -199,19 +238,10 @@ def test_written_resolution_votes_within_the_window_once_per_member(alice, bob, 
         services.ballot_cast(actor=bob, invitation=invitation, choices={item.pk: "for"})
 
 
-def _held(alice, meeting):
-    Meeting.objects.filter(pk=meeting.pk).update(
-        starts_at=timezone.now() - timedelta(hours=3), ends_at=timezone.now() - timedelta(hours=1)
-    )
-    meeting.refresh_from_db()
-    services.meeting_announce(actor=alice, meeting=meeting)
-    return services.meeting_mark_held(actor=alice, meeting=meeting)
-
-
 def test_minutes_are_versioned_circulated_and_locked_once_approved(
     alice, bob, meeting, daerim, django_capture_on_commit_callbacks
 ):
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     services.attendance_mark(
         actor=alice, invitation=meeting.invitations.get(institution=daerim), attended=True
     )
@@ -234,21 +264,24 @@ def test_minutes_are_versioned_circulated_and_locked_once_approved(
 
 
 def test_approving_the_previous_minutes_item_approves_them(alice, anyang, meeting):
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     services.minutes_save(actor=alice, meeting=meeting, body="회의록")
-    start = timezone.now() - timedelta(minutes=30)
+    start = timezone.now() + timedelta(days=7)
     following = services.meeting_create(
         actor=alice, council=anyang, starts_at=start, ends_at=start + timedelta(hours=2), venue="A"
     )
-    approval = following.agenda_items.get(is_minutes_approval=True)
+    approval = following.agenda_items.get(approves_minutes_of=meeting)
     services.invitations_add_members(actor=alice, meeting=following)
     services.meeting_announce(actor=alice, meeting=following)
+    Meeting.objects.filter(pk=following.pk).update(  # the day of the meeting has come
+        starts_at=timezone.now() - timedelta(minutes=30), ends_at=timezone.now() + timedelta(hours=1)
+    )
     services.agenda_decision_record(actor=alice, item=approval, decision="approved")
     assert Minutes.objects.get(meeting=meeting).status == Minutes.Status.APPROVED
 
 
 def test_actions_are_updated_by_the_responsible_institution(alice, bob, carol, meeting, daerim, yeonsung):
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     action = services.action_create(
         actor=alice, meeting=meeting, title="기획안 작성", assignee=daerim, due_on=timezone.localdate()
     )
@@ -293,7 +326,7 @@ def test_declined_invitees_get_no_reminder(alice, bob, meeting, daerim, django_c
 def test_action_reminders_before_due_and_when_overdue(
     alice, bob, meeting, daerim, django_capture_on_commit_callbacks
 ):
-    meeting = _held(alice, meeting)
+    meeting = hold(alice, meeting)
     today = timezone.localdate()
     due = services.action_create(
         actor=alice, meeting=meeting, title="곧 마감", assignee=daerim, due_on=today + timedelta(days=3)
