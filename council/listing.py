@@ -40,7 +40,14 @@ def render_list(
     """The whole page, or only its `results` partial when htmx asks for it."""
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page: Page[Any] = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    full = {"filter": filterset, "page_obj": page, "object_list": page.object_list, **(context or {})}
+    applied = sum(1 for name in filterset.filters if request.GET.get(name))
+    full = {
+        "filter": filterset,
+        "filters_applied": applied,
+        "page_obj": page,
+        "object_list": page.object_list,
+        **(context or {}),
+    }
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         return render(request, f"{template}#results", full)
     return render(request, template, full)
