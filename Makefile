@@ -23,6 +23,7 @@ endef
 .PHONY: help
 help:
 	@echo "make demo      install, migrate, load the demo councils and serve http://$(HOST):$(PORT)"
+	@echo "               (PORT=8123 and VAR_DIR=/some/folder choose the port and where data and mail go)"
 	@echo "make test      run the whole test suite"
 	@echo "make lint      ruff (lint and format check) and mypy"
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
@@ -61,10 +62,17 @@ makemessages: install
 	$(MANAGE) makemessages -l ko -l en --no-obsolete \
 		--ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --ignore=tests --ignore=bench
 
-.PHONY: demo
-demo: install messages
-	$(MANAGE) migrate --no-input -v 0
+# Collected (hashed, compressed) static files, redone only when a source or a package changed.
+STATIC_SOURCES := $(shell find static -type f 2>/dev/null)
+staticfiles/.collected: $(VENV)/.installed static/vendor/.vendored $(STATIC_SOURCES)
 	$(MANAGE) collectstatic --no-input -v 0
+	touch $@
+
+.PHONY: demo
+# Links in the demo's mail point at the address it is served on (PORT=8123 make demo), unless SITE_URL says.
+demo: export SITE_URL ?= http://$(HOST):$(PORT)
+demo: install messages staticfiles/.collected
+	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo
 	@echo "Serving the demo at http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT) --skip-checks

@@ -97,7 +97,7 @@ COUNCILS = [
         "name_en": "ASV Working-level Council",
         "short_name": "ASV 실무",
         "region": "경기 안산시",
-        "is_public": False,
+        "is_public": True,
         "description": "기관장 협의회 아래에서 과학기술 및 산업정책 연계 방안을 실무 차원에서 모색합니다.",
     },
     {

@@ -77,8 +77,20 @@ class PlanForm(ServiceModelForm[Plan]):
 
     class Meta:
         model = Plan
-        fields = ["title", "vision", "description", "start_year", "end_year", "stated_total", "cadence"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "title",
+            "vision",
+            "description",
+            "start_year",
+            "end_year",
+            "stated_total",
+            "cadence",
+            "figures_note",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "figures_note": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class PlanDecisionForm(KrdsFormMixin, forms.Form):
@@ -135,6 +147,7 @@ class ProjectForm(ServiceModelForm[Project]):
             "end_on",
             "status",
             "description",
+            "is_example",
         ]
         widgets = {
             "start_on": DateInput(),

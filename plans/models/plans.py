@@ -26,6 +26,14 @@ class Plan(models.Model):
     title = models.CharField(_("plan title"), max_length=200)
     vision = models.CharField(_("vision"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    figures_note = models.TextField(
+        _("about the figures"),
+        blank=True,
+        help_text=_(
+            "Shown wherever the plan's figures are, e.g. which amounts are the adopted plan's "
+            "and which are estimates or examples."
+        ),
+    )
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     stated_total = models.PositiveBigIntegerField(

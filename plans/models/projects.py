@@ -46,6 +46,11 @@ class Project(models.Model):
     end_on = models.DateField(_("ends on"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
     description = models.TextField(_("description"), blank=True)
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_("Not named in the plan document: an illustration, marked wherever it is listed."),
+    )
     action_items = models.ManyToManyField(
         "meetings.ActionItem",
         verbose_name=_("follow-up actions"),

@@ -34,7 +34,16 @@ from plans.models import (
 )
 from plans.selectors.lists import deciding_items
 
-PLAN_FIELDS = ("title", "vision", "description", "start_year", "end_year", "stated_total", "cadence")
+PLAN_FIELDS = (
+    "title",
+    "vision",
+    "description",
+    "figures_note",
+    "start_year",
+    "end_year",
+    "stated_total",
+    "cadence",
+)
 STRATEGY_FIELDS = ("code", "title", "description", "order")
 TASK_FIELDS = ("strategy", "code", "title", "description", "order")
 PROJECT_FIELDS = (
@@ -47,6 +56,7 @@ PROJECT_FIELDS = (
     "end_on",
     "status",
     "description",
+    "is_example",
 )
 PARTICIPATION_FIELDS = ("institution", "role", "share")
 INDICATOR_FIELDS = ("name", "unit", "baseline", "description", "order")
