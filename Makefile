@@ -78,8 +78,9 @@ demo: install messages staticfiles/.collected
 	$(MANAGE) runserver $(HOST):$(PORT) --skip-checks
 
 .PHONY: test
+# One worker per core; idle workers take queued tests from busy ones, so the long browser tests spread out.
 test: install messages
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install

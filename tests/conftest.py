@@ -7,6 +7,8 @@ the contact of a Busan institution: they are the "other council" every role rule
 
 import os
 import shutil
+from contextlib import contextmanager
+from io import StringIO
 
 import pytest
 from django.test import Client
@@ -23,27 +25,70 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
 
 
-@pytest.fixture(autouse=True)
-def _embedded_services(settings, tmp_path):
-    """Tests run tasks in-process, serve static files unhashed and keep uploads in a temporary folder.
+def embedded(media_root) -> dict:
+    """Settings every test runs under, whatever the environment says: tasks in-process, static files
+    unhashed, uploads in a temporary folder (no test writes into the developer's var/media)."""
+    from django.conf import settings
 
-    Whatever the environment says: no test writes into the developer's var/media.
-    """
+    return {
+        "MEDIA_ROOT": media_root,
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        # WhiteNoise would index every static file again for each test client's middleware; found on
+        # request instead, they cost nothing to the tests that never ask for one.
+        "WHITENOISE_AUTOREFRESH": True,
+        "WHITENOISE_USE_FINDERS": True,
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        "AXES_ENABLED": True,
+        # Password hashing is deliberately slow; tests create many accounts and check none of its strength.
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    }
+
+
+@contextmanager
+def eager_tasks():
     from council.celery import app
 
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.AXES_ENABLED = True
-    # Password hashing is deliberately slow; tests create many accounts and check none of its strength.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = eager
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
+def _embedded_services(settings, tmp_path):
+    for name, value in embedded(tmp_path / "media").items():
+        setattr(settings, name, value)
+    with eager_tasks():
+        yield
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo councils, loaded once for a module whose tests only read them.
+
+    Loading takes seconds; a module of demo tests shares one load instead of paying it per test. As
+    Django's TestCase does for its class data, the load stays in a transaction that is rolled back
+    after the module; each test's own changes are rolled back on top of it.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock():
+        block = transaction.atomic()
+        block.__enter__()
+        try:
+            with override_settings(**embedded(tmp_path_factory.mktemp("demo-media"))), eager_tasks():
+                call_command("load_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
 
 
 @pytest.fixture

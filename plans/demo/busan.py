@@ -21,7 +21,7 @@ from council.models import Council, User
 from meetings.models import ActionItem, AgendaItem, Meeting
 from members.models import Institution, Person
 from plans import services
-from plans.demo.common import SEOUL, demo_report, demo_round, demo_user
+from plans.demo.common import SEOUL, DemoReport, demo_reports_save, demo_round, demo_user
 from plans.models import (
     BudgetLine,
     FundingSource,
@@ -378,6 +378,7 @@ def _reports(plan: Plan, projects: dict[str, Project], official: User | None) ->
     """Half-year reports of every project running in each round, as a plan in its fourth year has them."""
     pnu = demo_user("pnu")
     status = ProgressReport.Status
+    reports = []
     for year, period, due in ROUNDS:
         round_ = demo_round(plan, year, period, due)
         for index, spec in enumerate(PROJECTS):
@@ -401,19 +402,21 @@ def _reports(plan: Plan, projects: dict[str, Project], official: User | None) ->
                 state, narrative = status.RETURNED, "상반기 교육과정 2개 기수를 운영했다."
             else:
                 state, narrative = status.ACCEPTED, f"{spec.title} {round_.label} 사업을 계획대로 수행했다."
-            demo_report(
-                round_,
-                project,
-                status=state,
-                percent=percent,
-                share=share,
-                submitted_by=submitter,
-                reviewed_by=official,
-                comment=RETURN_COMMENT if state == status.RETURNED else "",
-                narrative=narrative,
+            reports.append(
+                DemoReport(
+                    round_,
+                    project,
+                    status=state,
+                    percent=percent,
+                    share=share,
+                    submitted_by=submitter,
+                    reviewed_by=official,
+                    comment=RETURN_COMMENT if state == status.RETURNED else "",
+                    narrative=narrative,
+                )
             )
-    for project in projects.values():
-        services.budget_executed_refresh(project=project, reason="demo")
+    demo_reports_save(reports)
+    services.budget_executed_refresh(lines=BudgetLine.objects.filter(project__plan=plan), reason="demo")
 
 
 def _kpis(projects: dict[str, Project], official: User | None) -> None:

@@ -13,7 +13,7 @@ from django.core.management.base import OutputWrapper
 from council.models import Council
 from members.models import Agreement, Institution
 from plans import services
-from plans.demo.common import demo_report, demo_round, demo_user
+from plans.demo.common import DemoReport, demo_reports_save, demo_round, demo_user
 from plans.models import (
     BudgetLine,
     FundingSource,
@@ -146,17 +146,23 @@ def load_incheon(out: OutputWrapper) -> Plan:
         "인천대학교 산학협력단": "학부생 교과 2과목과 재직자 단기과정을 개발·운영했다.",
         "한국폴리텍Ⅱ대학": "ICT 기술인력 실무과정과 재직자 야간과정을 운영했다.",
     }
-    for (round_, percent, share, values), narrative in zip(rounds, narratives, strict=True):
-        report = demo_report(
-            round_,
-            project,
-            status=ProgressReport.Status.ACCEPTED,
-            percent=percent,
-            share=share,
-            submitted_by=inha_user,
-            reviewed_by=None,
-            narrative=narrative,
-        )
+    demo_reports_save(
+        [
+            DemoReport(
+                round_,
+                project,
+                status=ProgressReport.Status.ACCEPTED,
+                percent=percent,
+                share=share,
+                submitted_by=inha_user,
+                reviewed_by=None,
+                narrative=narrative,
+            )
+            for (round_, percent, share, _values), narrative in zip(rounds, narratives, strict=True)
+        ]
+    )
+    for round_, _percent, _share, values in rounds:
+        report = ProgressReport.objects.get(round=round_, project=project)
         for indicator, value in values.items():
             IndicatorActual.objects.get_or_create(
                 report=report, indicator=indicator, defaults={"value": value}
@@ -165,6 +171,6 @@ def load_incheon(out: OutputWrapper) -> Plan:
             ReportContribution.objects.get_or_create(
                 report=report, institution=institutions[name], defaults={"text": text}
             )
-    services.budget_executed_refresh(project=project, reason="demo")
+    services.budget_executed_refresh(lines=project.budget_lines.all(), reason="demo")
     out.write(f"  {plan.title}: 1 project with its participants and three accepted reports")
     return plan

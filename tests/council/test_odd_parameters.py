@@ -90,9 +90,13 @@ def _users(request, anonymous_too: bool = True):
 
 
 def _assert_no_server_error(client, url: str, names: list[str]) -> None:
+    """Each filter with each odd value; as htmx asks, so a list page renders just its results (the
+    filters are read the same way), with one whole page per filter for the rest of the page."""
     for name in names:
-        for value in ODD_VALUES:
-            response = client.get(url, {name: value})
+        response = client.get(url, {name: ODD_VALUES[0]})
+        assert response.status_code < 500, (url, name, ODD_VALUES[0], response.status_code)
+        for value in ODD_VALUES[1:]:
+            response = client.get(url, {name: value}, headers={"HX-Request": "true"})
             assert response.status_code < 500, (url, name, value, response.status_code)
 
 

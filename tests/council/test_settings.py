@@ -105,13 +105,17 @@ def test_docker_compose_describes_the_production_services():
 
 
 def test_static_files_collect_with_every_reference_resolved(tmp_path, settings):
-    """Manifest storage fails on a stylesheet pointing at a missing file; the vendored KRDS kit must not."""
+    """Manifest storage fails on a stylesheet pointing at a missing file; the vendored KRDS kit must not.
+
+    Django's manifest storage checks the references as production's does; compressing every file, which
+    production's storage adds on top, proves nothing about them and is left out here.
+    """
     from django.core.management import call_command
 
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
     }
     call_command("collectstatic", interactive=False, verbosity=0)
     manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]

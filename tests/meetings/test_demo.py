@@ -1,21 +1,11 @@
 """The demo's meetings tie into its submissions: Daerim presented its practice in 2024, and an open
 difficulty is on the agenda of the coming Anyang meeting, with its timeline saying so."""
 
-from io import StringIO
-
-from django.core.management import call_command
-
 from meetings.models import AgendaItem, Meeting
 from members.demo.submissions import DAERIM_PRACTICE_TITLE
-from members.models import DifficultyEvent
 
 
-def test_demo_meetings_present_practices_and_discuss_difficulties_once(db):
-    call_command("load_demo", stdout=StringIO())
-    counts = (Meeting.objects.count(), AgendaItem.objects.count(), DifficultyEvent.objects.count())
-    call_command("load_demo", stdout=StringIO())
-    assert (Meeting.objects.count(), AgendaItem.objects.count(), DifficultyEvent.objects.count()) == counts
-
+def test_demo_meetings_present_practices_and_discuss_difficulties(demo, db):
     presented = AgendaItem.objects.get(best_practice__title=DAERIM_PRACTICE_TITLE)
     assert presented.meeting.council.slug == "anyang" and presented.meeting.year == 2024
     assert presented.presenter_institution.name == "대림대학교 산학협력단"

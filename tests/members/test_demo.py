@@ -1,21 +1,10 @@
-"""The demo data holds the five cases of the news reports, and loading it twice changes nothing."""
-
-from io import StringIO
-
-from django.core.management import call_command
+"""The demo's directory and submissions hold the five cases of the news reports."""
 
 from council.models import Council
 from members.models import Institution, Membership
 
 
-def test_demo_loads_the_five_cases_once(db):
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    counts = (Council.objects.count(), Institution.objects.count(), Membership.objects.count())
-    call_command("load_demo", stdout=StringIO())
-    assert (Council.objects.count(), Institution.objects.count(), Membership.objects.count()) == counts
-    assert "anyang-staff" in out.getvalue() and "council-demo-2024" in out.getvalue()
-
+def test_demo_holds_the_councils_and_seats_of_the_reports(demo, db):
     working = Council.objects.get(slug="asv-working")
     assert working.parent == Council.objects.get(slug="asv")
 
@@ -38,17 +27,11 @@ def test_demo_loads_the_five_cases_once(db):
     assert ewha <= set(Institution.objects.values_list("name", flat=True))
 
 
-def test_demo_holds_the_submissions_of_the_reports_once(db):
+def test_demo_holds_the_submissions_of_the_reports(demo, db):
     from datetime import date
 
     from members.demo.submissions import DAERIM_PRACTICE_TITLE
-    from members.models import Agreement, AgreementArea, BestPractice, Difficulty, DifficultyEvent
-
-    call_command("load_demo", stdout=StringIO())
-    models = (BestPractice, Difficulty, DifficultyEvent, Agreement, AgreementArea)
-    counts = [model.objects.count() for model in models]
-    call_command("load_demo", stdout=StringIO())
-    assert [model.objects.count() for model in models] == counts
+    from members.models import Agreement, BestPractice, Difficulty, DifficultyEvent
 
     daerim = BestPractice.objects.get(title=DAERIM_PRACTICE_TITLE)
     assert daerim.council.slug == "anyang" and daerim.is_published

@@ -1,12 +1,7 @@
 """A plan project records the agreements it builds on; the agreement lists it among its results."""
 
-from io import StringIO
-
-from django.core.management import call_command
 from django.urls import reverse
 
-from members.models import Agreement
-from plans.models import Project
 from tests.members.factories import AgreementFactory
 
 
@@ -65,10 +60,3 @@ def test_the_agreement_shows_only_projects_the_reader_may_see(
     assert visitor.status_code == 200, "a published council's agreements are public"
     assert busan_plan.led.get_absolute_url() not in visitor.content.decode(), "plans are for members"
     assert login(alice).get(busan_plan.led.get_absolute_url()).status_code == 404
-
-
-def test_the_demo_links_incheons_project_to_its_agreement(db):
-    call_command("load_demo", stdout=StringIO())
-    project = Project.objects.get(plan__council__slug="incheon-smart", code="1-1-01")
-    agreement = Agreement.objects.get(council__slug="incheon-smart")
-    assert list(project.agreements.all()) == [agreement]

@@ -1,27 +1,16 @@
 """The demo holds Busan's 1st comprehensive plan and Incheon's project as the reports tell them."""
 
 from datetime import date, datetime
-from io import StringIO
 from zoneinfo import ZoneInfo
 
-from django.core.management import call_command
 from django.db.models import Count, Sum
 
 from meetings.models import AgendaItem, Meeting
-from plans.models import BudgetLine, Plan, PlanVersion, ProgressReport, Project
+from plans.models import BudgetLine, Plan, PlanVersion, Project
 from plans.selectors.lists import plan_overview
 
 
-def test_demo_loads_the_plans_once(db):
-    call_command("load_demo", stdout=StringIO())
-    counts = [
-        model.objects.count() for model in (Plan, Project, BudgetLine, ProgressReport, Meeting, AgendaItem)
-    ]
-    call_command("load_demo", stdout=StringIO())
-    assert [
-        model.objects.count() for model in (Plan, Project, BudgetLine, ProgressReport, Meeting, AgendaItem)
-    ] == counts
-
+def test_demo_holds_the_plans_of_the_reports(demo, db):
     busan = Plan.objects.get(council__slug="busan")
     assert busan.title == "제1차 지산학협력 종합계획 (2023~2027)"
     assert busan.vision == "지산학협력도시, 부산의 새로운 미래"
@@ -74,3 +63,11 @@ def test_demo_loads_the_plans_once(db):
     assert incheon.plan.council.slug == "incheon-smart"
     assert incheon.reports.filter(status="accepted").count() == 3
     assert plan_overview(plan=incheon.plan).totals.executed == plan_overview(plan=incheon.plan).totals.planned
+
+
+def test_the_demo_links_incheons_project_to_its_agreement(demo, db):
+    from members.models import Agreement
+
+    project = Project.objects.get(plan__council__slug="incheon-smart", code="1-1-01")
+    agreement = Agreement.objects.get(council__slug="incheon-smart")
+    assert list(project.agreements.all()) == [agreement]
