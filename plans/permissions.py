@@ -199,14 +199,13 @@ def can_reopen_report(user: AnyUser, report: ProgressReport) -> bool:
     )
 
 
+def can_verify_actuals(user: AnyUser, report: ProgressReport) -> bool:
+    """City officials verify the KPI actuals of an accepted report, once they have seen the evidence."""
+    return report.status == ProgressReport.Status.ACCEPTED and reviews_plan(user, report.round.plan)
+
+
 def can_verify_actual(user: AnyUser, actual: IndicatorActual) -> bool:
-    """City officials verify the KPI actuals of accepted reports, once they have seen the evidence."""
-    report = actual.report
-    return (
-        report.status == ProgressReport.Status.ACCEPTED
-        and actual.verified_at is None
-        and _reviews(access_for(user), report.round.plan.council_id)
-    )
+    return not actual.is_verified and can_verify_actuals(user, actual.report)
 
 
 def can_see_evidence(

@@ -147,17 +147,19 @@ def plan_counts(*, plan: Plan) -> dict[str, int]:
     }
 
 
-def project_money(*, year: int | None = None) -> dict[str, Coalesce]:
-    """Annotations of a project's planned and executed sums (of one year, if given)."""
-    lines = BudgetLine.objects.filter(project=OuterRef("pk"))
+def lines_sum(field: str, *, of: str, year: int | None = None) -> Coalesce:
+    """A subquery annotation: the sum of `field` over the budget lines of the outer row, which is a
+    project (`of="project"`) or a plan (`of="project__plan"`); of one year if given."""
+    lines = BudgetLine.objects.filter(**{of: OuterRef("pk")})
     if year:
         lines = lines.filter(year=year)
+    total = lines.order_by().values(of).annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(total), Value(0), output_field=models.BigIntegerField())
 
-    def summed(field: str) -> Coalesce:
-        return Coalesce(
-            Subquery(lines.order_by().values("project").annotate(total=Sum(field)).values("total")),
-            Value(0),
-            output_field=models.BigIntegerField(),
-        )
 
-    return {"planned_total": summed("planned"), "executed_total": summed("executed")}
+def project_money(*, year: int | None = None) -> dict[str, Coalesce]:
+    """Annotations of a project's planned and executed sums (of one year, if given)."""
+    return {
+        "planned_total": lines_sum("planned", of="project", year=year),
+        "executed_total": lines_sum("executed", of="project", year=year),
+    }

@@ -133,22 +133,34 @@ def _query(scope: Scope, **changes: int | None) -> str:
     return "?" + urlencode({key: value for key, value in params.items() if value})
 
 
+def strategy_breakdown(*, scope: Scope, rounds: list[int]) -> list[tuple[Strategy, Totals, Progress]]:
+    """Each strategy of the plan (the chosen one, if the scope names one) with its sums and progress:
+    the dashboard's first table and the API summary's `by_strategy`, in two grouped queries."""
+    totals = grouped_totals(scope=scope, field="project__task__strategy_id")
+    progress = grouped_progress(scope=scope, field="task__strategy_id", rounds=rounds)
+    strategies = scope.plan.strategies.order_by("order", "id")
+    if scope.strategy_id:
+        strategies = strategies.filter(pk=scope.strategy_id)
+    return [
+        (strategy, totals.get(strategy.pk, Totals()), progress.get(strategy.pk, Progress()))
+        for strategy in strategies
+    ]
+
+
 def _breakdown(
     scope: Scope, rounds: list[int]
 ) -> tuple[list[BreakdownRow], Strategy | None, PlanTask | None]:
     plan = scope.plan
     if scope.level == "strategy":
-        totals = grouped_totals(scope=scope, field="project__task__strategy_id")
-        progress = grouped_progress(scope=scope, field="task__strategy_id", rounds=rounds)
         rows = [
             BreakdownRow(
                 code=strategy.code,
                 title=strategy.title,
                 link=_query(scope, strategy=strategy.pk, task=None),
-                totals=totals.get(strategy.pk, Totals()),
-                progress=progress.get(strategy.pk, Progress()),
+                totals=totals,
+                progress=progress,
             )
-            for strategy in plan.strategies.order_by("order", "id")
+            for strategy, totals, progress in strategy_breakdown(scope=scope, rounds=rounds)
         ]
         return rows, None, None
     if scope.level == "task":

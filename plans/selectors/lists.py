@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from council.permissions import AnyUser
@@ -29,7 +29,7 @@ from plans.models import (
     Strategy,
 )
 from plans.permissions import plans_visible_to, projects_visible_to, reports_visible_to
-from plans.selectors.budgets import Totals, grouped_totals, money, project_money, scope_totals
+from plans.selectors.budgets import Totals, grouped_totals, lines_sum, money, project_money, scope_totals
 from plans.selectors.progress import (
     Progress,
     grouped_progress,
@@ -44,15 +44,6 @@ from plans.selectors.scope import Scope
 
 def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
     """Plans the user may see, with their planned and executed totals and project counts."""
-    lines = BudgetLine.objects.filter(project__plan=OuterRef("pk")).order_by().values("project__plan")
-
-    def summed(name: str) -> Coalesce:
-        return Coalesce(
-            Subquery(lines.annotate(total=Sum(name)).values("total")),
-            Value(0),
-            output_field=models.BigIntegerField(),
-        )
-
     projects = (
         Project.objects.filter(plan=OuterRef("pk"))
         .order_by()
@@ -64,8 +55,8 @@ def plan_list(*, user: AnyUser) -> QuerySet[Plan]:
         plans_visible_to(user)
         .select_related("council", "decided_by__meeting__council")
         .annotate(
-            planned_total=summed("planned"),
-            executed_total=summed("executed"),
+            planned_total=lines_sum("planned", of="project__plan"),
+            executed_total=lines_sum("executed", of="project__plan"),
             project_count=Coalesce(Subquery(projects), Value(0)),
         )
         .order_by("-start_year", "council__name", "title")

@@ -22,7 +22,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from plans.models import (
-    BudgetLine,
     Indicator,
     IndicatorActual,
     IndicatorTarget,
@@ -30,7 +29,7 @@ from plans.models import (
     Project,
     ReportingRound,
 )
-from plans.selectors.budgets import ratio
+from plans.selectors.budgets import lines_sum, ratio
 from plans.selectors.scope import Scope
 
 ACCEPTED = ProgressReport.Status.ACCEPTED
@@ -84,13 +83,7 @@ def latest_percent(*, year: int | None = None) -> Subquery:
 
 def planned_weight() -> Coalesce:
     """A project's planned budget over all years: its weight in the roll-up."""
-    lines = (
-        BudgetLine.objects.filter(project=OuterRef("pk"))
-        .order_by()
-        .values("project")
-        .annotate(total=Sum("planned"))
-    )
-    return Coalesce(Subquery(lines.values("total")), Value(0), output_field=models.BigIntegerField())
+    return lines_sum("planned", of="project")
 
 
 def last_due_rounds(*, scope: Scope, today: date | None = None) -> list[int]:

@@ -6,10 +6,9 @@ Money is whole won (JSON integers, exact up to 2^53); ratios are decimal strings
 from decimal import Decimal
 from typing import Any
 
-from plans.models import Strategy
-from plans.selectors.budgets import Totals, grouped_totals
-from plans.selectors.dashboard import scope_figures
-from plans.selectors.progress import Progress, grouped_progress
+from plans.selectors.budgets import Totals
+from plans.selectors.dashboard import scope_figures, strategy_breakdown
+from plans.selectors.progress import Progress
 from plans.selectors.scope import Scope
 
 PLACES = Decimal("0.000001")
@@ -43,11 +42,6 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
     with every strategy's sums and progress."""
     plan = scope.plan
     figures = scope_figures(scope=scope)
-    strategy_totals = grouped_totals(scope=scope, field="project__task__strategy_id")
-    strategy_progress = grouped_progress(scope=scope, field="task__strategy_id", rounds=figures.rounds)
-    strategies: list[Strategy] = list(plan.strategies.order_by("order", "id"))
-    if scope.strategy_id:
-        strategies = [strategy for strategy in strategies if strategy.pk == scope.strategy_id]
     kpi = figures.kpi
     return {
         "plan": plan.pk,
@@ -68,10 +62,10 @@ def plan_summary(*, scope: Scope) -> dict[str, Any]:
                 "id": strategy.pk,
                 "code": strategy.code,
                 "title": strategy.title,
-                **_money(strategy_totals.get(strategy.pk, Totals())),
-                "progress": _progress(strategy_progress.get(strategy.pk, Progress())),
+                **_money(totals),
+                "progress": _progress(progress),
             }
-            for strategy in strategies
+            for strategy, totals, progress in strategy_breakdown(scope=scope, rounds=figures.rounds)
         ],
         "by_year": [{"year": year, **_money(year_totals)} for year, year_totals in figures.by_year],
         "by_source": [

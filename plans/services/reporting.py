@@ -408,10 +408,10 @@ def indicator_actual_verify(*, actor: User, actual: IndicatorActual) -> Indicato
     report = actual.report
     if not permissions.reviews_plan(actor, report.round.plan):
         raise PermissionDenied(_("Only the council's city officials verify KPI actuals."))
-    if report.status != ProgressReport.Status.ACCEPTED:
+    if not permissions.can_verify_actual(actor, actual):
+        if actual.is_verified:
+            raise ValidationError(_("This actual is already verified."))
         raise ValidationError(_("KPI actuals are verified once their report is accepted."))
-    if actual.verified_at is not None:
-        raise ValidationError(_("This actual is already verified."))
     actual.verified_at = timezone.now()
     actual.verified_by = actor
     actual.save(update_fields=["verified_at", "verified_by"])

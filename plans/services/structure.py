@@ -150,7 +150,7 @@ def plan_approve(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str 
     """Record the council's approval of a draft plan, by the agenda item that decided it; keep version 1."""
     _manage(actor, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status != Plan.Status.DRAFT:
+    if plan.is_approved:
         raise ValidationError(_("This plan is already approved; record a revision instead."))
     _check_decision(plan, agenda_item)
     plan.status = Plan.Status.APPROVED

@@ -121,7 +121,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_report(user, report),
             "can_review": permissions.can_review_report(user, report),
             "can_reopen": permissions.can_reopen_report(user, report),
-            "reviews": permissions.reviews_plan(user, report.round.plan),
+            "can_verify_actuals": permissions.can_verify_actuals(user, report),
             "can_see_evidence": permissions.can_see_evidence(user, report, participating=participating),
             "contribution_forms": contribution_forms,
             "review_form": ReviewForm(),
