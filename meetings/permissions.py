@@ -15,8 +15,10 @@ Outside what a user may see is a 404; seen but not allowed is a 403.
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
+from council.models import Council
 from council.permissions import Access, AnyUser, access_for
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Minutes
 from meetings.models.actions import ActionItemQuerySet
@@ -55,6 +57,20 @@ def meetings_visible_to(user: AnyUser) -> MeetingQuerySet:
         | Q(council_id__in=access.seat_council_ids, status__in=MEMBER_STATUSES)
         | Q(id__in=_meetings_invited_to(access), status__in=MEMBER_STATUSES)
     )
+
+
+def meetings_in_public_calendar(council: Council) -> MeetingQuerySet:
+    """A published council's calendar feed: the meetings visitors see, and those announced and since
+    cancelled, so subscribed calendars drop them."""
+    public = meetings_visible_to(AnonymousUser()).filter(council=council)
+    withdrawn = Meeting.objects.filter(
+        council=council,
+        council__is_public=True,
+        council__is_active=True,
+        status=Meeting.Status.CANCELLED,
+        announced_at__isnull=False,
+    )
+    return public | withdrawn
 
 
 def can_create_meeting(user: AnyUser, council_id: int) -> bool:
@@ -141,6 +157,31 @@ def can_answer_invitation(user: AnyUser, invitation: Invitation) -> bool:
     if can_manage_meeting(user, invitation.meeting):
         return True  # the secretariat records answers given by phone
     return invitations_answerable_by(user).filter(pk=invitation.pk).exists()
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesAbilities:
+    """What the user may do with a meeting's minutes now; their page shows exactly these."""
+
+    edit: bool = False
+    circulate: bool = False
+    approve: bool = False
+    comment: bool = False
+    see_versions: bool = False
+
+
+def minutes_abilities(user: AnyUser, minutes: Minutes) -> MinutesAbilities:
+    comment = can_comment_on_minutes(user, minutes)
+    if not can_manage_meeting(user, minutes.meeting):
+        return MinutesAbilities(comment=comment)
+    open_ = not minutes.is_locked
+    return MinutesAbilities(
+        edit=open_,
+        circulate=open_ and minutes.has_text,
+        approve=open_ and minutes.has_text,
+        comment=comment,
+        see_versions=True,
+    )
 
 
 def can_comment_on_minutes(user: AnyUser, minutes: Minutes) -> bool:

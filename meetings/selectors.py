@@ -113,10 +113,12 @@ def meeting_invitations(*, meeting: Meeting) -> QuerySet[Invitation]:
 
 @dataclass(frozen=True, slots=True)
 class Quorum:
-    """Members whose term is valid on the meeting date, how many must attend, how many did."""
+    """The council's voting members whose term is valid on the meeting day (invited or not), how many
+    must attend (a majority, unless the meeting sets its own), how many did, and the answers so far."""
 
     members: int
     required: int
+    set_for_meeting: bool
     present: int
     accepted: int
     declined: int
@@ -128,10 +130,16 @@ class Quorum:
 
 
 def meeting_quorum(*, meeting: Meeting) -> Quorum:
-    """Counted in one query: a majority of voting members unless the meeting sets its own quorum."""
+    """Counted in two queries. The members are the council's voting seats on the meeting day, so
+    inviting only part of the council does not lower the quorum."""
+    day = timezone.localtime(meeting.starts_at).date()
+    members = (
+        Membership.objects.filter(council_id=meeting.council_id, role__in=Membership.VOTING_ROLES)
+        .current_on(day)
+        .count()
+    )
     voting = Q(counts_for_quorum=True)
     counts = Invitation.objects.filter(meeting=meeting).aggregate(
-        members=Count("id", filter=voting),
         present=Count("id", filter=voting & Q(attended=True)),
         accepted=Count(
             "id", filter=Q(response__in=[Invitation.Response.ACCEPTED, Invitation.Response.PROXY])
@@ -139,8 +147,8 @@ def meeting_quorum(*, meeting: Meeting) -> Quorum:
         declined=Count("id", filter=Q(response=Invitation.Response.DECLINED)),
         pending=Count("id", filter=Q(response=Invitation.Response.PENDING)),
     )
-    required = meeting.quorum_override or (counts["members"] // 2 + 1 if counts["members"] else 0)
-    return Quorum(required=required, **counts)
+    required = meeting.quorum_override or (members // 2 + 1 if members else 0)
+    return Quorum(members=members, required=required, set_for_meeting=bool(meeting.quorum_override), **counts)
 
 
 def agenda_minutes_total(*, items: QuerySet[AgendaItem]) -> int:

@@ -44,6 +44,11 @@ class Minutes(models.Model):
     def is_locked(self) -> bool:
         return self.status == self.Status.APPROVED
 
+    @property
+    def has_text(self) -> bool:
+        """Minutes are circulated and approved once something is written."""
+        return bool(self.body.strip())
+
 
 class MinutesComment(models.Model):
     """An attendee's comment on circulated minutes."""

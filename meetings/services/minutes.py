@@ -85,7 +85,7 @@ def minutes_approve(*, actor: User, minutes: Minutes) -> Minutes:
     _check(actor, minutes)
     if minutes.is_locked:
         return minutes
-    if not minutes.body.strip():
+    if not minutes.has_text:
         raise ValidationError({"body": _("Empty minutes cannot be approved.")})
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()

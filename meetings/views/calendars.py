@@ -17,7 +17,7 @@ from meetings import services
 from meetings.calendars import meetings_feed
 from meetings.models import CalendarFeed, Meeting
 from meetings.models.agenda import shared_agenda
-from meetings.permissions import PUBLIC_STATUSES, meetings_visible_to
+from meetings.permissions import meetings_in_public_calendar, meetings_visible_to
 
 FEED_PAST_DAYS = 365
 
@@ -38,10 +38,7 @@ def _feed_response(meetings: QuerySet[Meeting], name: str) -> HttpResponse:
 def council_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """A published council's meetings, for anyone to subscribe to."""
     council = get_object_or_404(Council, slug=slug, is_public=True, is_active=True)
-    meetings = Meeting.objects.filter(
-        council=council, status__in=[*PUBLIC_STATUSES, Meeting.Status.CANCELLED]
-    )
-    return _feed_response(meetings, council.name)
+    return _feed_response(meetings_in_public_calendar(council), council.name)
 
 
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:

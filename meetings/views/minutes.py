@@ -38,7 +38,7 @@ def _minutes(request: HttpRequest, pk: int) -> Minutes:
 def minutes_detail(request: HttpRequest, pk: int) -> HttpResponse:
     minutes = _minutes(request, pk)
     meeting = minutes.meeting
-    manages = permissions.can_manage_meeting(request.user, meeting)
+    can = permissions.minutes_abilities(request.user, minutes)
     return render(
         request,
         "meetings/minutes_detail.html",
@@ -46,9 +46,8 @@ def minutes_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "minutes": minutes,
             "body": render_markdown(minutes.body),
-            "manages": manages,
+            "can": can,
             "comments": minutes.comments.select_related("author"),
-            "can_comment": permissions.can_comment_on_minutes(request.user, minutes),
             "comment_form": CommentForm(),
             "circulate_form": CirculateForm(
                 initial={"comments_until": timezone.localdate() + timedelta(days=7)}
@@ -56,7 +55,7 @@ def minutes_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "items": permissions.agenda_items_visible_to(request.user)
             .filter(meeting=meeting)
             .order_by("order", "id"),
-            "versions": selectors.minutes_versions(minutes=minutes)[:30] if manages else [],
+            "versions": selectors.minutes_versions(minutes=minutes)[:30] if can.see_versions else [],
         },
     )
 

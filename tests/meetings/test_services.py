@@ -435,3 +435,17 @@ def test_an_unknown_field_changes_nothing_on_the_meeting_or_item(alice, meeting)
         services.meeting_update(actor=alice, meeting=meeting, title="바뀐 회의", status="held")
     meeting.refresh_from_db()
     assert (meeting.title, meeting.status) == ("시험 회의", Meeting.Status.PLANNED)
+
+
+def test_inviting_part_of_the_council_does_not_lower_the_quorum(alice, anyang, daerim, yeonsung):
+    for number in range(3):
+        MembershipFactory(council=anyang, institution=InstitutionFactory(name=f"기업 {number}", kind="firm"))
+    MembershipFactory(council=anyang, institution=InstitutionFactory(name="참관 기관"), role="observer")
+    start = timezone.now() + timedelta(days=10)
+    meeting = services.meeting_create(
+        actor=alice, council=anyang, starts_at=start, ends_at=start + timedelta(hours=1), venue="A"
+    )
+    services.invitations_add_members(actor=alice, meeting=meeting, institution_kinds=["university"])
+    quorum = meeting_quorum(meeting=meeting)
+    assert meeting.invitations.filter(counts_for_quorum=True).count() == 2, "two voting seats invited"
+    assert (quorum.members, quorum.required) == (5, 3), "five voting seats, observers left out"
