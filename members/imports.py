@@ -172,9 +172,10 @@ def institutions_import(*, actor: User, council: Council, upload: UploadedFile) 
     return report
 
 
-def people_import(*, actor: User, council: Council, upload: UploadedFile) -> ImportReport:
-    """Create or update people from a spreadsheet; all rows or none."""
-    if not permissions.can_create_institution(actor, council):
+def people_import(*, actor: User, upload: UploadedFile) -> ImportReport:
+    """Create or update people from a spreadsheet, in the institutions the user may add people to;
+    all rows or none."""
+    if not permissions.can_create_person(actor, None):
         raise PermissionDenied(_("Only the council's secretariat can import people."))
     table = read_table(upload, PERSON_COLUMNS)
     institutions = {

@@ -132,7 +132,7 @@ class PersonViewSet(
 
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
-    collection_rules = {"create": lambda user: rules.institutions_managed_by(user).exists()}
+    collection_rules = {"create": lambda user: rules.can_create_person(user, None)}
     object_rules = {
         "update": rules.can_change_person,
         "partial_update": rules.can_change_person,

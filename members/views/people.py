@@ -128,9 +128,7 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_import(request: HttpRequest) -> HttpResponse:
-    council = request_council(request)
-    require(council is not None and permissions.can_create_institution(request.user, council))
-    assert council is not None
+    require(permissions.can_create_person(request.user, None))
 
     def done(report: ImportReport) -> HttpResponse:
         messages.success(
@@ -142,11 +140,10 @@ def person_import(request: HttpRequest) -> HttpResponse:
 
     return import_page(
         request,
-        run=lambda upload: people_import(actor=actor(request), council=council, upload=upload),
+        run=lambda upload: people_import(actor=actor(request), upload=upload),
         done=done,
         template="members/import.html",
         context={
-            "council": council,
             "title": _("Import people"),
             "template_url": "person-template",
             "back_url": "person-list",

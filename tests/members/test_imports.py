@@ -169,3 +169,19 @@ def test_checking_rows_looks_up_existing_records_and_permissions_once(login, ali
         )
     for kind in (0, 1):
         assert counts[40][kind] - counts[5][kind] == 35 * form_queries[kind], (kind, counts, form_queries)
+
+
+def test_the_people_import_follows_the_rule_for_people_not_institutions(
+    login, dave, anyang, busan, pusan_univ, daerim
+):
+    """Dave runs Busan's secretariat; working in the published Anyang council he may add no institution
+    there, but he may still add people to Busan's institutions, and only to those."""
+    client = login(dave)
+    client.post(reverse("council-switch"), {"council": anyang.pk})
+    upload = xlsx([PERSON_HEADER, ["김부산", "연구원", pusan_univ.name, "kim@pusan.example"]])
+    assert client.post(reverse("person-import"), {"file": upload}).status_code == 302
+    assert Person.objects.filter(name="김부산", institution=pusan_univ).exists()
+    foreign = xlsx([PERSON_HEADER, ["이대림", "교수", daerim.name, ""]])
+    page = client.post(reverse("person-import"), {"file": foreign}).content.decode()
+    assert "아무것도 저장하지 않았습니다" in page and daerim.name in page
+    assert not Person.objects.filter(name="이대림").exists()
