@@ -23,7 +23,7 @@ def main() -> None:
     user = User.objects.get(username="bench-official")
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "council.authentication.UsernameOrEmailBackend"
+    session[BACKEND_SESSION_KEY] = "council.accounts.authentication.UsernameOrEmailBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     plan = Plan.objects.filter(council__roles__user=user).order_by("id").first()

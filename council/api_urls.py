@@ -4,17 +4,20 @@ from rest_framework.routers import DefaultRouter
 
 from council.api.views import CouncilViewSet
 from meetings.api import views as meetings_api
-from members.api import views as members_api
+from members.agreements.api import AgreementViewSet
+from members.difficulties.api import DifficultyViewSet
+from members.directory.api import InstitutionViewSet, MembershipViewSet, PersonViewSet
+from members.practices.api import BestPracticeViewSet
 from plans.api import views as plans_api
 
 router = DefaultRouter()
 router.register("councils", CouncilViewSet, basename="council")
-router.register("institutions", members_api.InstitutionViewSet, basename="institution")
-router.register("people", members_api.PersonViewSet, basename="person")
-router.register("memberships", members_api.MembershipViewSet, basename="membership")
-router.register("best-practices", members_api.BestPracticeViewSet, basename="best-practice")
-router.register("difficulties", members_api.DifficultyViewSet, basename="difficulty")
-router.register("agreements", members_api.AgreementViewSet, basename="agreement")
+router.register("institutions", InstitutionViewSet, basename="institution")
+router.register("people", PersonViewSet, basename="person")
+router.register("memberships", MembershipViewSet, basename="membership")
+router.register("best-practices", BestPracticeViewSet, basename="best-practice")
+router.register("difficulties", DifficultyViewSet, basename="difficulty")
+router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
 router.register("agenda-items", meetings_api.AgendaItemViewSet, basename="agenda-item")
 router.register("invitations", meetings_api.InvitationViewSet, basename="invitation")

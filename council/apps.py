@@ -7,6 +7,9 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Councils and accounts")
 
     def ready(self) -> None:
-        from council import home, tasks  # noqa: F401 - registers the Celery tasks for enqueueing by name
+        from council import aggregates, tasks  # noqa: F401 - tasks registers the Celery tasks for enqueueing by name
+        from council.notices import home
+
+        aggregates.install()
 
         home.register()

@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 from django_filters.widgets import BooleanWidget
 
-from council.forms import KrdsFormMixin
 from council.models import Council
 from council.permissions import councils_visible_to
 from council.search import TextFields
+from council.web.forms import KrdsFormMixin
 
 # What the list's free-text query matches, the way every other list matches it.
 COUNCIL_TEXT = TextFields(("name", "name_en", "short_name", "region"))

@@ -1,13 +1,15 @@
 """Writes on councils and accounts. Each checks permission first, so every caller is held alike."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
-from council.languages import LANGUAGE_CODES
 from council.models import Council, User
 from council.permissions import can_change_council, can_create_council
+from council.web.languages import LANGUAGE_CODES
 
 COUNCIL_FIELDS = (
     "name",
@@ -73,3 +75,15 @@ def api_token_rotate(*, user: User) -> Token:
 
 def api_token_revoke(*, user: User) -> None:
     Token.objects.filter(user=user).delete()
+
+
+# Helpers every app's services use
+
+
+def assign_fields(instance: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    """Set the given fields; a name outside `allowed` is a programming error, not user input."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"unexpected fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(instance, name, value)

@@ -103,7 +103,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "council.middleware.UserLanguageMiddleware",
+    "council.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -127,7 +127,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "council.context_processors.portal",
+                "council.web.context_processors.portal",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -137,7 +137,7 @@ TEMPLATES = [
         },
     },
 ]
-FORM_RENDERER = "council.forms.PortalFormRenderer"
+FORM_RENDERER = "council.web.forms.PortalFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -158,7 +158,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "council.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "council.authentication.UsernameOrEmailBackend",
+    "council.accounts.authentication.UsernameOrEmailBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

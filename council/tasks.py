@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from celery import shared_task
 
-from council import outbox, reminders
+from council.notices import outbox, reminders
 
 
 @shared_task(name="council.tasks.expand_dispatch")

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from council import views
+from council.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,6 +30,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler403 = "council.errors.permission_denied"
-handler404 = "council.errors.page_not_found"
-handler500 = "council.errors.server_error"
+handler403 = "council.web.errors.permission_denied"
+handler404 = "council.web.errors.page_not_found"
+handler500 = "council.web.errors.server_error"

@@ -7,8 +7,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
-        from council.navigation import MenuItem, register_menu_item
-        from council.reminders import register_reminders
+        from council.notices.reminders import register_reminders
+        from council.web.navigation import MenuItem, register_menu_item
         from meetings import home, notices, search, sections
 
         register_reminders(notices.meeting_reminders)

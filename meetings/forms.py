@@ -8,8 +8,8 @@ from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import ChipRadioSelect, DateInput, KrdsFormMixin, ServiceModelForm
-from council.uploads import DocumentField
+from council.files.uploads import DocumentField
+from council.web.forms import ChipRadioSelect, DateInput, KrdsFormMixin, ServiceModelForm
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from members.models import Institution, Membership, Person
 

@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from council.models import Council
-from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
+from council.web.navigation import HomePanel, register_home_panel
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.permissions import invitations_answerable_by
 from meetings.selectors import upcoming_meetings

@@ -16,14 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice, User
-from council.outbox import Attachment, NoticeKind, Recipient, dispatch_create, register_kind
+from council.notices.outbox import Attachment, NoticeKind, Recipient, dispatch_create, register_kind
 from meetings.calendars import meeting_ics
 from meetings.links import answer_path
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.models.agenda import shared_agenda
 from meetings.selectors import actions_due, actions_overdue
+from members.directory.recipients import contacts_of, secretariat_of
 from members.models import InstitutionContact
-from members.notices.recipients import contacts_of, secretariat_of
 
 
 def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:

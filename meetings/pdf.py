@@ -11,7 +11,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from council.markdown import render_markdown
+from council.web.markdown import render_markdown
 from meetings.models import Meeting
 from meetings.selectors import meeting_actions, meeting_invitations, meeting_quorum
 

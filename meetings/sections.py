@@ -5,8 +5,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
+from council.web.navigation import DetailSection, register_detail_section
 from meetings.permissions import can_propose_for_agenda
 from meetings.selectors import agenda_items_linked, attendance_history, meetings_open_for_agenda
 from members.models import BestPractice, Difficulty, Institution

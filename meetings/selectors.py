@@ -7,12 +7,13 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from council.aggregates import count_of
 from council.permissions import AnyUser
 from meetings.models import ActionItem, AgendaDocument, AgendaItem, Invitation, Meeting, Minutes
 from meetings.permissions import actions_visible_to, agenda_items_visible_to, meetings_visible_to
+from members.difficulties.permissions import difficulties_visible_to
 from members.models import Institution, Membership, Person
-from members.permissions import best_practices_visible_to, difficulties_visible_to
-from members.selectors.common import count_of
+from members.practices.permissions import best_practices_visible_to
 
 
 def council_people(council_id: int) -> QuerySet[Person]:

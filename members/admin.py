@@ -10,7 +10,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin_access import RoleScopedAdmin
 from council.permissions import managed_councils
-from members import permissions
+from members.agreements.permissions import agreements_visible_to, can_change_agreement
+from members.difficulties.permissions import can_edit_difficulty, difficulties_visible_to
+from members.directory.permissions import (
+    can_change_institution,
+    can_change_person,
+    can_manage_memberships,
+    institutions_visible_to,
+    memberships_visible_to,
+    people_visible_to,
+)
 from members.models import (
     Agreement,
     AgreementArea,
@@ -24,16 +33,17 @@ from members.models import (
     Membership,
     Person,
 )
+from members.practices.permissions import best_practices_visible_to, can_edit_best_practice
 
 
 def _membership_changeable(user: Any, membership: Membership) -> bool:
-    return permissions.can_manage_memberships(user, membership.council)
+    return can_manage_memberships(user, membership.council)
 
 
 @admin.register(Institution)
 class InstitutionAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
-    visible = staticmethod(permissions.institutions_visible_to)
-    can_change = staticmethod(permissions.can_change_institution)
+    visible = staticmethod(institutions_visible_to)
+    can_change = staticmethod(can_change_institution)
     list_display = ["name", "kind", "sector", "region", "registered_by", "is_active"]
     list_filter = ["kind", "sector", "is_active", "registered_by"]
     search_fields = ["name", "name_en", "region", "business_registration_number"]
@@ -52,8 +62,8 @@ class InstitutionAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
-    visible = staticmethod(permissions.people_visible_to)
-    can_change = staticmethod(permissions.can_change_person)
+    visible = staticmethod(people_visible_to)
+    can_change = staticmethod(can_change_person)
     list_display = ["name", "title", "institution", "email", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "name_en", "email", "institution__name"]
@@ -62,7 +72,7 @@ class PersonAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
-    visible = staticmethod(permissions.memberships_visible_to)
+    visible = staticmethod(memberships_visible_to)
     can_change = staticmethod(_membership_changeable)
     list_display = ["council", "institution", "person", "role", "route", "term_start", "term_end"]
     list_filter = ["council", "role", "route"]
@@ -111,8 +121,8 @@ class BestPracticeDocumentInline(admin.TabularInline):
 
 @admin.register(BestPractice)
 class BestPracticeAdmin(WorkflowAdmin):
-    visible = staticmethod(permissions.best_practices_visible_to)
-    can_change = staticmethod(permissions.can_edit_best_practice)
+    visible = staticmethod(best_practices_visible_to)
+    can_change = staticmethod(can_edit_best_practice)
     list_display = ["title", "council", "institution", "category", "status", "published_at"]
     list_filter = ["status", "category", "council"]
     search_fields = ["title", "summary", "institution__name"]
@@ -150,8 +160,8 @@ class DifficultyEventInline(admin.TabularInline):
 
 @admin.register(Difficulty)
 class DifficultyAdmin(WorkflowAdmin):
-    visible = staticmethod(permissions.difficulties_visible_to)
-    can_change = staticmethod(permissions.can_edit_difficulty)
+    visible = staticmethod(difficulties_visible_to)
+    can_change = staticmethod(can_edit_difficulty)
     list_display = ["title", "council", "institution", "kind", "category", "status", "assignee", "answer_due"]
     list_filter = ["status", "kind", "category", "council", "secretariat_only"]
     search_fields = ["title", "description", "institution__name"]
@@ -178,8 +188,8 @@ class AgreementAreaInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(RoleScopedAdmin):
-    visible = staticmethod(permissions.agreements_visible_to)
-    can_change = staticmethod(permissions.can_change_agreement)
+    visible = staticmethod(agreements_visible_to)
+    can_change = staticmethod(can_change_agreement)
     list_display = ["title", "council", "signed_on", "valid_until"]
     list_filter = ["council"]
     search_fields = ["title", "summary", "signed_place", "parties__name"]

@@ -7,17 +7,20 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
-        from council.navigation import MenuItem, register_menu_item
+        from council.notices.reminders import register_reminders
         from council.permissions import set_seat_resolver
-        from council.reminders import register_reminders
-        from members import aggregates, home, notices, search
-        from members.permissions import seats_of
+        from council.web.navigation import MenuItem, register_menu_item
+        from members import home, search
+        from members.agreements.notices import agreement_renewal_reminders
+        from members.difficulties.notices import overdue_answer_reminders
+        from members.directory.notices import term_ending_reminders
+        from members.directory.permissions import seats_of
+        from members.practices import notices as _practice_notices  # noqa: F401 - registers its notice kinds
 
         set_seat_resolver(seats_of)
-        aggregates.install()
-        register_reminders(notices.term_ending_reminders)
-        register_reminders(notices.overdue_answer_reminders)
-        register_reminders(notices.agreement_renewal_reminders)
+        register_reminders(term_ending_reminders)
+        register_reminders(overdue_answer_reminders)
+        register_reminders(agreement_renewal_reminders)
         register_menu_item(
             MenuItem(key="members", label=_("Member institutions"), url_name="institution-list", order=20)
         )

@@ -5,20 +5,17 @@ from typing import Any
 from django.http import HttpRequest
 
 from council.models import Council
-from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
-from members.models import Institution, Membership
-from members.permissions import can_submit_on
-from members.selectors import (
-    best_practices_in_progress,
-    best_practices_to_review,
-    council_composition,
-    councils_with_counts,
+from council.web.navigation import HomePanel, register_home_panel
+from members.difficulties.selectors import (
     difficulties_raised_by_contact,
     difficulties_to_answer,
     difficulties_to_triage,
-    memberships_ending_soon,
 )
+from members.directory.selectors import council_composition, councils_with_counts, memberships_ending_soon
+from members.models import Institution, Membership
+from members.practices.selectors import best_practices_in_progress, best_practices_to_review
+from members.submissions import can_submit_on
 
 PANEL_ROWS = 5
 

@@ -12,13 +12,14 @@ from council.permissions import AnyUser
 from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
 
 # The fields a list's `q` filter matches, so a search and the list it links to agree.
-from members.filters import AGREEMENT_TEXT, DIFFICULTY_TEXT, INSTITUTION_TEXT, PRACTICE_TEXT
-from members.permissions import (
-    agreements_visible_to,
-    best_practices_visible_to,
-    difficulties_visible_to,
-    institutions_visible_to,
-)
+from members.agreements.filters import AGREEMENT_TEXT
+from members.agreements.permissions import agreements_visible_to
+from members.difficulties.filters import DIFFICULTY_TEXT
+from members.difficulties.permissions import difficulties_visible_to
+from members.directory.filters import INSTITUTION_TEXT
+from members.directory.permissions import institutions_visible_to
+from members.practices.filters import PRACTICE_TEXT
+from members.practices.permissions import best_practices_visible_to
 
 
 def _list_url(url_name: str, query: str) -> str:

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from members.views import agreements, councils, difficulties, institutions, memberships, people, practices
+from members.agreements import views as agreements
+from members.difficulties import views as difficulties
+from members.directory.views import councils, institutions, memberships, people
+from members.practices import views as practices
 
 urlpatterns = [
     path("councils/", councils.council_list, name="council-list"),

@@ -7,8 +7,8 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self) -> None:
-        from council.navigation import MenuItem, register_menu_item
-        from council.reminders import register_reminders
+        from council.notices.reminders import register_reminders
+        from council.web.navigation import MenuItem, register_menu_item
         from plans import home, reminders, sections
 
         # Importing the reminders also registers the notice kinds they and the services send.

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from council.files.spreadsheets import Column, Sheet, write_workbook
 from council.models import User
-from council.spreadsheets import Column, Sheet, write_workbook
 from plans.imports import COLUMNS as STRUCTURE_COLUMNS
 from plans.imports import STRUCTURE_SHEET
 from plans.models import (

@@ -8,8 +8,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import DateInput, KrdsFormMixin, ServiceModelForm
-from council.uploads import DocumentField
+from council.files.uploads import DocumentField
+from council.web.forms import DateInput, KrdsFormMixin, ServiceModelForm
 from meetings.models import ActionItem, AgendaItem
 from members.models import Agreement, Institution
 from plans.models import (

@@ -6,8 +6,8 @@ from typing import Any
 from django.http import HttpRequest
 
 from council.models import Council
-from council.navigation import HomePanel, register_home_panel
 from council.permissions import Access
+from council.web.navigation import HomePanel, register_home_panel
 from plans.models import Plan
 from plans.permissions import plans_published, reports_to_file, reports_to_review
 from plans.selectors.lists import plan_overview

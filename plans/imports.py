@@ -16,8 +16,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from council.files.spreadsheets import (
+    Column,
+    ImportRejected,
+    RowError,
+    choice_code,
+    read_table,
+    write_template,
+)
 from council.models import User
-from council.spreadsheets import Column, ImportRejected, RowError, choice_code, read_table, write_template
 from members.models import Institution
 from plans import permissions, services
 from plans.models import FundingSource, Plan, PlanTask, Project, Strategy

@@ -1,4 +1,4 @@
-"""Notices of progress reporting, sent through the outbox (see council/outbox.py).
+"""Notices of progress reporting, sent through the outbox (see council/notices/outbox.py).
 
 Services create the dispatches in their transaction; the daily reminders (plans/reminders.py)
 create the deadline ones. Each kind finds its recipients when the dispatch is expanded.
@@ -10,8 +10,8 @@ from typing import Any
 from django.urls import reverse
 
 from council.models import CouncilRole, Dispatch, Notice
-from council.outbox import NoticeKind, Recipient, register_kind
-from members.notices.recipients import contacts_of, role_holders, secretariat_of
+from council.notices.outbox import NoticeKind, Recipient, register_kind
+from members.directory.recipients import contacts_of, role_holders, secretariat_of
 from plans.models import IndicatorActual, ProgressReport, ReportingRound
 
 

@@ -25,8 +25,8 @@ from django.db.models import Q, QuerySet
 
 from council.models import Council
 from council.permissions import Access, AnyUser, access_for
+from members.directory.permissions import institutions_visible_to
 from members.models import Institution
-from members.permissions import institutions_visible_to
 from plans.models import IndicatorActual, Participation, Plan, ProgressReport, Project
 
 

@@ -1,4 +1,4 @@
-"""Daily reminders of report deadlines, derived from the database (see council/reminders.py).
+"""Daily reminders of report deadlines, derived from the database (see council/notices/reminders.py).
 
 For every report not yet submitted (a draft, or returned for changes): within REMIND_DAYS of its
 round's deadline the lead institution is reminded once, and once more when the deadline has passed.
@@ -9,7 +9,7 @@ a moved deadline is announced again.
 
 from datetime import date, timedelta
 
-from council.outbox import dispatch_create
+from council.notices.outbox import dispatch_create
 from plans.models import ProgressReport, ReportingRound
 from plans.notices import ReportDueSoon, ReportOverdue, RoundDueSoon, RoundOverdue
 

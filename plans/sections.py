@@ -4,8 +4,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from council.navigation import DetailSection, register_detail_section
 from council.permissions import Access
+from council.web.navigation import DetailSection, register_detail_section
 from meetings.models import ActionItem, Meeting
 from meetings.permissions import agenda_items_visible_to
 from members.models import Agreement, Institution

@@ -11,7 +11,7 @@ from django.utils import translation
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.request import Request
 
-from council.languages import LANGUAGE_CODES
+from council.web.languages import LANGUAGE_CODES
 
 
 class LanguageTokenAuthentication(TokenAuthentication):

@@ -20,7 +20,8 @@ from rest_framework.permissions import (
 )
 from rest_framework.request import Request
 
-from council.permissions import AnyUser
+from council.models import User
+from council.permissions import AnyUser, authenticated_user
 
 if TYPE_CHECKING:  # DRF loads this module while importing its views
     from rest_framework.views import APIView
@@ -48,3 +49,8 @@ class ActionRules(BasePermission):
 # Viewsets readable without logging in (published councils' records) use the second.
 SIGNED_IN = [IsAuthenticated, ActionRules]
 READABLE_BY_ALL = [IsAuthenticatedOrReadOnly, ActionRules]
+
+
+def actor_of(request: Request) -> User:
+    """The logged-in user a write acts for; the viewset's rules have already refused anonymous callers."""
+    return authenticated_user(request.user)

@@ -59,3 +59,7 @@ class CouncilSerializer(serializers.ModelSerializer):
             "is_public",
             "is_active",
         ]
+
+
+class CommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=10000)

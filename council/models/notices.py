@@ -47,7 +47,7 @@ class Dispatch(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from council.outbox import kind_label
+        from council.notices.outbox import kind_label
 
         return kind_label(self.kind)
 

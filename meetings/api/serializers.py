@@ -8,12 +8,9 @@ from council.api.serializers import ScopedModelSerializer
 from council.permissions import councils_visible_to
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from meetings.permissions import meetings_visible_to
-from members.permissions import (
-    best_practices_visible_to,
-    difficulties_visible_to,
-    institutions_visible_to,
-    people_visible_to,
-)
+from members.difficulties.permissions import difficulties_visible_to
+from members.directory.permissions import institutions_visible_to, people_visible_to
+from members.practices.permissions import best_practices_visible_to
 
 
 class MeetingSerializer(ScopedModelSerializer):

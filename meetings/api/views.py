@@ -11,9 +11,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from council.api.rules import READABLE_BY_ALL
-from council.models import User
-from council.permissions import authenticated_user, manages_a_council
+from council.api.rules import READABLE_BY_ALL, actor_of
+from council.permissions import manages_a_council
 from meetings import permissions as rules
 from meetings import selectors, services
 from meetings.api.serializers import (
@@ -30,10 +29,6 @@ from meetings.api.serializers import (
 )
 from meetings.filters import ActionFilter, AgendaItemFilter, InvitationFilter, MeetingFilter
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
-
-
-def _actor(request: Request) -> User:
-    return authenticated_user(request.user)
 
 
 class MeetingViewSet(
@@ -61,20 +56,20 @@ class MeetingViewSet(
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         council = data.pop("council")
-        serializer.instance = services.meeting_create(actor=_actor(self.request), council=council, **data)
+        serializer.instance = services.meeting_create(actor=actor_of(self.request), council=council, **data)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         meeting = serializer.instance
         assert isinstance(meeting, Meeting)
         data = dict(serializer.validated_data)
         data.pop("council", None)
-        serializer.instance = services.meeting_update(actor=_actor(self.request), meeting=meeting, **data)
+        serializer.instance = services.meeting_update(actor=actor_of(self.request), meeting=meeting, **data)
 
     @extend_schema(request=None, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])
     def announce(self, request: Request, pk: str | None = None) -> Response:
         """Send the invitation to every invitee (queued; the response does not wait for the mail)."""
-        meeting = services.meeting_announce(actor=_actor(request), meeting=self.get_object())
+        meeting = services.meeting_announce(actor=actor_of(request), meeting=self.get_object())
         return Response(self.get_serializer(meeting).data)
 
     @extend_schema(request=CancelSerializer, responses=MeetingSerializer)
@@ -84,14 +79,14 @@ class MeetingViewSet(
         payload = CancelSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         meeting = services.meeting_cancel(
-            actor=_actor(request), meeting=meeting, reason=payload.validated_data["reason"]
+            actor=actor_of(request), meeting=meeting, reason=payload.validated_data["reason"]
         )
         return Response(self.get_serializer(meeting).data)
 
     @extend_schema(request=None, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])
     def held(self, request: Request, pk: str | None = None) -> Response:
-        meeting = services.meeting_mark_held(actor=_actor(request), meeting=self.get_object())
+        meeting = services.meeting_mark_held(actor=actor_of(request), meeting=self.get_object())
         return Response(self.get_serializer(meeting).data)
 
 
@@ -114,17 +109,17 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         meeting = data.pop("meeting")
-        serializer.instance = services.agenda_item_add(actor=_actor(self.request), meeting=meeting, **data)
+        serializer.instance = services.agenda_item_add(actor=actor_of(self.request), meeting=meeting, **data)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         item = serializer.instance
         assert isinstance(item, AgendaItem)
         data = dict(serializer.validated_data)
         data.pop("meeting", None)
-        serializer.instance = services.agenda_item_update(actor=_actor(self.request), item=item, **data)
+        serializer.instance = services.agenda_item_update(actor=actor_of(self.request), item=item, **data)
 
     def perform_destroy(self, instance: AgendaItem) -> None:
-        services.agenda_item_delete(actor=_actor(self.request), item=instance)
+        services.agenda_item_delete(actor=actor_of(self.request), item=instance)
 
     @extend_schema(request=DecisionSerializer, responses=AgendaItemSerializer)
     @action(detail=True, methods=["post"])
@@ -132,7 +127,7 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
         item = self.get_object()
         payload = DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        item = services.agenda_decision_record(actor=_actor(request), item=item, **payload.validated_data)
+        item = services.agenda_decision_record(actor=actor_of(request), item=item, **payload.validated_data)
         return Response(self.get_serializer(item).data)
 
     @extend_schema(request=ReorderSerializer, responses=None)
@@ -144,7 +139,7 @@ class AgendaItemViewSet(viewsets.ModelViewSet):
             rules.meetings_visible_to(request.user), pk=payload.validated_data["meeting"]
         )
         services.agenda_reorder(
-            actor=_actor(request), meeting=meeting, item_ids=payload.validated_data["items"]
+            actor=actor_of(request), meeting=meeting, item_ids=payload.validated_data["items"]
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -173,7 +168,7 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         payload = InvitationAnswerSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         invitation = services.invitation_respond(
-            actor=_actor(request), invitation=invitation, **payload.validated_data
+            actor=actor_of(request), invitation=invitation, **payload.validated_data
         )
         return Response(self.get_serializer(invitation).data)
 
@@ -184,7 +179,7 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         payload = AttendanceSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         invitation = services.attendance_mark(
-            actor=_actor(request), invitation=invitation, attended=payload.validated_data["attended"]
+            actor=actor_of(request), invitation=invitation, attended=payload.validated_data["attended"]
         )
         return Response(self.get_serializer(invitation).data)
 
@@ -207,7 +202,9 @@ class ActionItemViewSet(
         return selectors.action_list(user=self.request.user)
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
-        serializer.instance = services.action_create(actor=_actor(self.request), **serializer.validated_data)
+        serializer.instance = services.action_create(
+            actor=actor_of(self.request), **serializer.validated_data
+        )
 
     @extend_schema(request=ActionProgressSerializer, responses=ActionItemSerializer)
     @action(detail=True, methods=["post"])
@@ -215,5 +212,5 @@ class ActionItemViewSet(
         action_item = self.get_object()
         payload = ActionProgressSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        item = services.action_update(actor=_actor(request), action=action_item, **payload.validated_data)
+        item = services.action_update(actor=actor_of(request), action=action_item, **payload.validated_data)
         return Response(self.get_serializer(item).data)

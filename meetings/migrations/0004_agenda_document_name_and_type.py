@@ -7,7 +7,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import council.uploads
+import council.files.uploads
 
 # The label -> MIME type table as it stood when this migration was written, frozen so that later
 # changes to the accepted types do not change what this migration does.
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='agendadocument',
             name='file',
-            field=models.FileField(max_length=300, upload_to=council.uploads.upload_to, verbose_name='file'),
+            field=models.FileField(max_length=300, upload_to=council.files.uploads.upload_to, verbose_name='file'),
         ),
         migrations.AlterField(
             model_name='agendadocument',

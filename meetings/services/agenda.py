@@ -11,14 +11,14 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from council.files.uploads import document_build, document_remove, file_delete_on_commit
 from council.models import User
-from council.uploads import document_build, document_remove, file_delete_on_commit
+from council.services import assign_fields
 from meetings import permissions
 from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
 from meetings.services.minutes import minutes_approve
+from members.difficulties.services import difficulty_add_event
 from members.models import BestPractice
-from members.services import difficulty_add_event
-from members.services.common import assign_fields
 
 ITEM_FIELDS = (
     "title",

@@ -10,11 +10,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
-from council.outbox import dispatch_create
+from council.notices.outbox import dispatch_create
+from council.services import assign_fields
 from meetings import permissions
 from meetings.models import AgendaItem, Invitation, Meeting
 from meetings.selectors import minutes_to_approve_at
-from members.services.common import assign_fields
 
 MEETING_FIELDS = (
     "title",

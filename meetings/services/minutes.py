@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import User
-from council.outbox import dispatch_create
+from council.notices.outbox import dispatch_create
 from meetings import permissions
 from meetings.models import Meeting, Minutes, MinutesComment
 

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_form_errors, flash_validation_error
-from council.listing import list_filter, render_list
-from council.navigation import detail_sections
-from council.pages import actor
+from council.web.flash import flash_form_errors, flash_validation_error
+from council.web.listing import list_filter, render_list
+from council.web.navigation import detail_sections
+from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionForm, ActionUpdateForm

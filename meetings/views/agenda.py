@@ -10,15 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_form_errors, flash_validation_error
-from council.pages import actor, apply_errors, model_fields, require, submit, visible_or_404
-from council.uploads import document_response
+from council.files.uploads import document_response
+from council.web.flash import flash_form_errors, flash_validation_error
+from council.web.pages import actor, apply_errors, model_fields, require, submit, visible_or_404
 from meetings import permissions, selectors, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, AgendaProposalForm, DecisionForm
 from meetings.models import AgendaDocument, AgendaItem, Meeting
 from meetings.views.common import back_to_meeting, managed_item, managed_meeting
+from members.difficulties.permissions import difficulties_visible_to
 from members.models import BestPractice, Difficulty
-from members.permissions import best_practices_visible_to, difficulties_visible_to
+from members.practices.permissions import best_practices_visible_to
 
 
 def _back(pk: int, anchor: str = "agenda") -> HttpResponse:

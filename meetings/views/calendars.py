@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council
-from council.pages import actor
+from council.web.pages import actor
 from meetings import services
 from meetings.calendars import meetings_feed
 from meetings.models import CalendarFeed, Meeting

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from council.pages import require, visible_or_404
+from council.web.pages import require, visible_or_404
 from meetings import permissions
 from meetings.models import AgendaItem, Meeting
 

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_form_errors, flash_validation_error
-from council.pages import actor, page_council
+from council.web.flash import flash_form_errors, flash_validation_error
+from council.web.pages import actor, page_council
 from meetings import permissions, selectors, services
 from meetings.forms import AnswerForm, GuestForm, InviteMembersForm
 from meetings.links import invitation_from_token

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_validation_error
-from council.listing import list_filter, render_list
 from council.models import Dispatch
-from council.pages import actor, apply_errors, page_council, visible_or_404
 from council.selectors import request_council
+from council.web.flash import flash_validation_error
+from council.web.listing import list_filter, render_list
+from council.web.pages import actor, apply_errors, page_council, visible_or_404
 from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
 from meetings.filters import MeetingFilter
@@ -89,10 +89,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "my_invitations": my_invitations,
                 "actions": selectors.meeting_actions(meeting=meeting),
                 "matters_arising": selectors.matters_arising(meeting=meeting),
-                "minutes": permissions.minutes_visible_to(request.user).filter(meeting=meeting).first(),
                 "sections": _sections(request, meeting),
             }
         )
+        minutes = permissions.minutes_visible_to(request.user).filter(meeting=meeting).first()
+        if minutes is not None:
+            context["minutes"] = minutes
+            context["minutes_can"] = permissions.minutes_abilities(request.user, minutes)
     if can.see_invitees:
         context["invitations"] = selectors.meeting_invitations(meeting=meeting)
     if can.manage:
@@ -152,7 +155,7 @@ def _next_step(
 
 
 def _sections(request: HttpRequest, meeting: Meeting) -> list[dict[str, object]]:
-    from council.navigation import detail_sections
+    from council.web.navigation import detail_sections
 
     return detail_sections(request, "meeting", meeting)
 

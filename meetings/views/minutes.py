@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_validation_error
-from council.markdown import render_markdown
-from council.pages import actor
+from council.web.flash import flash_validation_error
+from council.web.markdown import render_markdown
+from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.forms import CirculateForm, CommentForm, MinutesForm
 from meetings.models import Minutes

@@ -13,8 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from council.models import User
-from council.permissions import authenticated_user, manages_a_council
+from council.api.rules import actor_of
+from council.permissions import manages_a_council
 from members.models import Institution
 from plans import permissions, services
 from plans.api.serializers import (
@@ -59,11 +59,6 @@ from plans.selectors import lists
 from plans.selectors.summary import plan_summary
 from plans.services import ActualInput
 
-
-def _actor(request: Request) -> User:
-    return authenticated_user(request.user)
-
-
 # What changes a part of a plan: its secretariat's work, like the plan itself.
 PART_ACTIONS = ("update", "partial_update", "destroy")
 
@@ -91,14 +86,14 @@ class PlanViewSet(
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         council = data.pop("council")
-        plan = services.plan_create(actor=_actor(self.request), council=council, **data)
+        plan = services.plan_create(actor=actor_of(self.request), council=council, **data)
         serializer.instance = self.get_queryset().get(pk=plan.pk)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer.instance, Plan)
         data = dict(serializer.validated_data)
         data.pop("council", None)
-        plan = services.plan_update(actor=_actor(self.request), plan=serializer.instance, **data)
+        plan = services.plan_update(actor=actor_of(self.request), plan=serializer.instance, **data)
         serializer.instance = self.get_queryset().get(pk=plan.pk)
 
     def _decide(self, request: Request, *, revision: bool) -> Response:
@@ -110,7 +105,7 @@ class PlanViewSet(
         if item is None:
             raise ValidationError({"agenda_item": ["Unknown agenda item."]})
         change = services.plan_revise if revision else services.plan_approve
-        change(actor=_actor(request), plan=plan, agenda_item=item, note=payload.validated_data["note"])
+        change(actor=actor_of(request), plan=plan, agenda_item=item, note=payload.validated_data["note"])
         return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
 
     @extend_schema(request=PlanDecisionSerializer, responses=PlanSerializer)
@@ -166,7 +161,7 @@ class StrategyViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         serializer.instance = services.strategy_create(
-            actor=_actor(self.request), plan=data.pop("plan"), **data
+            actor=actor_of(self.request), plan=data.pop("plan"), **data
         )
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
@@ -174,11 +169,11 @@ class StrategyViewSet(viewsets.ModelViewSet):
         data = dict(serializer.validated_data)
         data.pop("plan", None)
         serializer.instance = services.strategy_update(
-            actor=_actor(self.request), strategy=serializer.instance, **data
+            actor=actor_of(self.request), strategy=serializer.instance, **data
         )
 
     def perform_destroy(self, instance: Strategy) -> None:
-        services.strategy_delete(actor=_actor(self.request), strategy=instance)
+        services.strategy_delete(actor=actor_of(self.request), strategy=instance)
 
 
 class PlanTaskViewSet(viewsets.ModelViewSet):
@@ -200,17 +195,17 @@ class PlanTaskViewSet(viewsets.ModelViewSet):
         data = dict(serializer.validated_data)
         strategy: Strategy = data["strategy"]
         serializer.instance = services.plan_task_create(
-            actor=_actor(self.request), plan=strategy.plan, **data
+            actor=actor_of(self.request), plan=strategy.plan, **data
         )
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer.instance, PlanTask)
         serializer.instance = services.plan_task_update(
-            actor=_actor(self.request), task=serializer.instance, **serializer.validated_data
+            actor=actor_of(self.request), task=serializer.instance, **serializer.validated_data
         )
 
     def perform_destroy(self, instance: PlanTask) -> None:
-        services.plan_task_delete(actor=_actor(self.request), task=instance)
+        services.plan_task_delete(actor=actor_of(self.request), task=instance)
 
 
 class ProjectViewSet(viewsets.ModelViewSet):
@@ -238,18 +233,18 @@ class ProjectViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         task: PlanTask = data["task"]
-        project = services.project_create(actor=_actor(self.request), plan=task.plan, **data)
+        project = services.project_create(actor=actor_of(self.request), plan=task.plan, **data)
         serializer.instance = self._reload(project)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         assert isinstance(serializer.instance, Project)
         project = services.project_update(
-            actor=_actor(self.request), project=serializer.instance, **serializer.validated_data
+            actor=actor_of(self.request), project=serializer.instance, **serializer.validated_data
         )
         serializer.instance = self._reload(project)
 
     def perform_destroy(self, instance: Project) -> None:
-        services.project_delete(actor=_actor(self.request), project=instance)
+        services.project_delete(actor=actor_of(self.request), project=instance)
 
 
 class BudgetLineViewSet(viewsets.ModelViewSet):
@@ -273,7 +268,7 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         serializer.instance = services.budget_line_create(
-            actor=_actor(self.request), project=data.pop("project"), **data
+            actor=actor_of(self.request), project=data.pop("project"), **data
         )
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
@@ -281,11 +276,11 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
         data = dict(serializer.validated_data)
         data.pop("project", None)
         serializer.instance = services.budget_line_update(
-            actor=_actor(self.request), line=serializer.instance, **data
+            actor=actor_of(self.request), line=serializer.instance, **data
         )
 
     def perform_destroy(self, instance: BudgetLine) -> None:
-        services.budget_line_delete(actor=_actor(self.request), line=instance)
+        services.budget_line_delete(actor=actor_of(self.request), line=instance)
 
 
 class IndicatorViewSet(viewsets.ModelViewSet):
@@ -310,7 +305,7 @@ class IndicatorViewSet(viewsets.ModelViewSet):
         project = data.pop("project")
         targets = {year: value for year, value in data.pop("targets", {}).items() if value is not None}
         serializer.instance = services.indicator_create(
-            actor=_actor(self.request), project=project, targets=targets, **data
+            actor=actor_of(self.request), project=project, targets=targets, **data
         )
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
@@ -319,11 +314,11 @@ class IndicatorViewSet(viewsets.ModelViewSet):
         data.pop("project", None)
         targets = data.pop("targets", None)
         serializer.instance = services.indicator_update(
-            actor=_actor(self.request), indicator=serializer.instance, targets=targets, **data
+            actor=actor_of(self.request), indicator=serializer.instance, targets=targets, **data
         )
 
     def perform_destroy(self, instance: Indicator) -> None:
-        services.indicator_delete(actor=_actor(self.request), indicator=instance)
+        services.indicator_delete(actor=actor_of(self.request), indicator=instance)
 
 
 class ProgressReportViewSet(
@@ -360,7 +355,7 @@ class ProgressReportViewSet(
         assert isinstance(report, ProgressReport)
         data = serializer.validated_data
         services.report_save(
-            actor=_actor(self.request),
+            actor=actor_of(self.request),
             report=report,
             narrative=data.get("narrative", report.narrative),
             percent_done=data.get("percent_done", report.percent_done),
@@ -377,7 +372,7 @@ class ProgressReportViewSet(
     @extend_schema(request=None, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
-        return self._respond(services.report_submit(actor=_actor(request), report=self.get_object()))
+        return self._respond(services.report_submit(actor=actor_of(request), report=self.get_object()))
 
     @extend_schema(request=ReportReviewSerializer, responses=ProgressReportSerializer)
     @action(detail=True, methods=["post"])
@@ -386,7 +381,7 @@ class ProgressReportViewSet(
         payload = ReportReviewSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_accept(
-            actor=_actor(request), report=report, comment=payload.validated_data["comment"]
+            actor=actor_of(request), report=report, comment=payload.validated_data["comment"]
         )
         return self._respond(report)
 
@@ -397,7 +392,7 @@ class ProgressReportViewSet(
         payload = ReportReviewSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_return(
-            actor=_actor(request), report=report, comment=payload.validated_data["comment"]
+            actor=actor_of(request), report=report, comment=payload.validated_data["comment"]
         )
         return self._respond(report)
 
@@ -408,7 +403,7 @@ class ProgressReportViewSet(
         payload = ReopenSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = services.report_reopen(
-            actor=_actor(request), report=report, reason=payload.validated_data["reason"]
+            actor=actor_of(request), report=report, reason=payload.validated_data["reason"]
         )
         return self._respond(report)
 
@@ -420,7 +415,10 @@ class ProgressReportViewSet(
         payload.is_valid(raise_exception=True)
         institution = get_object_or_404(Institution, pk=payload.validated_data["institution"])
         services.report_contribute(
-            actor=_actor(request), report=report, institution=institution, text=payload.validated_data["text"]
+            actor=actor_of(request),
+            report=report,
+            institution=institution,
+            text=payload.validated_data["text"],
         )
         return self._respond(report)
 
@@ -432,5 +430,5 @@ class ProgressReportViewSet(
         payload = VerifySerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         actual = get_object_or_404(IndicatorActual, pk=payload.validated_data["actual"], report=report)
-        services.indicator_actual_verify(actor=_actor(request), actual=actual)
+        services.indicator_actual_verify(actor=actor_of(request), actual=actual)
         return self._respond(report)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from council.uploads import upload_to
+from council.files.uploads import upload_to
 
 
 class Indicator(models.Model):

@@ -20,9 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from council.files.uploads import validate_document
 from council.models import User
-from council.outbox import dispatch_create
-from council.uploads import validate_document
+from council.notices.outbox import dispatch_create
 from members.models import Institution
 from plans import notices, permissions
 from plans.models import (

@@ -14,9 +14,9 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from council.models import Council, User
+from council.services import assign_fields
 from meetings.models import ActionItem, AgendaItem
 from members.models import Agreement, Institution
-from members.services.common import assign_fields
 from plans import permissions
 from plans.models import (
     BudgetLine,

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from council.pages import page_council, visible_or_404
+from council.web.pages import page_council, visible_or_404
 from plans import permissions
 from plans.filters import PlanScopeFilter
 from plans.models import Plan, Project

@@ -10,9 +10,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from council.listing import list_filter, render_list
-from council.pages import actor, apply_errors, edit_or_delete, model_fields, require, submit, visible_or_404
 from council.selectors import request_council
+from council.web.listing import list_filter, render_list
+from council.web.pages import (
+    actor,
+    apply_errors,
+    edit_or_delete,
+    model_fields,
+    require,
+    submit,
+    visible_or_404,
+)
 from plans import permissions, services
 from plans.filters import PlanFilter
 from plans.forms import PlanDecisionForm, PlanForm, PlanTaskForm, StrategyForm

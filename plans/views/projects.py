@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.listing import list_filter, render_list
-from council.pages import (
+from council.web.listing import list_filter, render_list
+from council.web.pages import (
     actor,
     apply_errors,
     edit_or_delete,

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.flash import flash_form_errors, flash_validation_error
-from council.listing import list_filter, render_list
-from council.pages import actor, apply_errors, require, visible_or_404
-from council.uploads import document_response
+from council.files.uploads import document_response
+from council.web.flash import flash_form_errors, flash_validation_error
+from council.web.listing import list_filter, render_list
+from council.web.pages import actor, apply_errors, require, visible_or_404
 from members.models import Institution
 from plans import permissions, services
 from plans.filters import ReportFilter

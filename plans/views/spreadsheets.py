@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.pages import actor, import_page, require, spreadsheet_response, visible_or_404
+from council.web.pages import actor, import_page, require, spreadsheet_response, visible_or_404
 from plans import permissions
 from plans.exports import plan_workbook
 from plans.imports import PlanImportReport

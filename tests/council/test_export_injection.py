@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from council.spreadsheets import FORMULA_TRIGGERS, TEXT_MARK, read_table
-from members.imports import INSTITUTION_COLUMNS, PERSON_COLUMNS
+from council.files.spreadsheets import FORMULA_TRIGGERS, TEXT_MARK, read_table
+from members.directory.imports import INSTITUTION_COLUMNS, PERSON_COLUMNS
 from members.models import Institution
 from plans.models import Plan, Project
 from tests.members.factories import InstitutionFactory, MembershipFactory, PersonFactory

@@ -15,14 +15,10 @@ from django.urls import reverse
 from council.api_urls import router
 from council.filters import PortalFilterSet
 from meetings.filters import ActionFilter, MeetingFilter
-from members.filters import (
-    AgreementFilter,
-    BestPracticeFilter,
-    DifficultyFilter,
-    InstitutionFilter,
-    MembershipFilter,
-    PersonFilter,
-)
+from members.agreements.filters import AgreementFilter
+from members.difficulties.filters import DifficultyFilter
+from members.directory.filters import InstitutionFilter, MembershipFilter, PersonFilter
+from members.practices.filters import BestPracticeFilter
 from plans.filters import PlanFilter, PlanScopeFilter, ProjectFilter, ReportFilter
 from tests.plans.factories import PlanFactory
 

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from council import outbox
 from council.models import CouncilRole, Dispatch, Notice
+from council.notices import outbox
+from members.directory.notices import term_ending_reminders
 from members.models import Membership
-from members.notices import term_ending_reminders
 from tests.council.factories import CouncilRoleFactory, UserFactory
 from tests.members.factories import MembershipFactory
 

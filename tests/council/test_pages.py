@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Notice
-from council.outbox import dispatch_create
+from council.notices.outbox import dispatch_create
 from tests.council.factories import PASSWORD, CouncilFactory
 from tests.members.factories import MembershipFactory
 
@@ -224,7 +224,7 @@ def test_a_refused_delete_comes_back_with_each_reason(rf):
     from django.core.exceptions import ValidationError
     from django.forms import Form
 
-    from council.pages import edit_or_delete
+    from council.web.pages import edit_or_delete
 
     def refuse() -> None:
         raise ValidationError(["사업이 남아 있습니다.", "보고서가 남아 있습니다."])

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from council.spreadsheets import (
+from council.files.spreadsheets import (
     MAX_FILE_BYTES,
     MAX_UNPACKED_BYTES,
     Column,

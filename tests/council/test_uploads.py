@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from council.uploads import HWP_SIGNATURE, OLE_MAGIC, validate_document
+from council.files.uploads import HWP_SIGNATURE, OLE_MAGIC, validate_document
 
 
 def zipped(files: dict[str, bytes]) -> bytes:

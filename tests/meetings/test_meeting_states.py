@@ -161,3 +161,29 @@ def test_a_visitors_header_names_the_council_of_the_page(client, alice, anyang, 
     assert "안양 산학관" in switcher and "부산 지산학" not in switcher
     home = client.get("/").content.decode()
     assert "부산 지산학" in home.split('data-testid="council-switcher"')[1].split("</summary>")[0]
+
+
+def test_empty_minutes_offer_neither_approval_nor_circulation(login, alice, meeting):
+    meeting = hold(alice, meeting)
+    minutes = services.minutes_save(actor=alice, meeting=meeting, body="   ")
+    page = login(alice).get(reverse("minutes-detail", args=[meeting.pk])).content.decode()
+    approve_url = reverse("minutes-approve", args=[meeting.pk])
+    assert reverse("minutes-edit", args=[meeting.pk]) in page
+    assert approve_url not in page and reverse("minutes-circulate", args=[meeting.pk]) not in page
+    with translation.override("ko"), pytest.raises(ValidationError):
+        services.minutes_approve(actor=alice, minutes=minutes)
+
+    services.minutes_save(actor=alice, meeting=meeting, body="# 회의록\n\n출석 7명")
+    page = login(alice).get(reverse("minutes-detail", args=[meeting.pk])).content.decode()
+    assert approve_url in page and reverse("minutes-circulate", args=[meeting.pk]) in page
+
+
+def test_approved_minutes_are_no_longer_offered_for_writing(login, alice, meeting):
+    meeting = hold(alice, meeting)
+    minutes = services.minutes_save(actor=alice, meeting=meeting, body="# 회의록")
+    edit_url = reverse("minutes-edit", args=[meeting.pk])
+    assert edit_url in _page(login(alice), meeting)
+    services.minutes_approve(actor=alice, minutes=minutes)
+    meeting.refresh_from_db()
+    assert edit_url not in _page(login(alice), meeting)
+    assert edit_url not in login(alice).get(reverse("minutes-detail", args=[meeting.pk])).content.decode()

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from council import outbox
 from council.models import Dispatch, Notice
+from council.notices import outbox
 from meetings import services
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
 from tests.members.factories import (

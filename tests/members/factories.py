@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from members.directory.validators import business_registration_check_digit
 from members.models import (
     Agreement,
     AgreementArea,
@@ -18,7 +19,6 @@ from members.models import (
     Membership,
     Person,
 )
-from members.validators import business_registration_check_digit
 from tests.council.factories import CouncilFactory, UserFactory
 
 

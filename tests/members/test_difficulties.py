@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from members import services
+from members.difficulties import services
 from members.models import Difficulty, DifficultyAttachment, DifficultyEvent
 from tests.members.factories import DifficultyFactory
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from members.selectors import difficulty_figures
+from members.difficulties.selectors import difficulty_figures
 from tests.members.factories import DifficultyFactory
 
 DAY = timedelta(days=1)

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from members.forms import InstitutionForm, PersonForm
+from members.directory.forms import InstitutionForm, PersonForm
 from members.models import Institution, Person
 from tests.members.factories import InstitutionFactory, MembershipFactory, PersonFactory
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from members import services
 from members.models import BestPractice, BestPracticeDocument
+from members.practices import services
 from tests.members.factories import BestPracticeFactory, BestPracticeFigureFactory
 
 SCRIPT = "<script>alert(1)</script>"
@@ -172,6 +172,17 @@ def test_contacts_cannot_edit_once_submitted_but_the_secretariat_can(login, alic
     services.best_practice_update(actor=alice, practice=practice, title="오타 수정")
     practice.refresh_from_db()
     assert practice.title == "오타 수정" and practice.status == BestPractice.Status.SUBMITTED
+
+
+def test_the_form_offers_submitting_only_what_may_be_submitted(login, alice, bob, anyang, daerim):
+    draft = BestPracticeFactory(council=anyang, institution=daerim)
+    submitted = BestPracticeFactory(council=anyang, institution=daerim, submitted=True)
+    staff = login(alice)
+    draft_form = staff.get(reverse("best-practice-update", args=[draft.pk])).content.decode()
+    assert 'name="submit"' in draft_form and "초안 저장" in draft_form
+    correcting = staff.get(reverse("best-practice-update", args=[submitted.pk])).content.decode()
+    assert 'name="submit"' not in correcting, "a submitted practice is reviewed, not submitted again"
+    assert 'name="submit"' in login(bob).get(reverse("best-practice-create")).content.decode()
 
 
 def test_a_bad_figure_leaves_nothing_half_saved(alice, anyang, daerim):

@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Dispatch, Notice
-from council.reminders import reminders_run
-from members import services
+from council.notices.reminders import reminders_run
+from members.agreements.notices import agreement_renewal_reminders
+from members.difficulties import services as difficulty_services
+from members.difficulties.notices import overdue_answer_reminders
 from members.models import Difficulty
-from members.notices import agreement_renewal_reminders, overdue_answer_reminders
+from members.practices import services as practice_services
 from tests.members.factories import AgreementFactory, BestPracticeFactory, DifficultyFactory
 
 
@@ -22,7 +24,7 @@ def _recipients() -> list[str]:
 @pytest.fixture
 def raised(bob, anyang, daerim, alice, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        difficulty = services.difficulty_raise(
+        difficulty = difficulty_services.difficulty_raise(
             actor=bob,
             council=anyang,
             institution=daerim,
@@ -46,13 +48,13 @@ def test_the_submitter_hears_of_every_change_once(
     mail.outbox.clear()
     due = timezone.localdate() + timedelta(days=10)
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_assign(actor=alice, difficulty=raised, assignee=office, answer_due=due)
+        difficulty_services.difficulty_assign(actor=alice, difficulty=raised, assignee=office, answer_due=due)
     assert _recipients() == ["bob@example.org", "olivia@example.org"]
     assert all(due.strftime("%Y.%m.%d") in message.subject for message in mail.outbox)
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_answer(
+        difficulty_services.difficulty_answer(
             actor=olivia, difficulty=raised, body="채용 수요를 분기마다 공유하겠습니다."
         )
     # The assigned institution answered: the submitter and the secretariat hear of it, not its author.
@@ -61,12 +63,14 @@ def test_the_submitter_hears_of_every_change_once(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_comment(actor=bob, difficulty=raised, body="시작 시기를 알려 주세요.")
+        difficulty_services.difficulty_comment(actor=bob, difficulty=raised, body="시작 시기를 알려 주세요.")
     assert _recipients() == ["alice@example.org", "olivia@example.org"]
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_set_status(actor=alice, difficulty=raised, status=Difficulty.Status.RESOLVED)
+        difficulty_services.difficulty_set_status(
+            actor=alice, difficulty=raised, status=Difficulty.Status.RESOLVED
+        )
     assert _recipients() == ["bob@example.org", "olivia@example.org"]
     assert "해결" in mail.outbox[0].subject
 
@@ -79,7 +83,7 @@ def test_the_submitter_sees_the_notice_in_the_portal_too(
     raised, alice, bob, login, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_answer(actor=alice, difficulty=raised, body="답변드립니다.")
+        difficulty_services.difficulty_answer(actor=alice, difficulty=raised, body="답변드립니다.")
     notice = Notice.objects.get(recipient=bob)
     assert notice.title.startswith("답변 등록")
     page = login(bob).get(reverse("notice-list")).content.decode()
@@ -93,7 +97,7 @@ def test_notices_speak_the_recipients_language(raised, alice, bob, django_captur
     bob.save()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_answer(actor=alice, difficulty=raised, body="답변드립니다.")
+        difficulty_services.difficulty_answer(actor=alice, difficulty=raised, body="답변드립니다.")
     assert mail.outbox[0].subject.startswith("Answer posted:")
 
 
@@ -134,19 +138,19 @@ def test_overdue_answers_escalate_once_per_item_and_due_date(
 def test_best_practice_review_notices(login, alice, bob, anyang, daerim, django_capture_on_commit_callbacks):
     practice = BestPracticeFactory(council=anyang, institution=daerim, created_by=bob)
     with django_capture_on_commit_callbacks(execute=True):
-        services.best_practice_submit(actor=bob, practice=practice)
+        practice_services.best_practice_submit(actor=bob, practice=practice)
     assert _recipients() == ["alice@example.org"]
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.best_practice_review(
+        practice_services.best_practice_review(
             actor=alice, practice=practice, publish=False, comment="사진을 추가해 주세요."
         )
     assert _recipients() == ["bob@example.org"]
     assert "사진을 추가해 주세요." in mail.outbox[0].body
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.best_practice_submit(actor=bob, practice=practice)
-        services.best_practice_review(actor=alice, practice=practice, publish=True)
+        practice_services.best_practice_submit(actor=bob, practice=practice)
+        practice_services.best_practice_review(actor=alice, practice=practice, publish=True)
     assert _recipients() == ["alice@example.org", "bob@example.org"]  # second round: new dispatches
 
 
@@ -177,7 +181,7 @@ def test_subjects_and_text_are_plain_text_never_html_escaped(
 ):
     title = 'R&D <장비> "공동 활용" 건'
     with django_capture_on_commit_callbacks(execute=True):
-        services.difficulty_raise(
+        difficulty_services.difficulty_raise(
             actor=bob,
             council=anyang,
             institution=daerim,

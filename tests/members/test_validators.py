@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from members.validators import (
+from members.directory.validators import (
     business_registration_check_digit,
     normalise_business_registration_number,
     validate_business_registration_number,

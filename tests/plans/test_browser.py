@@ -32,7 +32,7 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     filters.get_by_label("추진전략").select_option(label="1. 지산학협력 지원체계 구축")
     trail = official.get_by_test_id("drill-trail")
     expect(trail).to_contain_text("전략 1")
-    assert re.search(r"strategy=\d+", official.url)  # the filter is in the address
+    expect(official).to_have_url(re.compile(r"strategy=\d+"))  # the filter is in the address
     breakdown = official.get_by_test_id("breakdown")
     breakdown.get_by_role("link", name=busan_plan.plan.tasks.get().title).click()
     expect(breakdown.get_by_role("link", name="워털루형 코업 프로그램")).to_be_visible()

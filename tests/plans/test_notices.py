@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.core import mail
 
 from council.models import Dispatch, Notice
-from council.reminders import reminders_run
+from council.notices.reminders import reminders_run
 from plans import services
 from plans.reminders import report_deadline_reminders
 from tests.council.factories import UserFactory

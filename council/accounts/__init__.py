@@ -1,0 +1,1 @@
+"""Accounts: how people log in."""

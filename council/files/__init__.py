@@ -1,0 +1,1 @@
+"""Files people upload and download: document checks and storage, spreadsheet import and export."""

@@ -1,0 +1,73 @@
+"""Sending mail: one connection per batch, through Django's MAILERS."""
+
+import logging
+import smtplib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, mailers
+
+if TYPE_CHECKING:
+    from council.notices.outbox import Rendered
+
+logger = logging.getLogger(__name__)
+
+# Errors that concern one recipient: the connection is still good for the others.
+RECIPIENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMail:
+    key: int
+    to: str
+    rendered: "Rendered"
+
+
+def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
+    rendered = mail.rendered
+    message = EmailMultiAlternatives(
+        subject=rendered.title,
+        body=rendered.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+        headers=rendered.headers,
+    )
+    if rendered.html:
+        message.attach_alternative(rendered.html, "text/html")
+    for attachment in rendered.attachments:
+        message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    return message
+
+
+def mail_batch_send(
+    *,
+    mails: Sequence[OutgoingMail],
+    on_sent: Callable[[int], None],
+    on_failed: Callable[[int, str], None],
+) -> int:
+    """Send each mail over one connection, reporting each outcome as soon as it is known.
+
+    A refused recipient fails only that mail; a broken connection gives the rest back unsent.
+    """
+    sent = 0
+    remaining = list(mails)
+    try:
+        with mailers.default as connection:
+            while remaining:
+                mail = remaining[0]
+                try:
+                    connection.send_messages([build_message(mail)])
+                except RECIPIENT_ERRORS as error:
+                    remaining.pop(0)
+                    on_failed(mail.key, f"{type(error).__name__}: {error}")
+                    continue
+                remaining.pop(0)
+                on_sent(mail.key)
+                sent += 1
+    except (OSError, smtplib.SMTPException) as error:
+        logger.warning("mail connection failed after %d of %d messages: %s", sent, len(mails), error)
+        for mail in remaining:
+            on_failed(mail.key, f"{type(error).__name__}: {error}")
+    return sent

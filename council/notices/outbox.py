@@ -1,0 +1,347 @@
+"""The notice outbox: announcements written with the change they announce, delivered after commit.
+
+A service calls `dispatch_create` inside its transaction. After commit a task expands the dispatch
+into one Notice per recipient (`dispatch_expand`) and delivers them in batches over one SMTP connection
+(`notices_deliver`). Every step is safe to run twice: expansion inserts under a unique constraint,
+and delivery claims rows with a conditional UPDATE before sending, so only one worker sends a notice.
+`outbox_sweep` redoes whatever an outage left behind, so a Redis or SMTP outage delays notices but
+loses none.
+"""
+
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from email.headerregistry import Address
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
+
+from council.models import Council, Dispatch, Notice
+from council.notices.mail import OutgoingMail, mail_batch_send
+from council.web.languages import LANGUAGE_CODES
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    email: str
+    name: str = ""
+    language: str = "ko"
+    user_id: int | None = None
+    reference: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"mail:{self.email.lower()}" if self.email else f"user:{self.user_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    content: bytes | str
+    mimetype: str
+
+
+@dataclass(slots=True)
+class Rendered:
+    title: str
+    text: str
+    html: str
+    attachments: list[Attachment] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class NoticeKind:
+    """How one kind of notice finds its recipients and renders them.
+
+    Templates live at `<template>_subject.txt`, `<template>.txt` and `<template>.html`.
+    `context` is loaded once per delivery batch, for the batch's notices (none when only the subject
+    is rendered); `recipient_context` adds what differs per person.
+    """
+
+    key: ClassVar[str]
+    template: ClassVar[str]
+    label: ClassVar[Any] = ""
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        raise NotImplementedError
+
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
+        return {}
+
+    def recipient_context(
+        self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]
+    ) -> dict[str, Any]:
+        return {}
+
+    def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
+        return ""
+
+    def attachments(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> list[Attachment]:
+        return []
+
+    def headers(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> dict[str, str]:
+        return {}
+
+
+_kinds: dict[str, NoticeKind] = {}
+
+
+def register_kind(kind: type[NoticeKind]) -> type[NoticeKind]:
+    """Class decorator: make a notice kind known to the outbox."""
+    _kinds[kind.key] = kind()
+    return kind
+
+
+def kind_for(key: str) -> NoticeKind:
+    return _kinds[key]
+
+
+def kind_label(key: str) -> str:
+    """The kind's name for people (e.g. "meeting invitation"), falling back to its key."""
+    kind = _kinds.get(key)
+    return str(kind.label) if kind is not None and kind.label else key
+
+
+def _enqueue(task_name: str, *args: Any) -> None:
+    """Hand work to Celery; if the broker is unreachable, log it and leave it to the sweep."""
+    from council.celery import app
+
+    try:
+        app.tasks[task_name].delay(*args)
+    except Exception:
+        if app.conf.task_always_eager:
+            raise
+        logger.warning(
+            "could not enqueue %s%r; the outbox sweep will pick it up", task_name, args, exc_info=True
+        )
+
+
+def dispatch_create(
+    *,
+    kind: str,
+    subject_key: str,
+    revision: int = 1,
+    council: Council | None = None,
+    payload: dict[str, Any] | None = None,
+) -> tuple[Dispatch, bool]:
+    """Record an announcement in the current transaction; it is expanded and sent after commit.
+
+    Creating the same kind, subject and revision twice returns the first one (and False), so a
+    retried request or a reminder job that runs twice announces once.
+    """
+    if kind not in _kinds:
+        raise ValueError(f"unknown notice kind {kind!r}")
+    dispatch, created = Dispatch.objects.get_or_create(
+        kind=kind,
+        subject_key=subject_key,
+        revision=revision,
+        defaults={"council": council, "payload": payload or {}},
+    )
+    if created:
+        transaction.on_commit(lambda: _enqueue("council.tasks.expand_dispatch", dispatch.pk))
+    return dispatch, created
+
+
+def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
+    """Create one notice per recipient (idempotent) and return the pending ids in delivery batches."""
+    dispatch = Dispatch.objects.select_related("council").get(pk=dispatch_id)
+    kind = kind_for(dispatch.kind)
+    if dispatch.expanded_at is None:
+        context = kind.context(dispatch, ())
+        link = kind.link(dispatch, context)
+        titles: dict[str, str] = {}
+        rows = []
+        seen: set[str] = set()
+        for recipient in kind.recipients(dispatch):
+            if recipient.key in seen:
+                continue
+            seen.add(recipient.key)
+            language = recipient.language if recipient.language in LANGUAGE_CODES else "ko"
+            if language not in titles:
+                titles[language] = _render_subject(kind, dispatch, context, language)
+            rows.append(
+                Notice(
+                    dispatch=dispatch,
+                    recipient_id=recipient.user_id,
+                    recipient_key=recipient.key,
+                    reference=recipient.reference,
+                    email=recipient.email,
+                    name=recipient.name,
+                    language=language,
+                    title=titles[language],
+                    url=link,
+                    status=Notice.Status.PENDING if recipient.email else Notice.Status.SKIPPED,
+                )
+            )
+        Notice.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+        Dispatch.objects.filter(pk=dispatch.pk, expanded_at__isnull=True).update(expanded_at=timezone.now())
+    pending = list(
+        Notice.objects.filter(dispatch_id=dispatch.pk, status=Notice.Status.PENDING)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    size = settings.NOTICE_BATCH_SIZE
+    return [pending[i : i + size] for i in range(0, len(pending), size)]
+
+
+def render_plain(template_name: str, context: dict[str, Any]) -> str:
+    """A plain-text template (mail subject or text part) rendered without HTML escaping:
+    "R&D" must reach the reader as "R&D", not "R&amp;D"."""
+    template = get_template(template_name)
+    return template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
+
+
+def _render_subject(kind: NoticeKind, dispatch: Dispatch, context: dict[str, Any], language: str) -> str:
+    with translation.override(language):
+        subject = render_plain(f"{kind.template}_subject.txt", {"dispatch": dispatch, **context})
+    return " ".join(subject.split())[:300]
+
+
+def render_notice(notice: Notice, context: dict[str, Any] | None = None) -> Rendered:
+    """Render one notice in its recipient's language, as mail text, HTML and attachments."""
+    dispatch = notice.dispatch
+    kind = kind_for(dispatch.kind)
+    if context is None:
+        context = kind.context(dispatch, [notice])
+    with translation.override(notice.language):
+        full = {
+            "dispatch": dispatch,
+            "notice": notice,
+            "site_url": settings.SITE_URL,
+            "link": f"{settings.SITE_URL}{notice.url}" if notice.url else settings.SITE_URL,
+            **context,
+            **kind.recipient_context(dispatch, notice, context),
+        }
+        return Rendered(
+            title=notice.title,
+            text=render_plain(f"{kind.template}.txt", full),
+            html=render_to_string(f"{kind.template}.html", full),
+            attachments=kind.attachments(dispatch, notice, full),
+            headers=kind.headers(dispatch, notice, full),
+        )
+
+
+def _claim(notice_ids: Sequence[int]) -> uuid.UUID:
+    token = uuid.uuid4()
+    now = timezone.now()
+    Notice.objects.filter(
+        Q(status=Notice.Status.PENDING) | Q(status=Notice.Status.SENDING, claimed_until__lt=now),
+        id__in=list(notice_ids),
+    ).update(
+        status=Notice.Status.SENDING,
+        claim_token=token,
+        claimed_until=now + timedelta(seconds=settings.NOTICE_LEASE_SECONDS),
+        attempts=F("attempts") + 1,
+    )
+    return token
+
+
+def notices_deliver(*, notice_ids: Sequence[int]) -> int:
+    """Send the given notices that nobody else is sending, over one connection; return how many went out."""
+    token = _claim(notice_ids)
+    claimed = list(
+        Notice.objects.filter(claim_token=token, status=Notice.Status.SENDING)
+        .select_related("dispatch", "dispatch__council")
+        .order_by("dispatch_id", "id")
+    )
+    if not claimed:
+        return 0
+    by_dispatch: dict[int, list[Notice]] = {}
+    for notice in claimed:
+        by_dispatch.setdefault(notice.dispatch_id, []).append(notice)
+    contexts = {
+        dispatch_id: kind_for(notices[0].dispatch.kind).context(notices[0].dispatch, notices)
+        for dispatch_id, notices in by_dispatch.items()
+    }
+    mails = []
+    for notice in claimed:
+        rendered = render_notice(notice, contexts[notice.dispatch_id])
+        mails.append(OutgoingMail(key=notice.pk, to=_address(notice), rendered=rendered))
+
+    def sent(notice_id: int) -> None:
+        Notice.objects.filter(pk=notice_id, claim_token=token).update(
+            status=Notice.Status.SENT,
+            sent_at=timezone.now(),
+            claim_token=None,
+            claimed_until=None,
+            last_error="",
+        )
+
+    def failed(notice_id: int, error: str) -> None:
+        _release(notice_id, token, error)
+
+    return mail_batch_send(mails=mails, on_sent=sent, on_failed=failed)
+
+
+def _address(notice: Notice) -> str:
+    """'Name <address>', quoted where the name needs it; Django encodes it for the wire."""
+    return str(Address(display_name=notice.name, addr_spec=notice.email)) if notice.name else notice.email
+
+
+def _release(notice_id: int, token: uuid.UUID, error: str) -> None:
+    """Give a notice back for a later attempt, or mark it failed once it has used its attempts."""
+    notice = Notice.objects.filter(pk=notice_id, claim_token=token).only("attempts").first()
+    if notice is None:
+        return
+    final = notice.attempts >= settings.NOTICE_MAX_ATTEMPTS
+    Notice.objects.filter(pk=notice_id, claim_token=token).update(
+        status=Notice.Status.FAILED if final else Notice.Status.PENDING,
+        claim_token=None,
+        claimed_until=None,
+        last_error=error[:2000],
+    )
+
+
+def outbox_sweep() -> int:
+    """Expand dispatches and deliver notices that an outage left behind; return the batches enqueued.
+
+    A dispatch or notice that was never tried is left alone for a lease's time, as a task queued
+    for it is probably still waiting its turn: otherwise, during a large announcement, every sweep
+    would queue the whole backlog again. A notice given back after a failed attempt, or reserved
+    by a worker whose lease ran out, has nothing queued for it and is picked up at once.
+    """
+    now = timezone.now()
+    fresh = now - timedelta(seconds=settings.NOTICE_LEASE_SECONDS)
+    unexpanded = Dispatch.objects.filter(expanded_at__isnull=True, created_at__lt=fresh)
+    left_behind = list(unexpanded.values_list("id", flat=True)[:100])
+    batches = [batch for dispatch_id in left_behind for batch in dispatch_expand(dispatch_id=dispatch_id)]
+    due = list(
+        Notice.objects.filter(
+            Q(status=Notice.Status.PENDING, attempts__gt=0)
+            | Q(status=Notice.Status.PENDING, created_at__lt=fresh)
+            | Q(status=Notice.Status.SENDING, claimed_until__lt=now),
+            attempts__lt=settings.NOTICE_MAX_ATTEMPTS,
+        )
+        .exclude(dispatch_id__in=left_behind)
+        .order_by("id")
+        .values_list("id", flat=True)[:5000]
+    )
+    size = settings.NOTICE_BATCH_SIZE
+    batches += [due[i : i + size] for i in range(0, len(due), size)]
+    for batch in batches:
+        _enqueue("council.tasks.deliver_notices", batch)
+    return len(batches)
+
+
+def notice_retry(*, notice: Notice) -> None:
+    """Staff asked to try a failed notice again."""
+    Notice.objects.filter(pk=notice.pk, status=Notice.Status.FAILED).update(
+        status=Notice.Status.PENDING, attempts=0, last_error=""
+    )
+    transaction.on_commit(lambda: _enqueue("council.tasks.deliver_notices", [notice.pk]))
+
+
+def notices_mark_read(*, user_id: int, notice_ids: Sequence[int] | None = None) -> int:
+    notices = Notice.objects.filter(recipient_id=user_id, read_at__isnull=True)
+    if notice_ids is not None:
+        notices = notices.filter(id__in=list(notice_ids))
+    return notices.update(read_at=timezone.now())

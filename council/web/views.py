@@ -1,0 +1,190 @@
+"""Pages every role shares: home, notifications, language, council switcher, profile."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rest_framework.authtoken.models import Token
+
+from council import services
+from council.filters import parse_id
+from council.models import Dispatch, Notice
+from council.notices import outbox
+from council.permissions import access_for, authenticated_user, can_view_delivery, councils_visible_to
+from council.search import MIN_QUERY_LENGTH, clean_query, search_portal
+from council.selectors import notices_for_user, request_council
+from council.web.forms import LanguageForm, ProfileForm
+from council.web.languages import language_cookie_set
+from council.web.navigation import home_panels
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or request.headers.get("referer") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and container health checks: the web tier can reach its database."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What needs this person's attention, gathered from every installed section."""
+    access = access_for(request.user)
+    council = request_council(request)
+    panels = []
+    for panel in home_panels():
+        context = panel.context(request, access, council)
+        if context is not None:
+            panels.append({"template": panel.template, "context": context, "key": panel.key})
+    return render(request, "council/home.html", {"panels": panels, "council": council})
+
+
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; kept on the account, and in a cookie for visitors."""
+    form = LanguageForm(request.POST)
+    response = HttpResponseRedirect(_safe_next(request, reverse("home")))
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            services.user_language_set(user=authenticated_user(request.user), language=language)
+        language_cookie_set(response, language)
+    return response
+
+
+@require_POST
+def council_switch(request: HttpRequest) -> HttpResponse:
+    """Work in another council; only councils the user may read can be chosen."""
+    council = get_object_or_404(councils_visible_to(request.user), pk=parse_id(request.POST.get("council")))
+    request.session["council_id"] = council.pk
+    return HttpResponseRedirect(_safe_next(request, reverse("home")))
+
+
+@login_required
+def notice_list(request: HttpRequest) -> HttpResponse:
+    notices = notices_for_user(user_id=authenticated_user(request.user).pk)
+    if request.GET.get("unread"):
+        notices = notices.filter(read_at__isnull=True)
+    page = Paginator(notices, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "council/notice_list.html",
+        {"page_obj": page, "unread_only": bool(request.GET.get("unread"))},
+    )
+
+
+@login_required
+def notice_open(request: HttpRequest, pk: int) -> HttpResponse:
+    user = authenticated_user(request.user)
+    notice = get_object_or_404(Notice, pk=pk, recipient_id=user.pk)
+    outbox.notices_mark_read(user_id=user.pk, notice_ids=[notice.pk])
+    if notice.url and url_has_allowed_host_and_scheme(notice.url, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(notice.url)
+    return redirect("notice-list")
+
+
+@login_required
+@require_POST
+def notices_mark_all_read(request: HttpRequest) -> HttpResponse:
+    count = outbox.notices_mark_read(user_id=authenticated_user(request.user).pk)
+    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    return redirect("notice-list")
+
+
+@login_required
+def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delivery state of one announcement, recipient by recipient (secretariat only)."""
+    dispatch = get_object_or_404(Dispatch.objects.select_related("council"), pk=pk)
+    if not can_view_delivery(request.user, dispatch.council_id):
+        raise PermissionDenied
+    notices = dispatch.notices.order_by("status", "name", "email")
+    totals = dispatch.notices.aggregate(
+        total=Count("id"),
+        sent=Count("id", filter=Q(status=Notice.Status.SENT)),
+        pending=Count("id", filter=Q(status__in=[Notice.Status.PENDING, Notice.Status.SENDING])),
+        failed=Count("id", filter=Q(status=Notice.Status.FAILED)),
+        retried=Count("id", filter=Q(attempts__gt=1)),
+    )
+    page = Paginator(notices, 100).get_page(request.GET.get("page"))
+    return render(
+        request, "council/dispatch_detail.html", {"dispatch": dispatch, "page_obj": page, "totals": totals}
+    )
+
+
+@login_required
+@require_POST
+def notice_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(Notice.objects.select_related("dispatch"), pk=pk)
+    if not can_view_delivery(request.user, notice.dispatch.council_id):
+        raise PermissionDenied
+    outbox.notice_retry(notice=notice)
+    messages.success(request, _("The notice to %(email)s will be sent again.") % {"email": notice.email})
+    return redirect("dispatch-detail", pk=notice.dispatch_id)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The account's name, e-mail, language and API token."""
+    user = authenticated_user(request.user)
+    if request.method == "POST" and request.POST.get("action") == "profile":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            services.user_profile_update(user=user, **form.cleaned_data)
+            messages.success(request, _("Your profile was saved."))
+            response = redirect("profile")
+            language_cookie_set(response, user.language)
+            return response
+    else:
+        form = ProfileForm(initial={"name": user.name, "email": user.email, "language": user.language})
+    if request.method == "POST" and request.POST.get("action") == "token-rotate":
+        token = services.api_token_rotate(user=user)
+        messages.success(request, _("A new API token was issued. Copy it now: %(key)s") % {"key": token.key})
+        return redirect("profile")
+    if request.method == "POST" and request.POST.get("action") == "token-revoke":
+        services.api_token_revoke(user=user)
+        messages.success(request, _("Your API token was revoked."))
+        return redirect("profile")
+    access = access_for(user)
+    roles = user.council_roles.select_related("council").order_by("council__name")
+    return render(
+        request,
+        "council/profile.html",
+        {
+            "form": form,
+            "has_token": Token.objects.filter(user=user).exists(),
+            "roles": roles,
+            "contact_institution_count": len(access.contact_institution_ids),
+        },
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """One search box over every section; each kind lists only what this person may open."""
+    query = clean_query(request.GET.get("q"))
+    groups = search_portal(user=request.user, query=query)
+    return render(
+        request,
+        "search/results.html",
+        {
+            "query": query,
+            "groups": groups,
+            "total": sum(group.total for group in groups),
+            "too_short": 0 < len(query) < MIN_QUERY_LENGTH,
+            "min_length": MIN_QUERY_LENGTH,
+        },
+    )

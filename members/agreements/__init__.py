@@ -1,0 +1,1 @@
+"""Agreements signed between councils and member institutions, with their renewal dates."""

@@ -1,0 +1,48 @@
+"""Who hears about a council's business: its secretariat, and the people who act for institutions."""
+
+from collections.abc import Iterable, Iterator
+
+from council.models import Council, CouncilRole, User
+from council.notices.outbox import Recipient
+
+
+def recipient(user: User) -> Recipient:
+    return Recipient(email=user.email, name=user.get_full_name(), language=user.language, user_id=user.pk)
+
+
+def role_holders(council: Council, kind: str) -> Iterator[Recipient]:
+    """Holders of a role on the council, or on the council a working group belongs to."""
+    councils = [council.pk]
+    if council.parent_id:
+        councils.append(council.parent_id)
+    users = User.objects.filter(
+        council_roles__council_id__in=councils, council_roles__kind=kind, is_active=True
+    ).distinct()
+    for user in users.order_by("id"):
+        yield recipient(user)
+
+
+def secretariat_of(council: Council) -> Iterator[Recipient]:
+    """The council's secretariat staff, including those of the council a working group belongs to."""
+    return role_holders(council, CouncilRole.Kind.SECRETARIAT)
+
+
+def contacts_of(institution_ids: Iterable[int | None]) -> Iterator[Recipient]:
+    """Everyone who acts for these institutions in the portal."""
+    ids = [pk for pk in institution_ids if pk is not None]
+    if not ids:
+        return
+    users = User.objects.filter(
+        institution_contacts__institution_id__in=ids,
+        institution_contacts__institution__is_active=True,
+        is_active=True,
+    ).distinct()
+    for user in users.order_by("id"):
+        yield recipient(user)
+
+
+def without(recipients: Iterable[Recipient], user_id: int | None) -> Iterator[Recipient]:
+    """Leave out the person who made the change: they know already."""
+    for item in recipients:
+        if user_id is None or item.user_id != user_id:
+            yield item

@@ -1,0 +1,171 @@
+"""Institution pages: directory, detail, add and edit, deactivate, spreadsheet import and export."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.files.spreadsheets import (
+    ImportReport,
+    write_csv,
+    write_template,
+    write_xlsx,
+)
+from council.selectors import request_council
+from council.web.listing import list_filter, render_list
+from council.web.navigation import detail_sections
+from council.web.pages import (
+    actor,
+    import_page,
+    model_fields,
+    require,
+    spreadsheet_response,
+    submit,
+    visible_or_404,
+)
+from members.directory import permissions, services
+from members.directory.filters import InstitutionFilter
+from members.directory.forms import InstitutionForm
+from members.directory.imports import (
+    INSTITUTION_COLUMNS,
+    INSTITUTION_EXAMPLE,
+    institution_rows,
+    institutions_import,
+)
+from members.directory.selectors import institution_detail_queryset
+from members.directory.selectors import institution_list as select_institutions
+
+
+@login_required
+def institution_list(request: HttpRequest) -> HttpResponse:
+    filterset = list_filter(
+        request, filterset_class=InstitutionFilter, queryset=select_institutions(user=request.user)
+    )
+    council = request_council(request)
+    return render_list(
+        request,
+        "members/institution_list.html",
+        filterset=filterset,
+        context={"can_create": permissions.can_create_institution(request.user, council), "council": council},
+    )
+
+
+@login_required
+def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    institution = visible_or_404(institution_detail_queryset(user=request.user), pk)
+    today = timezone.localdate()
+    people = [
+        {"person": person, "details": permissions.can_see_contact_details(request.user, person)}
+        for person in institution.people.all()
+    ]
+    return render(
+        request,
+        "members/institution_detail.html",
+        {
+            "institution": institution,
+            "people": people,
+            "seats": institution.all_seats,  # type: ignore[attr-defined]
+            "today": today,
+            "can_change": permissions.can_change_institution(request.user, institution),
+            "contact_count": len(institution.contact_roles),  # type: ignore[attr-defined]
+            "sections": detail_sections(request, "institution", institution),
+        },
+    )
+
+
+@login_required
+def institution_create(request: HttpRequest) -> HttpResponse:
+    council = request_council(request)
+    require(permissions.can_create_institution(request.user, council))
+    form = InstitutionForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.institution_create(actor=actor(request), council=council, **data),
+        done=lambda institution: institution,
+    )
+    return done or render(request, "members/institution_form.html", {"form": form, "council": council})
+
+
+@login_required
+def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
+    institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
+    require(permissions.can_change_institution(request.user, institution))
+    form = InstitutionForm(request.POST or None, instance=institution)
+    done = submit(
+        request,
+        form,
+        lambda data: services.institution_update(
+            actor=actor(request), institution=institution, **model_fields(InstitutionForm, data)
+        ),
+        done=lambda institution: institution,
+    )
+    context = {"form": form, "institution": institution}
+    return done or render(request, "members/institution_form.html", context)
+
+
+@login_required
+@require_POST
+def institution_set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
+    active = request.POST.get("active") == "1"
+    services.institution_set_active(actor=actor(request), institution=institution, active=active)
+    if active:
+        messages.success(request, _("%(name)s is active again.") % {"name": institution.name})
+    else:
+        messages.success(request, _("%(name)s was deactivated.") % {"name": institution.name})
+    return redirect("institution-detail", pk=institution.pk)
+
+
+@login_required
+def institution_import(request: HttpRequest) -> HttpResponse:
+    council = request_council(request)
+    require(council is not None and permissions.can_create_institution(request.user, council))
+    assert council is not None
+
+    def done(report: ImportReport) -> HttpResponse:
+        messages.success(
+            request,
+            _("Import complete: %(created)d institutions added, %(updated)d updated.")
+            % {"created": report.created, "updated": report.updated},
+        )
+        return redirect("institution-list")
+
+    return import_page(
+        request,
+        run=lambda upload: institutions_import(actor=actor(request), council=council, upload=upload),
+        done=done,
+        template="members/import.html",
+        context={
+            "council": council,
+            "title": _("Import institutions"),
+            "template_url": "institution-template",
+            "back_url": "institution-list",
+        },
+    )
+
+
+@login_required
+def institution_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    filterset = list_filter(
+        request, filterset_class=InstitutionFilter, queryset=select_institutions(user=request.user)
+    )
+    rows = institution_rows(filterset.qs if filterset.is_valid() else [])
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        return spreadsheet_response(
+            write_csv(columns=INSTITUTION_COLUMNS, rows=rows), filename=f"institutions-{stamp}.csv", csv=True
+        )
+    content = write_xlsx(columns=INSTITUTION_COLUMNS, rows=rows, title=_("Institutions"))
+    return spreadsheet_response(content, filename=f"institutions-{stamp}.xlsx")
+
+
+@login_required
+def institution_template(request: HttpRequest) -> HttpResponse:
+    content = write_template(
+        columns=INSTITUTION_COLUMNS, example=INSTITUTION_EXAMPLE, title=_("Institutions")
+    )
+    return spreadsheet_response(content, filename="institutions-template.xlsx")

@@ -1,0 +1,1 @@
+"""Best practices: what member institutions did well, written, reviewed by the secretariat and published."""
