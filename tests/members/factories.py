@@ -23,7 +23,7 @@ from tests.council.factories import CouncilFactory, UserFactory
 
 
 def valid_business_registration_number() -> str:
-    first = f"{random.randint(100, 999)}{random.randint(10, 99)}{random.randint(1000, 9999)}"
+    first = f"{random.randint(101, 999)}{random.randint(10, 99)}{random.randint(1000, 9999)}"
     digits = first + str(business_registration_check_digit(first))
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
 
