@@ -13,9 +13,9 @@ def main() -> None:
     django.setup()
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
-    from rest_framework.authtoken.models import Token
 
     from bench.load import load
+    from council.accounts.tokens import api_token_issue
     from council.models import User
     from plans.models import Plan
 
@@ -33,7 +33,7 @@ def main() -> None:
     info = {
         "counts": counts,
         "session": session.session_key,
-        "token": Token.objects.create(user=user).key,
+        "token": api_token_issue(user=user),
         "plan": plan.pk,
         "strategy": strategy.pk,
     }

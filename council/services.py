@@ -5,7 +5,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
 from council.models import Council, User
 from council.permissions import can_change_council, can_create_council
@@ -64,17 +63,6 @@ def user_language_set(*, user: User, language: str) -> None:
         raise ValidationError({"language": _("Unknown language.")})
     User.objects.filter(pk=user.pk).update(language=language)
     user.language = language
-
-
-@transaction.atomic
-def api_token_rotate(*, user: User) -> Token:
-    """Issue a new API token, invalidating the old one."""
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
-
-
-def api_token_revoke(*, user: User) -> None:
-    Token.objects.filter(user=user).delete()
 
 
 # Helpers every app's services use

@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -262,6 +262,14 @@ CELERY_BEAT_SCHEDULE = {
 NOTICE_BATCH_SIZE = int(os.environ.get("NOTICE_BATCH_SIZE", 100))
 NOTICE_LEASE_SECONDS = int(os.environ.get("NOTICE_LEASE_SECONDS", 300))
 NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", 5))
+
+# API tokens are stored as a SHA-512 digest and expire; My account issues a new one.
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", 90))
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=API_TOKEN_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
 
 REST_FRAMEWORK = {
     # Token first, so a missing or wrong token answers 401 with a WWW-Authenticate header.

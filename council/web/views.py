@@ -1,5 +1,6 @@
 """Pages every role shares: home, notifications, language, council switcher, profile."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,12 +10,13 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rest_framework.authtoken.models import Token
 
 from council import services
+from council.accounts.tokens import api_token_issue, api_token_revoke, api_token_status
 from council.filters import parse_id
 from council.models import Dispatch, Notice
 from council.notices import outbox
@@ -151,26 +153,30 @@ def profile(request: HttpRequest) -> HttpResponse:
             return response
     else:
         form = ProfileForm(initial={"name": user.name, "email": user.email, "language": user.language})
+    new_key = None
     if request.method == "POST" and request.POST.get("action") == "token-rotate":
-        token = services.api_token_rotate(user=user)
-        messages.success(request, _("A new API token was issued. Copy it now: %(key)s") % {"key": token.key})
-        return redirect("profile")
+        new_key = api_token_issue(user=user)
     if request.method == "POST" and request.POST.get("action") == "token-revoke":
-        services.api_token_revoke(user=user)
+        api_token_revoke(user=user)
         messages.success(request, _("Your API token was revoked."))
         return redirect("profile")
     access = access_for(user)
     roles = user.council_roles.select_related("council").order_by("council__name")
-    return render(
+    page = render(
         request,
         "council/profile.html",
         {
             "form": form,
-            "has_token": Token.objects.filter(user=user).exists(),
+            "token": api_token_status(user=user),
+            "new_key": new_key,
+            "token_days": settings.API_TOKEN_DAYS,
             "roles": roles,
             "contact_institution_count": len(access.contact_institution_ids),
         },
     )
+    if new_key:
+        add_never_cache_headers(page)  # the key is shown this once; no cache keeps it
+    return page
 
 
 def search(request: HttpRequest) -> HttpResponse:

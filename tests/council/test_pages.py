@@ -1,12 +1,18 @@
 """Pages every role shares: home, language, council switcher, notifications, deliveries, account."""
 
+import importlib
+import re
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.core import mail
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from knox.models import AuthToken
 
+from council.accounts.tokens import api_token_issue
 from council.models import Notice
 from council.notices.outbox import dispatch_create
 from tests.council.factories import PASSWORD, CouncilFactory
@@ -149,14 +155,45 @@ def test_delivery_state_is_for_the_councils_secretariat(
 
 def test_profile_issues_and_revokes_an_api_token(login, alice):
     client = login(alice)
-    client.post(reverse("profile"), {"action": "token-rotate"})
-    from rest_framework.authtoken.models import Token
-
-    key = Token.objects.get(user=alice).key
+    issued = client.post(reverse("profile"), {"action": "token-rotate"})
+    key = re.search(r'id="new-token-key" type="text" value="([^"]+)"', issued.content.decode()).group(1)
+    assert "no-store" in issued["Cache-Control"], "the one showing of a key is not cached"
+    assert not AuthToken.objects.filter(digest__contains=key).exists(), "only a digest is stored"
+    assert key not in client.get(reverse("profile")).content.decode(), "the key is shown once"
     api = client.__class__()
     assert api.get("/api/v1/councils/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
     client.post(reverse("profile"), {"action": "token-revoke"})
     assert api.get("/api/v1/institutions/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
+
+
+def test_a_token_stops_working_when_it_expires_and_my_account_warns_before(login, alice):
+    key = api_token_issue(user=alice)
+    token = AuthToken.objects.get(user=alice)
+    page = login(alice).get(reverse("profile")).content.decode()
+    assert "까지 유효" in page and "사용이 중지됩니다" not in page
+    AuthToken.objects.filter(pk=token.pk).update(expiry=timezone.now() + timedelta(days=10))
+    page = login(alice).get(reverse("profile")).content.decode()
+    assert "사용이 중지됩니다" in page
+    AuthToken.objects.filter(pk=token.pk).update(expiry=timezone.now() - timedelta(minutes=1))
+    api = login(alice).__class__()
+    assert api.get("/api/v1/institutions/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 401
+    assert "유효한 API 토큰이 없습니다" in login(alice).get(reverse("profile")).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)  # SQLite changes its schema only outside a transaction
+def test_plain_text_tokens_are_carried_over_hashed_and_keep_working(client, alice):
+    migration = importlib.import_module("council.migrations.0003_api_tokens_hashed")
+    key = "0123456789abcdef0123456789abcdef01234567"
+    with connection.schema_editor() as editor:
+        editor.execute(
+            "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, created timestamp, user_id integer)"
+        )
+        editor.execute("INSERT INTO authtoken_token (key, user_id) VALUES (%s, %s)", [key, alice.pk])
+        migration.carry_tokens_over(apps, editor)
+    assert "authtoken_token" not in connection.introspection.table_names()
+    token = AuthToken.objects.get(user=alice)
+    assert key not in token.digest and token.expiry > timezone.now() + timedelta(days=80)
+    assert client.get("/api/v1/institutions/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
 
 
 def test_log_in_with_username_or_email(client, alice):
@@ -202,9 +239,7 @@ def test_unknown_pages_answer_404_in_the_portal_layout(client, db):
 
 
 def test_the_api_answers_in_the_token_owners_language(client, alice, anyang):
-    from rest_framework.authtoken.models import Token
-
-    key = Token.objects.create(user=alice).key
+    key = api_token_issue(user=alice)
     bad = {"name": "", "kind": "nonsense"}
 
     korean = client.post("/api/v1/institutions/", bad, HTTP_AUTHORIZATION=f"Token {key}")
