@@ -4,6 +4,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db.migrations.operations.base import Operation
+from django.db.migrations.operations.special import RunPython
+from django.utils import timezone
+
+BASELINE_BATCH = 2000
 
 
 class CreateSearchIndexes(Operation):
@@ -58,3 +62,27 @@ class CreateSearchIndexes(Operation):
     @property
     def migration_name_fragment(self) -> str:
         return "search_indexes"
+
+
+def history_baseline(app_label: str, model_name: str) -> RunPython:
+    """Give each existing row one "created" history record, so its history starts from what it held
+    when tracking began (dated by its last change) rather than from its next edit."""
+
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        model = apps.get_model(app_label, model_name)
+        historical = apps.get_model(app_label, f"Historical{model_name}")
+        own = {field.attname for field in model._meta.concrete_fields}
+        copied = [field.attname for field in historical._meta.concrete_fields if field.attname in own]
+        now = timezone.now()
+        batch = []
+        for row in model.objects.all().iterator(chunk_size=BASELINE_BATCH):
+            values = {name: getattr(row, name) for name in copied}
+            batch.append(
+                historical(**values, history_date=getattr(row, "updated_at", None) or now, history_type="+")
+            )
+            if len(batch) >= BASELINE_BATCH:
+                historical.objects.bulk_create(batch)
+                batch = []
+        historical.objects.bulk_create(batch)
+
+    return RunPython(forwards, RunPython.noop)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 if TYPE_CHECKING:
     from meetings.models.agenda import AgendaItem
@@ -88,6 +89,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["sequence", "ical_uid"])
 
     objects = MeetingQuerySet.as_manager()
     # The items that leave the secretariat, when prefetched with meetings.models.agenda.shared_agenda().

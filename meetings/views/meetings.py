@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.history import change_history
 from council.models import Dispatch
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
@@ -104,6 +105,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(
             {
                 "next_step": _next_step(meeting, can, agenda, context.get("quorum")),
+                "history": change_history(meeting.history.all()),
                 "item_form": AgendaItemForm(people=people, institutions=institutions, auto_id="item-%s"),
                 "invite_form": InviteMembersForm(auto_id="invite-%s"),
                 "guest_form": GuestForm(auto_id="guest-%s"),

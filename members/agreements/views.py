@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from council.files.forms import DocumentUploadForm
 from council.files.uploads import document_response
+from council.history import change_history
 from council.models import Council
 from council.selectors import request_council
 from council.web.listing import list_filter, render_list
@@ -60,6 +61,7 @@ def _detail(request: HttpRequest, agreement: Agreement, status: int = 200, **for
         "can_change": can_change,
         "upload_form": (forms.get("upload_form") or DocumentUploadForm()) if can_change else None,
         "sections": detail_sections(request, "agreement", agreement),
+        "history": change_history(agreement.history.all()) if can_change else None,
     }
     return render(request, "members/agreement_detail.html", context, status=status)
 

@@ -61,6 +61,11 @@ def can_unpublish_best_practice(user: AnyUser, practice: BestPractice) -> bool:
     return practice.status == BestPractice.Status.PUBLISHED and access_for(user).manages(practice.council_id)
 
 
+def can_see_best_practice_history(user: AnyUser, practice: BestPractice) -> bool:
+    """Who changed what and when: the council's secretariat, who may correct a practice at any stage."""
+    return access_for(user).manages(practice.council_id)
+
+
 def can_delete_best_practice(user: AnyUser, practice: BestPractice) -> bool:
     """Only drafts are deleted; anything ever submitted stays on record."""
     access = access_for(user)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from council.files.forms import DocumentUploadForm
 from council.files.uploads import document_response
+from council.history import change_history
 from council.selectors import request_council
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
@@ -76,6 +77,11 @@ def _detail(request: HttpRequest, practice: BestPractice, status: int = 200, **f
         "can_review": permissions.can_review_best_practice(user, practice),
         "can_unpublish": permissions.can_unpublish_best_practice(user, practice),
         "can_delete": permissions.can_delete_best_practice(user, practice),
+        "history": (
+            change_history(practice.history.all())
+            if permissions.can_see_best_practice_history(user, practice)
+            else None
+        ),
         "review_form": forms.get("review_form") or ReviewForm(),
         "unpublish_form": forms.get("unpublish_form") or UnpublishForm(),
         "upload_form": (forms.get("upload_form") or DocumentUploadForm()) if can_edit else None,
