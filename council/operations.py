@@ -85,4 +85,4 @@ def history_baseline(app_label: str, model_name: str) -> RunPython:
                 batch = []
         historical.objects.bulk_create(batch)
 
-    return RunPython(forwards, RunPython.noop)
+    return RunPython(forwards, RunPython.noop, elidable=True)

@@ -45,4 +45,4 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
-    operations = [migrations.RunPython(carry_tokens_over, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(carry_tokens_over, migrations.RunPython.noop, elidable=True)]

@@ -43,5 +43,5 @@ class Migration(migrations.Migration):
             name='description',
             field=models.TextField(blank=True, help_text='What invitees, and visitors of a published council, read about the item.', verbose_name='summary'),
         ),
-        migrations.RunPython(restrict_copied_submissions, migrations.RunPython.noop),
+        migrations.RunPython(restrict_copied_submissions, migrations.RunPython.noop, elidable=True),
     ]

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             name='approves_minutes_of',
             field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting', verbose_name='approves the minutes of'),
         ),
-        migrations.RunPython(name_the_approved_meeting, migrations.RunPython.noop),
+        migrations.RunPython(name_the_approved_meeting, migrations.RunPython.noop, elidable=True),
         migrations.RemoveField(
             model_name='agendaitem',
             name='is_minutes_approval',

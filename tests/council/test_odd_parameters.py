@@ -1,9 +1,10 @@
 """Odd values in filters and ids never reach the database: every list page and API list answers
 400 (API) or shows the list with the field's error (pages), never a server error.
 
-Each page and API list is asked with every one of its filters set, one at a time, to numbers beyond
-64 bits, floats in exponent form, negative numbers, words, impossible dates and a NUL character, as
-a visitor and as an institution contact. The suite runs on PostgreSQL in CI, where a value out of a
+Each page and API list is asked with all of its filters set at once to the same odd value: numbers
+beyond 64 bits, floats in exponent form, negative numbers, words, impossible dates and a NUL
+character, as a visitor and as an institution contact. A filter that rejects the value drops out
+with its error and every filter that accepts it is applied, so each reaches the database with it. The suite runs on PostgreSQL in CI, where a value out of a
 column's range is an error of the database rather than an empty result.
 """
 
@@ -86,14 +87,12 @@ def _users(request, anonymous_too: bool = True):
 
 
 def _assert_no_server_error(client, url: str, names: list[str]) -> None:
-    """Each filter with each odd value; as htmx asks, so a list page renders just its results (the
-    filters are read the same way), with one whole page per filter for the rest of the page."""
-    for name in names:
-        response = client.get(url, {name: ODD_VALUES[0]})
-        assert response.status_code < 500, (url, name, ODD_VALUES[0], response.status_code)
-        for value in ODD_VALUES[1:]:
-            response = client.get(url, {name: value}, headers={"HX-Request": "true"})
-            assert response.status_code < 500, (url, name, value, response.status_code)
+    """Every filter with each odd value; as htmx asks, so a list page renders just its results (the
+    filters are read the same way), and once as a whole page for the rest of the page."""
+    for position, value in enumerate(ODD_VALUES):
+        headers = {"HX-Request": "true"} if position else {}
+        response = client.get(url, dict.fromkeys(names, value), headers=headers)
+        assert response.status_code < 500, (url, value, response.status_code)
 
 
 @pytest.mark.parametrize("url_name", list(PAGES))
@@ -116,15 +115,14 @@ def test_api_lists_answer_odd_filters_with_a_field_error(request, api, alice, bo
     names = [*(viewset.filterset_class.base_filters if viewset.filterset_class else []), "page", "ordering"]
     for user in _users(request):
         client = api(user)
-        for name in names:
-            for value in ODD_VALUES:
-                cache.clear()  # the anonymous rate limit is not what this test is about
-                response = client.get(f"/api/v1/{prefix}/", {name: value})
-                # A page beyond the last is "not found", as DRF's pagination answers.
-                allowed = {200, 400, 401, 403} | ({404} if name == "page" else set())
-                assert response.status_code in allowed, (prefix, name, value, response.status_code)
-                if response.status_code == 400:
-                    assert name in response.json(), (prefix, name, value, response.json())
+        for value in ODD_VALUES:
+            cache.clear()  # the anonymous rate limit is not what this test is about
+            response = client.get(f"/api/v1/{prefix}/", dict.fromkeys(names, value))
+            # A page beyond the last is "not found", as DRF's pagination answers.
+            assert response.status_code in {200, 400, 401, 403, 404}, (prefix, value, response.status_code)
+            if response.status_code == 400:
+                errors = response.json()
+                assert errors and set(errors) <= set(names), (prefix, value, errors)
 
 
 @pytest.mark.parametrize(
