@@ -4,8 +4,9 @@
 Each page and API list is asked with all of its filters set at once to the same odd value: numbers
 beyond 64 bits, floats in exponent form, negative numbers, words, impossible dates and a NUL
 character, as a visitor and as an institution contact. A filter that rejects the value drops out
-with its error and every filter that accepts it is applied, so each reaches the database with it. The suite runs on PostgreSQL in CI, where a value out of a
-column's range is an error of the database rather than an empty result.
+with its error and every filter that accepts it is applied, so each reaches the database with it.
+The suite runs on PostgreSQL in CI, where a value out of a column's range is an error of the
+database rather than an empty result.
 """
 
 import django_filters
