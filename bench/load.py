@@ -37,7 +37,12 @@ NOW = datetime(2025, 1, 1, tzinfo=UTC)
 PASSWORD = "bench-only-password"  # noqa: S105 - a throwaway database
 
 
-def _copy(model: type, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+def _copy(model: type, rows: Iterable[dict[str, object]]) -> int:
+    """COPY rows given by column name; a column a row leaves out takes the model field's default, so
+    a field added later loads with its default instead of shifting the others."""
+    fields = model._meta.concrete_fields  # type: ignore[attr-defined]
+    columns = [field.column for field in fields]
+    defaults = {field.column: field.get_default() for field in fields}
     table = model._meta.db_table  # type: ignore[attr-defined]
     count = 0
     with connection.cursor() as cursor:
@@ -45,7 +50,10 @@ def _copy(model: type, columns: Sequence[str], rows: Iterable[Sequence[object]])
         quoted = ", ".join(f'"{column}"' for column in columns)
         with raw.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                unknown = set(row) - defaults.keys()
+                if unknown:
+                    raise ValueError(f"{table} has no columns {sorted(unknown)}")
+                copy.write_row([row.get(column, defaults[column]) for column in columns])
                 count += 1
     return count
 
@@ -144,98 +152,99 @@ def load(*, plans: int = PLANS, projects: int = PROJECTS, seed: int = 2023) -> d
     for round_ in rounds:
         rounds_by_plan.setdefault(round_.plan_id, []).append(round_)
 
-    project_rows: list[tuple[object, ...]] = []
+    project_rows: list[dict[str, object]] = []
     for plan in plan_rows:
         plan_tasks = tasks_by_plan[plan.pk]
         for p in range(projects):
             ends = date(2024, 12, 31) if p % 9 == 0 else date(FIRST_YEAR + YEARS - 1, 12, 31)
-            lead = institutions[rng.randrange(len(institutions))].pk
-            task = plan_tasks[p % len(plan_tasks)].pk
             project_rows.append(
-                (
-                    len(project_rows) + 1,
-                    plan.pk,
-                    task,
-                    f"P{p:03d}",
-                    f"핵심사업 {p}",
-                    lead,
-                    "",
-                    date(FIRST_YEAR, 1, 1),
-                    ends,
-                    "in_progress",
-                    "",
-                    NOW,
-                    NOW,
-                )
+                {
+                    "id": len(project_rows) + 1,
+                    "plan_id": plan.pk,
+                    "task_id": plan_tasks[p % len(plan_tasks)].pk,
+                    "code": f"P{p:03d}",
+                    "title": f"핵심사업 {p}",
+                    "lead_institution_id": institutions[rng.randrange(len(institutions))].pk,
+                    "start_on": date(FIRST_YEAR, 1, 1),
+                    "end_on": ends,
+                    "status": "in_progress",
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
             )
-    counts = {"projects": _copy(Project, [f.column for f in Project._meta.concrete_fields], project_rows)}
+    counts = {"projects": _copy(Project, project_rows)}
 
-    def lines() -> Iterable[Sequence[object]]:
+    def lines() -> Iterable[dict[str, object]]:
         line_id = 0
-        for project_id_, *_rest in project_rows:
+        for project in project_rows:
             for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
                 for source in SOURCES:
                     line_id += 1
                     planned = rng.randrange(100, 5000) * 10_000_000
                     executed = planned * rng.randrange(60, 100) // 100 if year < 2025 else 0
-                    yield (line_id, project_id_, year, source, planned, executed, "")
+                    yield {
+                        "id": line_id,
+                        "project_id": project["id"],
+                        "year": year,
+                        "source": source,
+                        "planned": planned,
+                        "executed": executed,
+                    }
 
-    counts["budget_lines"] = _copy(BudgetLine, [f.column for f in BudgetLine._meta.concrete_fields], lines())
+    counts["budget_lines"] = _copy(BudgetLine, lines())
 
-    accepted_reports: dict[int, int] = {}
+    accepted_reports: dict[object, int] = {}
 
-    def reports() -> Iterable[Sequence[object]]:
+    def reports() -> Iterable[dict[str, object]]:
         report_id = 0
-        for project_id_, plan_id, *_rest in project_rows:
-            for index, round_ in enumerate(rounds_by_plan[plan_id]):
+        for project in project_rows:
+            for index, round_ in enumerate(rounds_by_plan[int(str(project["plan_id"]))]):
                 report_id += 1
                 roll = rng.random()
                 status = "accepted" if roll < 0.8 else "submitted" if roll < 0.9 else "draft"
                 if status == "accepted":
-                    accepted_reports[project_id_] = report_id
-                percent = min(100, 10 + index * 20 + rng.randrange(0, 10)) if status != "draft" else None
-                submitted = NOW if status != "draft" else None
-                yield (
-                    report_id,
-                    round_.pk,
-                    project_id_,
-                    status,
-                    "실적 보고",
-                    percent,
-                    "",
-                    1 if submitted else 0,
-                    submitted,
-                    None,
-                    NOW if status == "accepted" else None,
-                    None,
-                    "",
-                    NOW,
-                    NOW,
-                )
+                    accepted_reports[project["id"]] = report_id
+                submitted = status != "draft"
+                yield {
+                    "id": report_id,
+                    "round_id": round_.pk,
+                    "project_id": project["id"],
+                    "status": status,
+                    "narrative": "실적 보고",
+                    "percent_done": min(100, 10 + index * 20 + rng.randrange(0, 10)) if submitted else None,
+                    "submissions": 1 if submitted else 0,
+                    "submitted_at": NOW if submitted else None,
+                    "reviewed_at": NOW if status == "accepted" else None,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
 
-    counts["reports"] = _copy(
-        ProgressReport, [f.column for f in ProgressReport._meta.concrete_fields], reports()
-    )
+    counts["reports"] = _copy(ProgressReport, reports())
     counts["indicators"] = _copy(
         Indicator,
-        [f.column for f in Indicator._meta.concrete_fields],
-        ((row[0], row[0], "교육 수료 인원", "명", 0, "", 0) for row in project_rows),
+        (
+            {"id": row["id"], "project_id": row["id"], "name": "교육 수료 인원", "unit": "명"}
+            for row in project_rows
+        ),
     )
     counts["targets"] = _copy(
         IndicatorTarget,
-        [f.column for f in IndicatorTarget._meta.concrete_fields],
         (
-            ((int(row[0]) - 1) * YEARS + offset + 1, row[0], FIRST_YEAR + offset, 100 + offset * 20)
+            {
+                "id": (int(str(row["id"])) - 1) * YEARS + offset + 1,
+                "indicator_id": row["id"],
+                "year": FIRST_YEAR + offset,
+                "value": 100 + offset * 20,
+            }
             for row in project_rows
             for offset in range(YEARS)
         ),
     )
     counts["actuals"] = _copy(
         IndicatorActual,
-        [f.column for f in IndicatorActual._meta.concrete_fields],
         (
-            (n + 1, report_id, project_id_, rng.randrange(60, 160), "", "", "", None, None)
-            for n, (project_id_, report_id) in enumerate(sorted(accepted_reports.items()))
+            {"id": n + 1, "report_id": report_id, "indicator_id": project_id, "value": rng.randrange(60, 160)}
+            for n, (project_id, report_id) in enumerate(sorted(accepted_reports.items()))
         ),
     )
     _reset_sequences([Project, BudgetLine, ProgressReport, Indicator, IndicatorTarget, IndicatorActual])

@@ -2,16 +2,19 @@
 
 Roles (secretariat staff, city official, institution contact, site admin) decide what a user may do.
 Council seats (members.Membership) decide only which councils a contact's institution takes part in;
-the members app tells this module about them through `set_seat_resolver`, so the dependency keeps
-pointing from members to council.
+the members app tells this module how to find them through `set_seat_rows`, so the dependency keeps
+pointing from members to council. A user's roles, working groups, contacts and seats are read in
+one query (a UNION of tagged rows), since every page of every user asks for them.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db import models
+from django.db.models import Q, QuerySet, Value
 
 from council.models import Council, CouncilRole, User
 
@@ -26,13 +29,28 @@ class Seats:
     council_ids: frozenset[int] = frozenset()
 
 
-SeatResolver = Callable[[User], Seats]
-_seat_resolver: SeatResolver | None = None
+# The members app's rows for a user: ("contact", institution id) and ("seat", council id), as
+# querysets of tagged_rows() that this module joins into the user's one query.
+SeatRows = Callable[[User], list[QuerySet[Any]]]
+_seat_rows: SeatRows | None = None
 
 
-def set_seat_resolver(resolver: SeatResolver) -> None:
-    global _seat_resolver
-    _seat_resolver = resolver
+def set_seat_rows(rows: SeatRows) -> None:
+    global _seat_rows
+    _seat_rows = rows
+
+
+def tagged_rows(queryset: QuerySet[Any], tag: str, id_field: str, other: str | None = None) -> QuerySet[Any]:
+    """Rows (tag, id, other id, kind) for the user's roles query; `other` is a second id, or 0."""
+    return (
+        queryset.order_by()
+        .annotate(
+            row_tag=Value(tag, output_field=models.CharField()),
+            row_other=models.F(other) if other else Value(0, output_field=models.IntegerField()),
+            row_kind=Value("", output_field=models.CharField()),
+        )
+        .values_list("row_tag", id_field, "row_other", "row_kind")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,22 +116,35 @@ def access_for(user: AnyUser) -> Access:
     if not user.is_active:
         access = ANONYMOUS_ACCESS
     else:
+        roles = CouncilRole.objects.filter(user=user, council__is_active=True)
+        parts = [
+            roles.annotate(
+                row_tag=Value("role", output_field=models.CharField()),
+                row_other=Value(0, output_field=models.IntegerField()),
+            ).values_list("row_tag", "council_id", "row_other", "kind"),
+            # A role on a council extends to the working groups under it.
+            tagged_rows(
+                Council.objects.filter(parent_id__in=roles.values("council_id")), "group", "id", "parent_id"
+            ),
+            *(_seat_rows(user) if _seat_rows else []),
+        ]
         staff: set[int] = set()
         official: set[int] = set()
-        for council_id, kind in CouncilRole.objects.filter(user=user, council__is_active=True).values_list(
-            "council_id", "kind"
-        ):
-            (staff if kind == CouncilRole.Kind.SECRETARIAT else official).add(council_id)
-        if staff or official:
-            # A role on a council extends to the working groups under it.
-            for child_id, parent_id in Council.objects.filter(parent_id__in=staff | official).values_list(
-                "id", "parent_id"
-            ):
-                if parent_id in staff:
-                    staff.add(child_id)
-                if parent_id in official:
-                    official.add(child_id)
-        seats = _seat_resolver(user) if _seat_resolver else Seats()
+        groups: list[tuple[int, int]] = []
+        found: dict[str, set[int]] = {"contact": set(), "seat": set()}
+        for tag, row_id, other_id, kind in parts[0].union(*parts[1:], all=True):
+            if tag == "role":
+                (staff if kind == CouncilRole.Kind.SECRETARIAT else official).add(row_id)
+            elif tag == "group":
+                groups.append((row_id, other_id))
+            else:
+                found[tag].add(row_id)
+        for group_id, parent_id in groups:
+            if parent_id in staff:
+                staff.add(group_id)
+            if parent_id in official:
+                official.add(group_id)
+        seats = Seats(institution_ids=frozenset(found["contact"]), council_ids=frozenset(found["seat"]))
         access = Access(
             user_id=user.pk,
             is_site_admin=user.is_superuser,

@@ -1,8 +1,9 @@
 """Reads shared by pages and API: the current council, the switcher, notices."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 
 from council.models import Council, Notice
@@ -70,5 +71,28 @@ def notices_for_user(*, user_id: int) -> QuerySet[Notice]:
     return Notice.objects.filter(recipient_id=user_id).select_related("dispatch")
 
 
-def notices_unread_count(*, user_id: int) -> int:
-    return Notice.objects.filter(recipient_id=user_id, read_at__isnull=True).count()
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """The user's newest unread notices and how many are unread in all."""
+
+    latest: list[Notice]
+    count: int
+
+
+UNREAD_SHOWN = 5
+
+
+def request_unread(request: HttpRequest) -> Unread:
+    """The request user's unread notices, read once per request in one query: the header counts
+    them and the home page lists the newest."""
+    if not hasattr(request, "_unread"):
+        latest: list[Notice] = []
+        if request.user.is_authenticated:
+            latest = list(
+                Notice.objects.filter(recipient_id=request.user.pk, read_at__isnull=True)
+                .annotate(unread_total=Window(Count("id")))
+                .order_by("-created_at", "-id")[:UNREAD_SHOWN]
+            )
+        count = latest[0].unread_total if latest else 0  # type: ignore[attr-defined]
+        request._unread = Unread(latest=latest, count=count)  # type: ignore[attr-defined]
+    return request._unread  # type: ignore[attr-defined]

@@ -8,16 +8,16 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from council.notices.reminders import register_reminders
-        from council.permissions import set_seat_resolver
+        from council.permissions import set_seat_rows
         from council.web.navigation import MenuItem, register_menu_item
         from members import home, search
         from members.agreements.notices import agreement_renewal_reminders
         from members.difficulties.notices import overdue_answer_reminders
         from members.directory.notices import term_ending_reminders
-        from members.directory.permissions import seats_of
+        from members.directory.permissions import seat_rows
         from members.practices import notices as _practice_notices  # noqa: F401 - registers its notice kinds
 
-        set_seat_resolver(seats_of)
+        set_seat_rows(seat_rows)
         register_reminders(term_ending_reminders)
         register_reminders(overdue_answer_reminders)
         register_reminders(agreement_renewal_reminders)

@@ -3,12 +3,14 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import QuerySet
 from simple_history.admin import SimpleHistoryAdmin
 
 from council.admin_access import RoleScopedAdmin
 from plans import permissions
 from plans.models import BudgetLine, Plan, ProgressReport, Project
+from plans.services.figures import plan_figures_changed
 
 
 def _plans(user: Any) -> QuerySet[Plan]:
@@ -44,8 +46,32 @@ def _report_changeable(user: Any, report: ProgressReport) -> bool:
     return False
 
 
+class FiguresAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+    """Saving or deleting here changes the plan's figures as a service would: its revision moves on."""
+
+    def _plan_id(self, obj: Any) -> int:
+        raise NotImplementedError
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            plan_figures_changed(plan_ids=[self._plan_id(obj)])
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        with transaction.atomic():
+            plan_id = self._plan_id(obj)
+            super().delete_model(request, obj)
+            plan_figures_changed(plan_ids=[plan_id])
+
+    def delete_queryset(self, request: Any, queryset: QuerySet[Any]) -> None:
+        with transaction.atomic():
+            plan_ids = [self._plan_id(obj) for obj in queryset]
+            super().delete_queryset(request, queryset)
+            plan_figures_changed(plan_ids=plan_ids)
+
+
 @admin.register(Plan)
-class PlanAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+class PlanAdmin(FiguresAdmin):
     visible = staticmethod(_plans)
     can_change = staticmethod(_plan_changeable)
     list_display = ["title", "council", "start_year", "end_year", "status", "version", "stated_total"]
@@ -53,9 +79,12 @@ class PlanAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["title", "vision"]
     readonly_fields = ["status", "version", "decided_by"]
 
+    def _plan_id(self, obj: Plan) -> int:
+        return obj.pk
+
 
 @admin.register(Project)
-class ProjectAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(FiguresAdmin):
     visible = staticmethod(_projects)
     can_change = staticmethod(_project_changeable)
     list_display = ["code", "title", "plan", "lead_institution", "start_on", "end_on", "status"]
@@ -63,9 +92,12 @@ class ProjectAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["code", "title", "lead_institution__name"]
     raw_id_fields = ["task", "lead_institution", "plan"]
 
+    def _plan_id(self, obj: Project) -> int:
+        return obj.plan_id
+
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
+class BudgetLineAdmin(FiguresAdmin):
     visible = staticmethod(_lines)
     can_change = staticmethod(_line_changeable)
     list_display = ["project", "year", "source", "planned", "executed"]
@@ -73,6 +105,9 @@ class BudgetLineAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["project__code", "project__title"]
     raw_id_fields = ["project"]
     readonly_fields = ["executed"]
+
+    def _plan_id(self, obj: BudgetLine) -> int:
+        return obj.project.plan_id
 
 
 @admin.register(ProgressReport)

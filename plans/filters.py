@@ -1,11 +1,13 @@
 """FilterSets of plans, projects, reports and the dashboard scope, shared by the pages and the API."""
 
+from collections.abc import Sequence
 from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from council.filters import (
@@ -16,7 +18,6 @@ from council.filters import (
     parse_id,
     yes_no_filter,
 )
-from members.models import Institution
 from plans.models import (
     BudgetLine,
     FundingSource,
@@ -28,6 +29,7 @@ from plans.models import (
     Strategy,
 )
 from plans.permissions import led_or_joined
+from plans.selectors.figures import scope_choices
 from plans.selectors.progress import late_rule
 from plans.selectors.scope import Scope
 
@@ -123,18 +125,16 @@ class IndicatorFilter(PortalFilterSet):
 
 
 class PlanScopeFilter(PortalFilterSet):
-    """The dashboard's and the summary's filters: year, strategy, task and lead institution of one plan."""
+    """The dashboard's and the summary's filters: year, strategy, task and lead institution of one plan.
+
+    The choices come from the plan's cached scope choices, so offering and checking them costs no
+    query however large the plan (plans.selectors.figures.scope_choices).
+    """
 
     year = django_filters.ChoiceFilter(label=_("Year"), method="filter_year", choices=[])
-    strategy = django_filters.ModelChoiceFilter(
-        label=_("Strategy"), field_name="task__strategy", queryset=Strategy.objects.none()
-    )
-    task = django_filters.ModelChoiceFilter(
-        label=_("Task"), field_name="task", queryset=PlanTask.objects.none()
-    )
-    lead = django_filters.ModelChoiceFilter(
-        label=_("Lead institution"), field_name="lead_institution", queryset=Institution.objects.none()
-    )
+    strategy = django_filters.ChoiceFilter(label=_("Strategy"), field_name="task__strategy", choices=[])
+    task = django_filters.ChoiceFilter(label=_("Task"), field_name="task", choices=[])
+    lead = django_filters.ChoiceFilter(label=_("Lead institution"), field_name="lead_institution", choices=[])
 
     class Meta:
         model = Project
@@ -143,20 +143,22 @@ class PlanScopeFilter(PortalFilterSet):
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in plan.years]
-        self.filters["year"].extra["empty_label"] = _("All years")
-        self.filters["strategy"].queryset = plan.strategies.order_by("order", "id")
-        self.filters["strategy"].extra["empty_label"] = _("All strategies")
-        tasks = plan.tasks.select_related("strategy").order_by("strategy__order", "order", "id")
+        self.choices = scope_choices(plan=plan)
         strategy_id = parse_id(self.data.get("strategy")) if self.data else None
-        if strategy_id is not None:
-            tasks = tasks.filter(strategy_id=strategy_id)
-        self.filters["task"].queryset = tasks
-        self.filters["task"].extra["empty_label"] = _("All tasks")
-        self.filters["lead"].queryset = Institution.objects.filter(
-            id__in=plan.projects.values("lead_institution_id")
-        ).order_by("name")
-        self.filters["lead"].extra["empty_label"] = _("All lead institutions")
+        tasks = [
+            (task_id, label)
+            for task_id, label, of_strategy in self.choices.tasks
+            if strategy_id is None or of_strategy == strategy_id
+        ]
+        offered: dict[str, tuple[Sequence[tuple[Any, str]], str | Promise]] = {
+            "year": ([(str(year), str(year)) for year in plan.years], _("All years")),
+            "strategy": (self.choices.strategies, _("All strategies")),
+            "task": (tasks, _("All tasks")),
+            "lead": (self.choices.leads, _("All lead institutions")),
+        }
+        for name, (choices, empty_label) in offered.items():
+            self.filters[name].extra["choices"] = [(str(value), label) for value, label in choices]
+            self.filters[name].extra["empty_label"] = empty_label
 
     def filter_year(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
         return queryset.filter(start_on__year__lte=int(value), end_on__year__gte=int(value))
@@ -164,13 +166,18 @@ class PlanScopeFilter(PortalFilterSet):
     def scope(self) -> Scope:
         """The validated filters as a Scope of the plan (call after is_valid())."""
         data = self.form.cleaned_data
-        strategy, task, lead = data.get("strategy"), data.get("task"), data.get("lead")
-        if task is not None and strategy is not None and task.strategy_id != strategy.pk:
-            task = None
+
+        def chosen(name: str) -> int | None:
+            return int(data[name]) if data.get(name) else None
+
+        strategy_id, task_id = chosen("strategy"), chosen("task")
+        task_strategy = self.choices.task_strategy.get(task_id) if task_id else None
+        if task_id is not None and strategy_id is not None and task_strategy != strategy_id:
+            task_id = None
         return Scope(
             plan=self.plan,
-            year=int(data["year"]) if data.get("year") else None,
-            strategy_id=(task.strategy_id if task is not None else strategy.pk if strategy else None),
-            task_id=task.pk if task is not None else None,
-            lead_id=lead.pk if lead is not None else None,
+            year=chosen("year"),
+            strategy_id=task_strategy if task_id is not None else strategy_id,
+            task_id=task_id,
+            lead_id=chosen("lead"),
         )

@@ -3,6 +3,7 @@ and the plan at a glance for the council's staff and officials."""
 
 from typing import Any
 
+from django.db.models import Count, Window
 from django.http import HttpRequest
 
 from council.models import Council
@@ -27,11 +28,15 @@ def _to_file(request: HttpRequest, access: Access, council: Council | None) -> d
 def _to_review(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
     if not access.official_council_ids and not access.is_site_admin:
         return None
-    queryset = reports_to_review(request.user)
-    reports = list(queryset.select_related("round", "project").order_by("submitted_at")[:8])
+    reports = list(
+        reports_to_review(request.user)
+        .annotate(waiting=Window(Count("id")))  # all that wait, counted in the same query
+        .select_related("round", "project")
+        .order_by("submitted_at")[:8]
+    )
     if access.is_site_admin and not reports:
         return None
-    return {"reports": reports, "count": queryset.count()}
+    return {"reports": reports, "count": reports[0].waiting if reports else 0}
 
 
 def _plan(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:

@@ -6,16 +6,14 @@ from django.http import HttpRequest
 
 from council.models import Council, Notice
 from council.permissions import Access
+from council.selectors import request_unread
 from council.web.navigation import HomePanel, register_home_panel
 
 
 def _notifications(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
     if not access.is_authenticated:
         return None
-    unread = list(
-        Notice.objects.filter(recipient_id=access.user_id, read_at__isnull=True).order_by("-created_at")[:5]
-    )
-    return {"notices": unread}
+    return {"notices": request_unread(request).latest}
 
 
 def _deliveries(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:

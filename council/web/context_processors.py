@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 
 from council.permissions import access_for
-from council.selectors import header_council, notices_unread_count, request_councils
+from council.selectors import header_council, request_councils, request_unread
 from council.web.navigation import menu_for
 
 
@@ -26,7 +26,5 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "menu": menu,
         "current_council": SimpleLazyObject(lambda: header_council(request)),
         "switcher_councils": SimpleLazyObject(lambda: request_councils(request)),
-        "unread_notices": SimpleLazyObject(
-            lambda: notices_unread_count(user_id=request.user.pk) if request.user.is_authenticated else 0
-        ),
+        "unread_notices": SimpleLazyObject(lambda: request_unread(request).count),
     }

@@ -9,34 +9,29 @@
 - Visitors see the member list of a published council.
 """
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from council.models import Council, User
-from council.permissions import AnyUser, Seats, access_for
+from council.permissions import AnyUser, access_for, tagged_rows
 from members.models import Institution, InstitutionContact, Membership, Person
 
 
-def seats_of(user: User) -> Seats:
-    """The institutions a user acts for and the councils where they, or those institutions, hold seats.
+def seat_rows(user: User) -> list[QuerySet[Any]]:
+    """The institutions a user acts for ("contact") and the councils where they, or those institutions,
+    hold seats ("seat"), as rows of the user's roles query (council.permissions.access_for).
 
     Only seats whose term covers today count: a former member keeps the meetings it was invited to,
     not the council's members-only business.
     """
-    institution_ids = frozenset(
-        InstitutionContact.objects.filter(user=user, institution__is_active=True).values_list(
-            "institution_id", flat=True
-        )
-    )
-    seat_filter = Q(person__user=user)
-    if institution_ids:
-        seat_filter |= Q(institution_id__in=institution_ids)
-    council_ids = frozenset(
-        Membership.objects.filter(seat_filter, council__is_active=True)
-        .current_on(timezone.localdate())
-        .values_list("council_id", flat=True)
-    )
-    return Seats(institution_ids=institution_ids, council_ids=council_ids)
+    contacts = InstitutionContact.objects.filter(user=user, institution__is_active=True)
+    seats = Membership.objects.filter(
+        Q(person__user=user) | Q(institution_id__in=contacts.values("institution_id")),
+        council__is_active=True,
+    ).current_on(timezone.localdate())
+    return [tagged_rows(contacts, "contact", "institution_id"), tagged_rows(seats, "seat", "council_id")]
 
 
 # Institutions

@@ -4,6 +4,7 @@ Every list here runs a fixed number of queries whatever its length: related rows
 select_related or one prefetch, counts through annotations.
 """
 
+from collections import Counter
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -114,14 +115,16 @@ def council_seats(*, council: Council, today: date | None = None) -> QuerySet[Me
 def council_composition(*, council: Council, today: date | None = None) -> dict[str, object]:
     """Head counts of current seats by sector and by appointment route, counted in the database."""
     seats = Membership.objects.filter(council=council).current_on(today or timezone.localdate())
-    by_sector = dict(
-        seats.filter(institution__isnull=False)
-        .values_list("institution__sector")
-        .annotate(total=Count("id"))
-        .order_by()
-    )
-    by_route = dict(seats.values_list("route").annotate(total=Count("id")).order_by())
-    return {"total": seats.count(), "by_sector": by_sector, "by_route": by_route}
+    by_sector: Counter[str] = Counter()
+    by_route: Counter[str] = Counter()
+    # One grouped query; a seat held by a person alone has no institution, hence no sector.
+    for sector, route, total in (
+        seats.values_list("institution__sector", "route").annotate(total=Count("id")).order_by()
+    ):
+        if sector is not None:
+            by_sector[sector] += total
+        by_route[route] += total
+    return {"total": by_route.total(), "by_sector": dict(by_sector), "by_route": dict(by_route)}
 
 
 def memberships_ending_soon(

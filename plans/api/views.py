@@ -56,6 +56,7 @@ from plans.models import (
     Strategy,
 )
 from plans.selectors import lists
+from plans.selectors.figures import figures_cached
 from plans.selectors.summary import plan_summary
 from plans.services import ActualInput
 
@@ -140,7 +141,11 @@ class PlanViewSet(
         )
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
-        return Response(plan_summary(scope=filterset.scope()))
+        scope = filterset.scope()
+        summary = figures_cached(
+            plan=plan, part="summary", scope=scope, compute=lambda: plan_summary(scope=scope)
+        )
+        return Response(summary)
 
 
 class StrategyViewSet(viewsets.ModelViewSet):

@@ -57,9 +57,12 @@ class Plan(models.Model):
         on_delete=models.PROTECT,
         related_name="decided_plans",
     )
+    # Bumped in the transaction of every write that can change the plan's figures, which are cached
+    # under it (plans.selectors.figures).
+    figures_revision = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["figures_revision"])
 
     class Meta:
         verbose_name = _("plan")

@@ -30,6 +30,7 @@ from plans.models import (
 )
 from plans.permissions import plans_visible_to, projects_visible_to, reports_visible_to
 from plans.selectors.budgets import Totals, grouped_totals, lines_sum, money, project_money, scope_totals
+from plans.selectors.figures import figures_cached
 from plans.selectors.progress import (
     Progress,
     grouped_progress,
@@ -85,7 +86,12 @@ class StrategyNode:
 
 
 def plan_tree(*, plan: Plan) -> list[StrategyNode]:
-    """Strategies, their tasks and their projects with planned and executed sums and weighted progress."""
+    """Strategies, their tasks and their projects with planned and executed sums and weighted progress,
+    cached with the plan's other figures."""
+    return figures_cached(plan=plan, part="tree", scope=Scope(plan=plan), compute=lambda: _tree(plan))
+
+
+def _tree(plan: Plan) -> list[StrategyNode]:
     scope = Scope(plan=plan)
     rounds = last_due_rounds(scope=scope)
     by_strategy = grouped_totals(scope=scope, field="project__task__strategy_id")
@@ -137,12 +143,17 @@ class PlanOverview:
 
 
 def plan_overview(*, plan: Plan) -> PlanOverview:
+    """The plan's totals and progress at a glance, cached with its other figures."""
     scope = Scope(plan=plan)
-    return PlanOverview(
-        totals=scope_totals(scope=scope),
-        progress=scope_progress(scope=scope, rounds=last_due_rounds(scope=scope)),
-        stated_total=plan.stated_total,
-    )
+
+    def compute() -> PlanOverview:
+        return PlanOverview(
+            totals=scope_totals(scope=scope),
+            progress=scope_progress(scope=scope, rounds=last_due_rounds(scope=scope)),
+            stated_total=plan.stated_total,
+        )
+
+    return figures_cached(plan=plan, part="overview", scope=scope, compute=compute)
 
 
 def plan_versions(*, plan: Plan) -> list[PlanVersion]:

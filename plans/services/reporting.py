@@ -37,6 +37,7 @@ from plans.models import (
     ReportingRound,
 )
 from plans.selectors.links import open_linked_actions
+from plans.services.figures import plan_figures_changed
 
 
 def period_dates(*, cadence: str, year: int, period: int) -> tuple[date, date]:
@@ -93,6 +94,7 @@ def round_open(*, actor: User, plan: Plan, year: int, period: int, due_on: date)
         batch_size=500,
         default_user=actor,
     )
+    plan_figures_changed(plan_ids=[plan.pk])
     dispatch_create(
         kind=notices.RoundOpened.key, subject_key=f"plans.round:{round_.pk}", council=plan.council
     )
@@ -316,13 +318,14 @@ def budget_executed_refresh(*, lines: QuerySet[BudgetLine], reason: str) -> None
         .order_by()
     )
     changed = []
-    for line in lines:
+    for line in lines.select_related("project"):
         total = int(totals.get(line.pk) or 0)
         if line.executed != total:
             line.executed = total
             changed.append(line)
     if changed:
         bulk_update_with_history(changed, BudgetLine, ["executed"], default_change_reason=reason)
+        plan_figures_changed(plan_ids={line.project.plan_id for line in changed})
 
 
 @transaction.atomic
@@ -336,6 +339,7 @@ def report_accept(*, actor: User, report: ProgressReport, comment: str = "") -> 
     report.review_comment = comment.strip()
     report.save()
     budget_executed_refresh(lines=report.project.budget_lines.all(), reason=f"report {report.pk} accepted")
+    plan_figures_changed(plan_ids=[report.project.plan_id])
     project = report.project
     if project.status == Project.Status.PLANNED:
         project.status = Project.Status.IN_PROGRESS
@@ -389,6 +393,7 @@ def report_reopen(*, actor: User, report: ProgressReport, reason: str) -> Progre
     report.save()
     report.actuals.update(verified_at=None, verified_by=None)
     budget_executed_refresh(lines=report.project.budget_lines.all(), reason=f"report {report.pk} reopened")
+    plan_figures_changed(plan_ids=[report.project.plan_id])
     dispatch_create(
         kind=notices.ReportReopened.key,
         subject_key=f"plans.report:{report.pk}",
@@ -415,6 +420,7 @@ def indicator_actual_verify(*, actor: User, actual: IndicatorActual) -> Indicato
     actual.verified_at = timezone.now()
     actual.verified_by = actor
     actual.save(update_fields=["verified_at", "verified_by"])
+    plan_figures_changed(plan_ids=[report.round.plan_id])
     dispatch_create(
         kind=notices.IndicatorVerified.key,
         subject_key=f"plans.actual:{actual.pk}",

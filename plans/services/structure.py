@@ -33,6 +33,7 @@ from plans.models import (
     Strategy,
 )
 from plans.selectors.lists import deciding_items
+from plans.services.figures import plan_figures_changed
 
 PLAN_FIELDS = (
     "title",
@@ -62,9 +63,11 @@ PARTICIPATION_FIELDS = ("institution", "role", "share")
 INDICATOR_FIELDS = ("name", "unit", "baseline", "description", "order")
 
 
-def _manage(actor: User, plan: Plan) -> None:
+def _change(actor: User, plan: Plan) -> None:
+    """Refuse who may not change the plan; for who may, mark its figures as changed by this write."""
     if not permissions.can_manage_plan(actor, plan):
         raise PermissionDenied(_("Only the council's secretariat can change its plan."))
+    plan_figures_changed(plan_ids=[plan.pk])
 
 
 # Plans
@@ -85,7 +88,7 @@ def plan_create(*, actor: User, council: Council, **fields: Any) -> Plan:
 @transaction.atomic
 def plan_update(*, actor: User, plan: Plan, **fields: Any) -> Plan:
     """Change a plan's details; the years must still hold every project and budget line."""
-    _manage(actor, plan)
+    _change(actor, plan)
     new_cadence = fields.get("cadence", plan.cadence)
     if new_cadence != plan.cadence and plan.rounds.exists():
         raise ValidationError({"cadence": _("Reporting rounds are already open: the cadence cannot change.")})
@@ -148,7 +151,7 @@ def _snapshot(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) ->
 @transaction.atomic
 def plan_approve(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str = "") -> PlanVersion:
     """Record the council's approval of a draft plan, by the agenda item that decided it; keep version 1."""
-    _manage(actor, plan)
+    _change(actor, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.is_approved:
         raise ValidationError(_("This plan is already approved; record a revision instead."))
@@ -163,7 +166,7 @@ def plan_approve(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str 
 @transaction.atomic
 def plan_revise(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) -> PlanVersion:
     """Record a revision the council approved: a new version with the plan's totals as they stand now."""
-    _manage(actor, plan)
+    _change(actor, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_approved:
         raise ValidationError(_("A draft plan is approved, not revised."))
@@ -182,7 +185,7 @@ def plan_revise(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) 
 
 @transaction.atomic
 def strategy_create(*, actor: User, plan: Plan, **fields: Any) -> Strategy:
-    _manage(actor, plan)
+    _change(actor, plan)
     strategy = Strategy(plan=plan)
     assign_fields(strategy, fields, STRATEGY_FIELDS)
     strategy.full_clean()
@@ -192,7 +195,7 @@ def strategy_create(*, actor: User, plan: Plan, **fields: Any) -> Strategy:
 
 @transaction.atomic
 def strategy_update(*, actor: User, strategy: Strategy, **fields: Any) -> Strategy:
-    _manage(actor, strategy.plan)
+    _change(actor, strategy.plan)
     assign_fields(strategy, fields, STRATEGY_FIELDS)
     strategy.full_clean()
     strategy.save()
@@ -201,7 +204,7 @@ def strategy_update(*, actor: User, strategy: Strategy, **fields: Any) -> Strate
 
 @transaction.atomic
 def strategy_delete(*, actor: User, strategy: Strategy) -> None:
-    _manage(actor, strategy.plan)
+    _change(actor, strategy.plan)
     if strategy.tasks.exists():
         raise ValidationError(_("Move or delete the strategy's tasks first."))
     strategy.delete()
@@ -209,7 +212,7 @@ def strategy_delete(*, actor: User, strategy: Strategy) -> None:
 
 @transaction.atomic
 def plan_task_create(*, actor: User, plan: Plan, **fields: Any) -> PlanTask:
-    _manage(actor, plan)
+    _change(actor, plan)
     task = PlanTask(plan=plan)
     assign_fields(task, fields, TASK_FIELDS)
     task.full_clean()
@@ -219,7 +222,7 @@ def plan_task_create(*, actor: User, plan: Plan, **fields: Any) -> PlanTask:
 
 @transaction.atomic
 def plan_task_update(*, actor: User, task: PlanTask, **fields: Any) -> PlanTask:
-    _manage(actor, task.plan)
+    _change(actor, task.plan)
     assign_fields(task, fields, TASK_FIELDS)
     task.full_clean()
     task.save()
@@ -228,7 +231,7 @@ def plan_task_update(*, actor: User, task: PlanTask, **fields: Any) -> PlanTask:
 
 @transaction.atomic
 def plan_task_delete(*, actor: User, task: PlanTask) -> None:
-    _manage(actor, task.plan)
+    _change(actor, task.plan)
     if task.projects.exists():
         raise ValidationError(_("Move or delete the task's projects first."))
     task.delete()
@@ -251,7 +254,7 @@ def _check_lead(project: Project) -> None:
 
 @transaction.atomic
 def project_create(*, actor: User, plan: Plan, **fields: Any) -> Project:
-    _manage(actor, plan)
+    _change(actor, plan)
     project = Project(plan=plan)
     assign_fields(project, fields, PROJECT_FIELDS)
     project.full_clean()
@@ -262,7 +265,7 @@ def project_create(*, actor: User, plan: Plan, **fields: Any) -> Project:
 
 @transaction.atomic
 def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     lead_id = project.lead_institution_id
     assign_fields(project, fields, PROJECT_FIELDS)
     project.full_clean()
@@ -279,7 +282,7 @@ def project_update(*, actor: User, project: Project, **fields: Any) -> Project:
 @transaction.atomic
 def project_delete(*, actor: User, project: Project) -> None:
     """Remove a project entered by mistake; one that has progress reports stays."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     if project.reports.exists():
         raise ValidationError(_("This project has progress reports; set its status instead of deleting it."))
     project.delete()
@@ -303,7 +306,7 @@ def _check_shares(project: Project, participation: Participation) -> None:
 @transaction.atomic
 def participation_create(*, actor: User, project: Project, **fields: Any) -> Participation:
     """Add a participating institution with its role and budget share (%); the lead holds the rest."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     participation = Participation(project=project)
     assign_fields(participation, fields, PARTICIPATION_FIELDS)
     participation.full_clean()
@@ -315,7 +318,7 @@ def participation_create(*, actor: User, project: Project, **fields: Any) -> Par
 
 @transaction.atomic
 def participation_update(*, actor: User, participation: Participation, **fields: Any) -> Participation:
-    _manage(actor, participation.project.plan)
+    _change(actor, participation.project.plan)
     institution_id = participation.institution_id
     assign_fields(participation, fields, PARTICIPATION_FIELDS)
     participation.full_clean()
@@ -328,7 +331,7 @@ def participation_update(*, actor: User, participation: Participation, **fields:
 
 @transaction.atomic
 def participation_delete(*, actor: User, participation: Participation) -> None:
-    _manage(actor, participation.project.plan)
+    _change(actor, participation.project.plan)
     participation.delete()
 
 
@@ -358,7 +361,7 @@ def budget_line_create(
     *, actor: User, project: Project, year: int, source: str, planned: int, note: str = ""
 ) -> BudgetLine:
     """A project's planned budget for one year and funding source, in whole won."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     line = BudgetLine(project=project, year=year, source=source, planned=planned, note=note)
     line.full_clean()
     _check_line(line)
@@ -368,7 +371,7 @@ def budget_line_create(
 
 @transaction.atomic
 def budget_line_update(*, actor: User, line: BudgetLine, **fields: Any) -> BudgetLine:
-    _manage(actor, line.project.plan)
+    _change(actor, line.project.plan)
     assign_fields(line, fields, ("year", "source", "planned", "note"))
     line.full_clean()
     _check_line(line)
@@ -378,7 +381,7 @@ def budget_line_update(*, actor: User, line: BudgetLine, **fields: Any) -> Budge
 
 @transaction.atomic
 def budget_line_delete(*, actor: User, line: BudgetLine) -> None:
-    _manage(actor, line.project.plan)
+    _change(actor, line.project.plan)
     if line.executed or line.executions.filter(amount__gt=0).exists():
         raise ValidationError(_("Amounts were reported as executed on this line; it cannot be removed."))
     line.delete()
@@ -390,7 +393,7 @@ def project_budget_set(
 ) -> int:
     """Set a project's planned amounts by (year, funding source): new lines are added, changed ones
     saved (with their history), and empty ones removed. Returns how many lines changed."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     existing = {(line.year, line.source): line for line in project.budget_lines.all()}
     sources = set(FundingSource.values)
     errors: list[str] = []
@@ -427,7 +430,7 @@ def indicator_create(
     *, actor: User, project: Project, targets: Mapping[int, Decimal] | None = None, **fields: Any
 ) -> Indicator:
     """A KPI of a project with its yearly targets."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     indicator = Indicator(project=project)
     assign_fields(indicator, fields, INDICATOR_FIELDS)
     indicator.full_clean()
@@ -441,7 +444,7 @@ def indicator_create(
 def indicator_update(
     *, actor: User, indicator: Indicator, targets: Mapping[int, Decimal | None] | None = None, **fields: Any
 ) -> Indicator:
-    _manage(actor, indicator.project.plan)
+    _change(actor, indicator.project.plan)
     assign_fields(indicator, fields, INDICATOR_FIELDS)
     indicator.full_clean()
     indicator.save()
@@ -452,7 +455,7 @@ def indicator_update(
 
 @transaction.atomic
 def indicator_delete(*, actor: User, indicator: Indicator) -> None:
-    _manage(actor, indicator.project.plan)
+    _change(actor, indicator.project.plan)
     if indicator.actuals.exists():
         raise ValidationError(_("Progress reports already state actuals for this indicator."))
     indicator.delete()
@@ -485,7 +488,7 @@ def _set_targets(indicator: Indicator, targets: Mapping[int, Decimal | None]) ->
 @transaction.atomic
 def project_link_action(*, actor: User, project: Project, action_item: ActionItem) -> ProjectActionLink:
     """Make a meeting's follow-up action one the project answers for in its next progress report."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     if action_item.council_id != project.plan.council_id:
         raise ValidationError({"action_item": _("Choose a follow-up action of this council's meetings.")})
     link, _created = ProjectActionLink.objects.get_or_create(
@@ -496,14 +499,14 @@ def project_link_action(*, actor: User, project: Project, action_item: ActionIte
 
 @transaction.atomic
 def project_unlink_action(*, actor: User, project: Project, action_item: ActionItem) -> None:
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     ProjectActionLink.objects.filter(project=project, action_item=action_item).delete()
 
 
 @transaction.atomic
 def project_link_decision(*, actor: User, project: Project, agenda_item: AgendaItem) -> ProjectDecisionLink:
     """Record that a meeting decision concerns the project."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     if agenda_item.meeting.council_id != project.plan.council_id:
         raise ValidationError({"agenda_item": _("Choose a decision of this council's meetings.")})
     if not agenda_item.decision:
@@ -516,14 +519,14 @@ def project_link_decision(*, actor: User, project: Project, agenda_item: AgendaI
 
 @transaction.atomic
 def project_unlink_decision(*, actor: User, project: Project, agenda_item: AgendaItem) -> None:
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     ProjectDecisionLink.objects.filter(project=project, agenda_item=agenda_item).delete()
 
 
 @transaction.atomic
 def project_link_agreement(*, actor: User, project: Project, agreement: Agreement) -> None:
     """Record that the project builds on an agreement of its council: the agreement shows it as a result."""
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     if agreement.council_id != project.plan.council_id:
         raise ValidationError({"agreement": _("Choose an agreement of this council.")})
     project.agreements.add(agreement)
@@ -531,5 +534,5 @@ def project_link_agreement(*, actor: User, project: Project, agreement: Agreemen
 
 @transaction.atomic
 def project_unlink_agreement(*, actor: User, project: Project, agreement: Agreement) -> None:
-    _manage(actor, project.plan)
+    _change(actor, project.plan)
     project.agreements.remove(agreement)

@@ -6,7 +6,9 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from council.web.pages import page_council, visible_or_404
@@ -14,6 +16,7 @@ from plans import permissions
 from plans.filters import PlanScopeFilter
 from plans.models import Plan, Project
 from plans.selectors.dashboard import Dashboard, dashboard
+from plans.selectors.figures import figures_cached
 from plans.selectors.scope import Scope
 
 
@@ -60,6 +63,24 @@ def _breakdown_labels() -> dict[str, str]:
     }
 
 
+def _board_html(plan: Plan, scope: Scope) -> str:
+    """The dashboard's figures as HTML, computed once per plan revision, scope, day and language."""
+
+    def render() -> str:
+        board = dashboard(scope=scope)
+        context = {
+            "plan": plan,
+            "board": board,
+            "chart": chart_data(board),
+            "breakdown_title": _breakdown_labels()[scope.level],
+            "dashboard_path": reverse("plan-dashboard", args=[plan.pk]),
+            "project_list_url": reverse("project-list"),
+        }
+        return render_to_string("plans/includes/board.html", context)
+
+    return figures_cached(plan=plan, part="dashboard", scope=scope, compute=render)
+
+
 @login_required
 def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Stated vs planned vs executed, execution by strategy and year, progress, late or stalled
@@ -69,21 +90,18 @@ def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         request.GET or None, queryset=Project.objects.none(), plan=plan, request=request
     )
     scope = filterset.scope() if filterset.is_valid() else Scope(plan=plan)
-    board = dashboard(scope=scope)
+    board_html = mark_safe(_board_html(plan, scope))  # noqa: S308 - rendered by the template engine above
+    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
+        return HttpResponse(board_html)
     context = {
         "plan": plan,
         "filter": filterset,
-        "board": board,
-        "chart": chart_data(board),
-        "breakdown_title": _breakdown_labels()[scope.level],
+        "board_html": board_html,
         "tab": "dashboard",
         "oversees": permissions.can_oversee_plan(request.user, plan),
         "can_manage": permissions.can_manage_plan(request.user, plan),
         "is_public": permissions.is_published(plan),
-        "project_list_url": reverse("project-list"),
     }
-    if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
-        return render(request, "plans/dashboard.html#board", context)
     return render(request, "plans/dashboard.html", context)
 
 
@@ -91,13 +109,17 @@ def plan_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The public page of an approved plan's progress, when its council is published."""
     plan: Plan = visible_or_404(permissions.plans_published().select_related("council"), pk)
     page_council(request, plan.council)
-    board = dashboard(scope=Scope(plan=plan), attention=False)
+    scope = Scope(plan=plan)
+
+    def render_figures() -> str:
+        board = dashboard(scope=scope, attention=False)
+        return render_to_string(
+            "plans/includes/public_figures.html", {"plan": plan, "board": board, "chart": chart_data(board)}
+        )
+
+    figures_html = figures_cached(plan=plan, part="public", scope=scope, compute=render_figures)
     return render(
         request,
         "plans/progress_public.html",
-        {
-            "plan": plan,
-            "board": board,
-            "chart": chart_data(board),
-        },
+        {"plan": plan, "figures_html": mark_safe(figures_html)},  # noqa: S308 - rendered by the template engine
     )

@@ -1,0 +1,18 @@
+"""Keeping cached plan figures exact: every write that can change a figure bumps the plan's revision.
+
+The bump is an UPDATE in the write's own transaction: if the write rolls back, so does the bump, and
+once it commits, the next page asks for figures under the new revision (plans.selectors.figures).
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import F
+
+from plans.models import Plan
+
+
+def plan_figures_changed(*, plan_ids: Iterable[int]) -> None:
+    """Mark the figures of these plans as changed."""
+    ids = sorted(set(plan_ids))  # one lock order for every writer
+    if ids:
+        Plan.objects.filter(pk__in=ids).update(figures_revision=F("figures_revision") + 1)
