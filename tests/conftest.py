@@ -61,8 +61,13 @@ def eager_tasks():
 
 @pytest.fixture(autouse=True)
 def _embedded_services(settings, tmp_path):
+    from django.core.cache import cache
+
     for name, value in embedded(tmp_path / "media").items():
         setattr(settings, name, value)
+    # Each test rolls its rows back, and ids and (frozen) times repeat: a cached figure from the
+    # previous test must not answer for this one's data.
+    cache.clear()
     with eager_tasks():
         yield
 

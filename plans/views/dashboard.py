@@ -81,6 +81,18 @@ def _board_html(plan: Plan, scope: Scope) -> str:
     return figures_cached(plan=plan, part="dashboard", scope=scope, compute=render)
 
 
+def _filter_html(filterset: PlanScopeFilter, plan: Plan, scope: Scope) -> str:
+    """The filter's selects as HTML; when the filters are valid they follow from the scope, so they
+    are cached with the figures (a large plan offers hundreds of options)."""
+
+    def render() -> str:
+        return render_to_string("plans/includes/scope_filter.html", {"filter": filterset})
+
+    if filterset.errors:
+        return mark_safe(render())  # noqa: S308 - rendered by the template engine
+    return mark_safe(figures_cached(plan=plan, part="filter", scope=scope, compute=render))  # noqa: S308
+
+
 @login_required
 def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Stated vs planned vs executed, execution by strategy and year, progress, late or stalled
@@ -96,6 +108,7 @@ def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "plan": plan,
         "filter": filterset,
+        "filter_html": _filter_html(filterset, plan, scope),
         "board_html": board_html,
         "tab": "dashboard",
         "oversees": permissions.can_oversee_plan(request.user, plan),
