@@ -264,7 +264,11 @@ CELERY_BEAT_SCHEDULE = {
 # Outbox delivery: notices per SMTP connection, and how long a claimed batch is reserved for its worker.
 NOTICE_BATCH_SIZE = int(os.environ.get("NOTICE_BATCH_SIZE", 100))
 NOTICE_LEASE_SECONDS = int(os.environ.get("NOTICE_LEASE_SECONDS", 300))
-NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", 5))
+# A temporary failure is tried again after 1, 2, 4 … minutes, at most an hour apart: twelve
+# attempts span about six hours before a notice is marked failed. Permanent refusals fail at once.
+NOTICE_MAX_ATTEMPTS = int(os.environ.get("NOTICE_MAX_ATTEMPTS", 12))
+NOTICE_RETRY_SECONDS = int(os.environ.get("NOTICE_RETRY_SECONDS", 60))
+NOTICE_RETRY_MAX_SECONDS = int(os.environ.get("NOTICE_RETRY_MAX_SECONDS", 3600))
 
 # API tokens are stored as a SHA-512 digest and expire; My account issues a new one.
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", 90))

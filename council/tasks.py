@@ -1,8 +1,9 @@
 """Celery tasks of the shared outbox and the daily reminders. Ids in, one service call each."""
 
+import uuid
 from collections.abc import Sequence
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from council.notices import outbox, reminders
 
@@ -15,9 +16,23 @@ def expand_dispatch(dispatch_id: int) -> int:
     return len(batches)
 
 
-@shared_task(name="council.tasks.deliver_notices")
-def deliver_notices(notice_ids: Sequence[int]) -> int:
-    return outbox.notices_deliver(notice_ids=notice_ids)
+@shared_task(name="council.tasks.deliver_notices", bind=True, max_retries=30)
+def deliver_notices(
+    self: Task, notice_ids: Sequence[int], token: str | None = None, sent_before: Sequence[int] = ()
+) -> int:
+    """Deliver a batch; after a database error, try the same batch again within seconds, keeping
+    its reservation and what it already sent (the sweep would only find it after the lease)."""
+    try:
+        return outbox.notices_deliver(
+            notice_ids=notice_ids, token=uuid.UUID(token) if token else None, sent_before=sent_before
+        )
+    except outbox.DeliveryInterrupted as interrupted:
+        raise self.retry(
+            args=(list(notice_ids),),
+            kwargs={"token": str(interrupted.token), "sent_before": interrupted.sent},
+            countdown=min(2**self.request.retries, 30),
+            exc=interrupted,
+        ) from interrupted
 
 
 @shared_task(name="council.tasks.sweep_notices")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/<int:pk>/", views.notice_open, name="notice-open"),
     path("search/", views.search, name="search"),
     path("deliveries/<int:pk>/", views.dispatch_detail, name="dispatch-detail"),
+    path("deliveries/<int:pk>/retry/", views.dispatch_retry, name="dispatch-retry"),
     path("deliveries/notices/<int:pk>/retry/", views.notice_retry, name="notice-retry"),
     path("", include("members.urls")),
     path("", include("meetings.urls")),

@@ -86,6 +86,8 @@ class Notice(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     claim_token = models.UUIDField(null=True, blank=True, editable=False)
     claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # After a temporary failure, the earliest time the sweep tries again (backing off exponentially).
+    retry_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)

@@ -14,8 +14,31 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Errors that concern one recipient: the connection is still good for the others.
+# Errors that concern one message: the connection is still good for the others.
 RECIPIENT_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a mail did not go out, and whether trying again later can help.
+
+    SMTP says so in its reply code: 4xx is temporary (greylisting, a full mailbox, a server busy or
+    rate-limiting), 5xx permanent (no such user, message refused). A broken or refused connection is
+    temporary: the server may be back in a minute.
+    """
+
+    reason: str
+    permanent: bool = False
+
+
+def failure_of(error: Exception) -> Failure:
+    reason = f"{type(error).__name__}: {error}"
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return Failure(reason, permanent=bool(codes) and all(code >= 500 for code in codes))
+    if isinstance(error, smtplib.SMTPResponseException) and not isinstance(error, smtplib.SMTPConnectError):
+        return Failure(reason, permanent=error.smtp_code >= 500)
+    return Failure(reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +68,11 @@ def mail_batch_send(
     *,
     mails: Sequence[OutgoingMail],
     on_sent: Callable[[int], None],
-    on_failed: Callable[[int, str], None],
+    on_failed: Callable[[int, Failure], None],
 ) -> int:
     """Send each mail over one connection, reporting each outcome as soon as it is known.
 
-    A refused recipient fails only that mail; a broken connection gives the rest back unsent.
+    A refused message fails only that mail; a broken connection gives the rest back unsent.
     """
     sent = 0
     remaining = list(mails)
@@ -61,13 +84,14 @@ def mail_batch_send(
                     connection.send_messages([build_message(mail)])
                 except RECIPIENT_ERRORS as error:
                     remaining.pop(0)
-                    on_failed(mail.key, f"{type(error).__name__}: {error}")
+                    on_failed(mail.key, failure_of(error))
                     continue
                 remaining.pop(0)
                 on_sent(mail.key)
                 sent += 1
     except (OSError, smtplib.SMTPException) as error:
         logger.warning("mail connection failed after %d of %d messages: %s", sent, len(mails), error)
+        failure = failure_of(error)
         for mail in remaining:
-            on_failed(mail.key, f"{type(error).__name__}: {error}")
+            on_failed(mail.key, failure)
     return sent

@@ -17,14 +17,14 @@ from email.headerregistry import Address
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import DatabaseError, transaction
+from django.db.models import F, Q, QuerySet
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from council.models import Council, Dispatch, Notice
-from council.notices.mail import OutgoingMail, mail_batch_send
+from council.notices.mail import Failure, OutgoingMail, mail_batch_send
 from council.web.languages import LANGUAGE_CODES
 
 logger = logging.getLogger(__name__)
@@ -230,11 +230,14 @@ def render_notice(notice: Notice, context: dict[str, Any] | None = None) -> Rend
         )
 
 
-def _claim(notice_ids: Sequence[int]) -> uuid.UUID:
-    token = uuid.uuid4()
+def _claim(notice_ids: Sequence[int], token: uuid.UUID) -> None:
+    """Reserve the given notices that nobody is sending for `token` for a lease's time. Notices
+    already reserved for the same token (a batch retried after a database error) are taken back."""
     now = timezone.now()
     Notice.objects.filter(
-        Q(status=Notice.Status.PENDING) | Q(status=Notice.Status.SENDING, claimed_until__lt=now),
+        Q(status=Notice.Status.PENDING)
+        | Q(status=Notice.Status.SENDING, claimed_until__lt=now)
+        | Q(status=Notice.Status.SENDING, claim_token=token),
         id__in=list(notice_ids),
     ).update(
         status=Notice.Status.SENDING,
@@ -242,44 +245,76 @@ def _claim(notice_ids: Sequence[int]) -> uuid.UUID:
         claimed_until=now + timedelta(seconds=settings.NOTICE_LEASE_SECONDS),
         attempts=F("attempts") + 1,
     )
-    return token
 
 
-def notices_deliver(*, notice_ids: Sequence[int]) -> int:
-    """Send the given notices that nobody else is sending, over one connection; return how many went out."""
-    token = _claim(notice_ids)
-    claimed = list(
-        Notice.objects.filter(claim_token=token, status=Notice.Status.SENDING)
-        .select_related("dispatch", "dispatch__council")
-        .order_by("dispatch_id", "id")
+def _mark_sent(notice_ids: Sequence[int], token: uuid.UUID) -> None:
+    Notice.objects.filter(pk__in=list(notice_ids), claim_token=token).update(
+        status=Notice.Status.SENT,
+        sent_at=timezone.now(),
+        claim_token=None,
+        claimed_until=None,
+        retry_at=None,
+        last_error="",
     )
-    if not claimed:
-        return 0
-    by_dispatch: dict[int, list[Notice]] = {}
-    for notice in claimed:
-        by_dispatch.setdefault(notice.dispatch_id, []).append(notice)
-    contexts = {
-        dispatch_id: kind_for(notices[0].dispatch.kind).context(notices[0].dispatch, notices)
-        for dispatch_id, notices in by_dispatch.items()
-    }
-    mails = []
-    for notice in claimed:
-        rendered = render_notice(notice, contexts[notice.dispatch_id])
-        mails.append(OutgoingMail(key=notice.pk, to=_address(notice), rendered=rendered))
 
-    def sent(notice_id: int) -> None:
-        Notice.objects.filter(pk=notice_id, claim_token=token).update(
-            status=Notice.Status.SENT,
-            sent_at=timezone.now(),
-            claim_token=None,
-            claimed_until=None,
-            last_error="",
+
+class DeliveryInterrupted(Exception):
+    """The database failed in the middle of a batch. Retry the batch with the same token (its
+    reservation is taken back at once instead of after the lease) and first record `sent`, the
+    mails that went out but could not be marked, so that none of them goes out twice."""
+
+    def __init__(self, token: uuid.UUID, sent: list[int]) -> None:
+        super().__init__(f"database error while delivering; {len(sent)} sent mails to record")
+        self.token = token
+        self.sent = sent
+
+
+def notices_deliver(
+    *, notice_ids: Sequence[int], token: uuid.UUID | None = None, sent_before: Sequence[int] = ()
+) -> int:
+    """Send the given notices that nobody else is sending, over one connection; return how many went out.
+
+    Raises DeliveryInterrupted when the database fails on the way (see there).
+    """
+    token = token or uuid.uuid4()
+    unrecorded: list[int] = []
+    try:
+        if sent_before:
+            _mark_sent(sent_before, token)
+        _claim(notice_ids, token)
+        claimed = list(
+            Notice.objects.filter(claim_token=token, status=Notice.Status.SENDING)
+            .select_related("dispatch", "dispatch__council")
+            .order_by("dispatch_id", "id")
         )
+        if not claimed:
+            return 0
+        by_dispatch: dict[int, list[Notice]] = {}
+        for notice in claimed:
+            by_dispatch.setdefault(notice.dispatch_id, []).append(notice)
+        contexts = {
+            dispatch_id: kind_for(notices[0].dispatch.kind).context(notices[0].dispatch, notices)
+            for dispatch_id, notices in by_dispatch.items()
+        }
+        mails = []
+        for notice in claimed:
+            rendered = render_notice(notice, contexts[notice.dispatch_id])
+            mails.append(OutgoingMail(key=notice.pk, to=_address(notice), rendered=rendered))
 
-    def failed(notice_id: int, error: str) -> None:
-        _release(notice_id, token, error)
+        def sent(notice_id: int) -> None:
+            try:
+                _mark_sent([notice_id], token)
+            except DatabaseError:
+                unrecorded.append(notice_id)
+                raise
 
-    return mail_batch_send(mails=mails, on_sent=sent, on_failed=failed)
+        def failed(notice_id: int, failure: Failure) -> None:
+            _release(notice_id, token, failure)
+
+        return mail_batch_send(mails=mails, on_sent=sent, on_failed=failed)
+    except DatabaseError as error:
+        logger.warning("database error while delivering notices %s: %s", list(notice_ids)[:5], error)
+        raise DeliveryInterrupted(token, [*sent_before, *unrecorded]) from error
 
 
 def _address(notice: Notice) -> str:
@@ -287,17 +322,27 @@ def _address(notice: Notice) -> str:
     return str(Address(display_name=notice.name, addr_spec=notice.email)) if notice.name else notice.email
 
 
-def _release(notice_id: int, token: uuid.UUID, error: str) -> None:
-    """Give a notice back for a later attempt, or mark it failed once it has used its attempts."""
+def retry_delay(attempts: int) -> timedelta:
+    """How long a notice waits after its `attempts`-th temporary failure: doubling from
+    NOTICE_RETRY_SECONDS up to NOTICE_RETRY_MAX_SECONDS, so an SMTP server refusing for hours
+    (greylisting, rate limits, maintenance) delays notices without using them up."""
+    seconds = settings.NOTICE_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(seconds, settings.NOTICE_RETRY_MAX_SECONDS))
+
+
+def _release(notice_id: int, token: uuid.UUID, failure: Failure) -> None:
+    """Give a notice back for a later attempt, or mark it failed: at once when the refusal is
+    permanent, else once it has used its attempts."""
     notice = Notice.objects.filter(pk=notice_id, claim_token=token).only("attempts").first()
     if notice is None:
         return
-    final = notice.attempts >= settings.NOTICE_MAX_ATTEMPTS
+    final = failure.permanent or notice.attempts >= settings.NOTICE_MAX_ATTEMPTS
     Notice.objects.filter(pk=notice_id, claim_token=token).update(
         status=Notice.Status.FAILED if final else Notice.Status.PENDING,
         claim_token=None,
         claimed_until=None,
-        last_error=error[:2000],
+        retry_at=None if final else timezone.now() + retry_delay(notice.attempts),
+        last_error=failure.reason[:2000],
     )
 
 
@@ -306,8 +351,8 @@ def outbox_sweep() -> int:
 
     A dispatch or notice that was never tried is left alone for a lease's time, as a task queued
     for it is probably still waiting its turn: otherwise, during a large announcement, every sweep
-    would queue the whole backlog again. A notice given back after a failed attempt, or reserved
-    by a worker whose lease ran out, has nothing queued for it and is picked up at once.
+    would queue the whole backlog again. A notice given back after a temporary failure is picked up
+    once its back-off has passed (`retry_delay`), one reserved by a worker whose lease ran out at once.
     """
     now = timezone.now()
     fresh = now - timedelta(seconds=settings.NOTICE_LEASE_SECONDS)
@@ -316,8 +361,8 @@ def outbox_sweep() -> int:
     batches = [batch for dispatch_id in left_behind for batch in dispatch_expand(dispatch_id=dispatch_id)]
     due = list(
         Notice.objects.filter(
-            Q(status=Notice.Status.PENDING, attempts__gt=0)
-            | Q(status=Notice.Status.PENDING, created_at__lt=fresh)
+            Q(status=Notice.Status.PENDING, attempts__gt=0, retry_at__lte=now)
+            | Q(status=Notice.Status.PENDING, attempts=0, created_at__lt=fresh)
             | Q(status=Notice.Status.SENDING, claimed_until__lt=now),
             attempts__lt=settings.NOTICE_MAX_ATTEMPTS,
         )
@@ -332,12 +377,21 @@ def outbox_sweep() -> int:
     return len(batches)
 
 
-def notice_retry(*, notice: Notice) -> None:
-    """Staff asked to try a failed notice again."""
-    Notice.objects.filter(pk=notice.pk, status=Notice.Status.FAILED).update(
-        status=Notice.Status.PENDING, attempts=0, last_error=""
+def notices_retry(*, notices: QuerySet[Notice]) -> int:
+    """Staff asked to try failed notices again (one, or all of a dispatch): they start afresh."""
+    ids = list(notices.filter(status=Notice.Status.FAILED).values_list("id", flat=True))
+    Notice.objects.filter(id__in=ids, status=Notice.Status.FAILED).update(
+        status=Notice.Status.PENDING, attempts=0, retry_at=None, last_error=""
     )
-    transaction.on_commit(lambda: _enqueue("council.tasks.deliver_notices", [notice.pk]))
+    size = settings.NOTICE_BATCH_SIZE
+    batches = [ids[start : start + size] for start in range(0, len(ids), size)]
+
+    def enqueue() -> None:
+        for batch in batches:
+            _enqueue("council.tasks.deliver_notices", batch)
+
+    transaction.on_commit(enqueue)
+    return len(ids)
 
 
 def notices_mark_read(*, user_id: int, notice_ids: Sequence[int] | None = None) -> int:

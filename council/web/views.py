@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from council import services
@@ -121,6 +122,7 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pending=Count("id", filter=Q(status__in=[Notice.Status.PENDING, Notice.Status.SENDING])),
         failed=Count("id", filter=Q(status=Notice.Status.FAILED)),
         retried=Count("id", filter=Q(attempts__gt=1)),
+        unreachable=Count("id", filter=Q(status=Notice.Status.SKIPPED)),
     )
     page = Paginator(notices, 100).get_page(request.GET.get("page"))
     return render(
@@ -134,9 +136,29 @@ def notice_retry(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice.objects.select_related("dispatch"), pk=pk)
     if not can_view_delivery(request.user, notice.dispatch.council_id):
         raise PermissionDenied
-    outbox.notice_retry(notice=notice)
+    outbox.notices_retry(notices=Notice.objects.filter(pk=notice.pk))
     messages.success(request, _("The notice to %(email)s will be sent again.") % {"email": notice.email})
     return redirect("dispatch-detail", pk=notice.dispatch_id)
+
+
+@login_required
+@require_POST
+def dispatch_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Try every failed notice of an announcement again, e.g. after the mail server was fixed."""
+    dispatch = get_object_or_404(Dispatch, pk=pk)
+    if not can_view_delivery(request.user, dispatch.council_id):
+        raise PermissionDenied
+    count = outbox.notices_retry(notices=dispatch.notices.all())
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d failed notice will be sent again.",
+            "%(count)d failed notices will be sent again.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("dispatch-detail", pk=dispatch.pk)
 
 
 @login_required

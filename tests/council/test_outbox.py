@@ -4,6 +4,7 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from council.models import CouncilRole, Dispatch, Notice
 from council.notices import outbox
+from council.tasks import deliver_notices
 from members.directory.notices import term_ending_reminders
 from members.models import Membership
 from tests.council.factories import CouncilRoleFactory, UserFactory
@@ -102,11 +104,64 @@ def test_smtp_outage_leaves_notices_pending_for_the_sweep(
     notice = dispatch.notices.get()
     assert notice.status == Notice.Status.PENDING
     assert "connection unexpectedly closed" in notice.last_error
-    assert outbox.outbox_sweep() == 1
+    assert notice.retry_at > timezone.now()
+    assert outbox.outbox_sweep() == 0  # backing off
+    with time_machine.travel(notice.retry_at + timedelta(seconds=1)):
+        assert outbox.outbox_sweep() == 1
     notice.refresh_from_db()
     assert notice.status == Notice.Status.SENT
-    assert notice.attempts == 2 and notice.was_retried
+    assert notice.attempts == 2 and notice.was_retried and notice.retry_at is None
     assert len(mail.outbox) == 1
+
+
+def test_temporary_refusals_back_off_exponentially_for_hours(
+    ending_seat, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    """A 451 (try again later) that lasts hours delays the notice; it is not used up in minutes."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def greylist(self, messages):
+        raise smtplib.SMTPRecipientsRefused({messages[0].to[0]: (451, b"4.7.1 try again later")})
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailBackend, "send_messages", greylist)
+        with django_capture_on_commit_callbacks(execute=True):
+            dispatch = _announce(ending_seat)
+        notice = dispatch.notices.get()
+        waits, clock = [], timezone.now()
+        while notice.status == Notice.Status.PENDING:
+            waits.append(notice.retry_at - clock)
+            clock = notice.retry_at + timedelta(seconds=1)
+            with time_machine.travel(clock, tick=False):
+                outbox.outbox_sweep()
+                notice.refresh_from_db()
+    minutes = [round(wait.total_seconds() / 60) for wait in waits]
+    assert minutes[:7] == [1, 2, 4, 8, 16, 32, 60]
+    assert notice.status == Notice.Status.FAILED and notice.attempts == settings.NOTICE_MAX_ATTEMPTS
+    assert sum(waits, timedelta()) > timedelta(hours=5)
+    assert "451" in notice.last_error
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        smtplib.SMTPRecipientsRefused({"alice@example.org": (550, b"5.1.1 no such user")}),
+        smtplib.SMTPDataError(554, b"5.7.1 message refused"),
+        smtplib.SMTPSenderRefused(553, b"5.7.1 sender not allowed", "portal@example.org"),
+    ],
+)
+def test_a_permanent_refusal_fails_at_once_with_its_reason(
+    error, ending_seat, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    monkeypatch.setattr(EmailBackend, "send_messages", lambda self, messages: (_ for _ in ()).throw(error))
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch = _announce(ending_seat)
+    notice = dispatch.notices.get()
+    assert notice.status == Notice.Status.FAILED and notice.attempts == 1
+    assert str(error.smtp_code if hasattr(error, "smtp_code") else 550) in notice.last_error
 
 
 def test_a_refused_recipient_fails_alone_and_is_marked_failed_after_the_last_attempt(
@@ -119,14 +174,15 @@ def test_a_refused_recipient_fails_alone_and_is_marked_failed_after_the_last_att
 
     def refuse_alice(self, messages):
         if "alice@example.org" in messages[0].to[0]:
-            raise smtplib.SMTPRecipientsRefused({"alice@example.org": (550, b"no such user")})
+            raise smtplib.SMTPRecipientsRefused({"alice@example.org": (452, b"mailbox full")})
         return original(self, messages)
 
     settings.NOTICE_MAX_ATTEMPTS = 2
     monkeypatch.setattr(EmailBackend, "send_messages", refuse_alice)
     with django_capture_on_commit_callbacks(execute=True):
         dispatch = _announce(ending_seat)
-    outbox.outbox_sweep()
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        outbox.outbox_sweep()
     statuses = dict(dispatch.notices.values_list("email", "status"))
     assert statuses == {"alice@example.org": Notice.Status.FAILED, "zed@example.org": Notice.Status.SENT}
     assert len(mail.outbox) == 1
@@ -148,7 +204,7 @@ def test_a_failed_notice_can_be_retried_by_staff(
     notice = dispatch.notices.get()
     assert notice.status == Notice.Status.FAILED
     with django_capture_on_commit_callbacks(execute=True):
-        outbox.notice_retry(notice=notice)
+        outbox.notices_retry(notices=Notice.objects.filter(pk=notice.pk))
     notice.refresh_from_db()
     assert notice.status == Notice.Status.SENT
     assert len(mail.outbox) == 1
@@ -239,3 +295,61 @@ def test_long_korean_subjects_keep_their_spaces():
     subject = "[개최 안내] 안양시 산학관 협력 협의회 2026년 제1차 회의 안건 안내"
     raw = EmailMessage(subject=subject, body="본문", to=["a@example.org"]).message().as_bytes()
     assert message_from_bytes(raw, policy=email_policy.default)["Subject"] == subject
+
+
+def test_a_database_error_mid_batch_retries_it_at_once_without_sending_twice(
+    ending_seat, anyang, monkeypatch
+):
+    """The worker retries the batch within seconds, keeps its reservation and records what went out."""
+    from django.db import OperationalError
+
+    for name in ("zed", "yan"):
+        CouncilRoleFactory(user=UserFactory(username=name), council=anyang, kind=CouncilRole.Kind.SECRETARIAT)
+    original = outbox._mark_sent
+    calls = []
+
+    def flaky(notice_ids, token):
+        calls.append(list(notice_ids))
+        if len(calls) == 2:  # the second mail went out, then the database went away
+            raise OperationalError("server closed the connection unexpectedly")
+        return original(notice_ids, token)
+
+    monkeypatch.setattr(outbox, "_mark_sent", flaky)
+    dispatch = _announce(ending_seat)
+    [batch] = outbox.dispatch_expand(dispatch_id=dispatch.pk)
+    result = deliver_notices.apply(args=[batch], throw=False)  # as a worker runs it, retries included
+    assert result.result == 1  # the retry sent the third mail; the first two went out before
+    assert len(mail.outbox) == 3
+    addresses = [message.message()["To"].addresses[0].addr_spec for message in mail.outbox]
+    assert sorted(addresses) == sorted(dispatch.notices.values_list("email", flat=True))
+    assert set(dispatch.notices.values_list("status", flat=True)) == {Notice.Status.SENT}
+    assert calls[2] == calls[1]  # the retry first records the mail that went out
+
+
+def test_staff_retry_every_failed_notice_of_a_dispatch_at_once(
+    ending_seat, anyang, client, alice, bob, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    CouncilRoleFactory(user=UserFactory(username="zed"), council=anyang, kind=CouncilRole.Kind.SECRETARIAT)
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            EmailBackend,
+            "send_messages",
+            lambda self, messages: (_ for _ in ()).throw(smtplib.SMTPDataError(554, b"policy")),
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            dispatch = _announce(ending_seat)
+    assert dispatch.notices.filter(status=Notice.Status.FAILED).count() == 2
+    url = f"/deliveries/{dispatch.pk}/"
+    client.force_login(bob)
+    assert client.post(f"{url}retry/").status_code == 403
+    assert dispatch.notices.filter(status=Notice.Status.FAILED).count() == 2
+    client.force_login(alice)
+    page = client.get(url).content.decode()
+    assert "실패한 알림 2건 모두 다시 보내기" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{url}retry/", follow=True)
+    assert "2건" in response.content.decode()
+    assert set(dispatch.notices.values_list("status", flat=True)) == {Notice.Status.SENT}
+    assert len(mail.outbox) == 2

@@ -1,7 +1,9 @@
 """Notice delivery on real services: Redis, a Celery worker process and an SMTP sink.
 
 Exactly one mail reaches each recipient of an announcement when the tasks run twice, when the
-worker is killed in the middle of a batch, and when Redis is down at the moment of announcing.
+worker is killed in the middle of a batch, when Redis is down at the moment of announcing, and when
+the mail server answers "try again later" for a long while (the worker's back-off runs on a scale
+of seconds for minutes, so seven seconds stand for seven minutes).
 CI (.ci/run) runs these on PostgreSQL; they are skipped where the services cannot run.
 """
 
@@ -43,6 +45,9 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(sink.port),
         "NOTICE_LEASE_SECONDS": "2",
+        # Back-off on a scale of seconds for minutes: 1, 2, 4 … seconds, at most 60 apart.
+        "NOTICE_RETRY_SECONDS": "1",
+        "NOTICE_RETRY_MAX_SECONDS": "60",
         "VAR_DIR": str(tmp_path_factory.mktemp("worker-var")),
         "DJANGO_SETTINGS_MODULE": "council.settings",
     }
@@ -156,3 +161,28 @@ def _enqueue_sweep() -> bool:
         app.close()
         return False
     return True
+
+
+def test_a_long_temporary_refusal_delays_every_notice_and_loses_none(live, meeting_to_announce):
+    """451 for "seven minutes", then the server recovers: each member gets the invitation once."""
+    staff, meeting = meeting_to_announce
+    sink = live["sink"]
+    sink.handler.refuse_with = "451 4.3.2 System busy, try again later"
+    services.meeting_announce(actor=staff, meeting=meeting)
+    dispatch = Dispatch.objects.get(subject_key=f"meetings.meeting:{meeting.pk}")
+    outage_ends = time.monotonic() + 7
+    while time.monotonic() < outage_ends:
+        _enqueue_sweep()  # what beat does every minute
+        time.sleep(1)
+    assert sink.count() == 0 and sink.handler.refused >= INVITEES
+    assert not dispatch.notices.filter(status=Notice.Status.FAILED).exists()
+    sink.handler.refuse_with = None
+    deadline = time.monotonic() + 90
+    while sink.count() < INVITEES and time.monotonic() < deadline:
+        _enqueue_sweep()
+        time.sleep(1)
+    _settle(sink, INVITEES)
+    _assert_once_each(sink)
+    statuses = set(dispatch.notices.values_list("status", flat=True))
+    assert statuses == {Notice.Status.SENT}
+    assert dispatch.notices.filter(attempts__gt=1).count() == INVITEES

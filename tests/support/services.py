@@ -148,8 +148,15 @@ class _SinkHandler:
         self.stall_at: int | None = None
         self.stalled = threading.Event()
         self.release = threading.Event()
+        # A reply such as "451 4.3.2 try again later" given to every recipient while it is set.
+        self.refuse_with: str | None = None
+        self.refused = 0
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if self.refuse_with is not None:
+            with self.lock:
+                self.refused += 1
+            return self.refuse_with
         # Hold the next message before its content is sent, so a worker can be killed between two mails.
         if self.stall_at is not None and len(self.messages) >= self.stall_at and not self.stalled.is_set():
             self.stalled.set()
@@ -202,6 +209,8 @@ class SmtpSink:
         with self.handler.lock:
             self.handler.messages.clear()
         self.handler.stall_at = None
+        self.handler.refuse_with = None
+        self.handler.refused = 0
         self.handler.stalled.clear()
         self.handler.release.clear()
 
