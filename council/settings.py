@@ -230,7 +230,22 @@ else:
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # The cache fails open: with Redis down, reads miss and writes are dropped (each logged as a
+    # warning by django_redis), so pages, sessions (kept in the database too) and the API's rate
+    # limits keep working while Redis is away. Short timeouts keep a hung Redis from hanging pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "council.cache"
     # Sessions are read from Redis on every page and written through to the database, so a Redis
     # restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -352,8 +367,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"cache_unavailable": {"()": "council.web.logs.CacheUnavailable"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "council.cache": {"filters": ["cache_unavailable"]}},
 }
 
 # Filter drop-downs offer "All" rather than a row of dashes.

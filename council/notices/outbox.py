@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
@@ -399,3 +399,30 @@ def notices_mark_read(*, user_id: int, notice_ids: Sequence[int] | None = None) 
     if notice_ids is not None:
         notices = notices.filter(id__in=list(notice_ids))
     return notices.update(read_at=timezone.now())
+
+
+@dataclass(frozen=True, slots=True)
+class Backlog:
+    """What the outbox still owes: for whoever runs the portal, in /healthz."""
+
+    pending: int  # waiting for a worker, or for their next attempt
+    oldest_pending_seconds: int  # how long the oldest of them has waited since it was written
+    failed_last_day: int
+
+
+def outbox_backlog() -> Backlog:
+    now = timezone.now()
+    waiting = Q(status__in=[Notice.Status.PENDING, Notice.Status.SENDING])
+    totals = Notice.objects.filter(
+        waiting | Q(status=Notice.Status.FAILED, created_at__gte=now - timedelta(days=1))
+    ).aggregate(
+        pending=Count("id", filter=waiting),
+        oldest=Min("created_at", filter=waiting),
+        failed=Count("id", filter=Q(status=Notice.Status.FAILED)),
+    )
+    oldest = totals["oldest"]
+    return Backlog(
+        pending=totals["pending"],
+        oldest_pending_seconds=int((now - oldest).total_seconds()) if oldest else 0,
+        failed_last_day=totals["failed"],
+    )

@@ -5,9 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -25,6 +24,7 @@ from council.permissions import access_for, authenticated_user, can_view_deliver
 from council.search import MIN_QUERY_LENGTH, clean_query, search_portal
 from council.selectors import notices_for_user, request_council
 from council.web.forms import LanguageForm, ProfileForm
+from council.web.health import health_report
 from council.web.languages import language_cookie_set
 from council.web.navigation import home_panels
 
@@ -39,10 +39,12 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers and container health checks: the web tier can reach its database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    """For load balancers and whoever runs the portal: 200 while the database answers (the status
+    says "degraded" when Redis is down), 503 otherwise; with Redis's state and the outbox backlog."""
+    serving, report = health_report()
+    response = JsonResponse(report, status=200 if serving else 503)
+    add_never_cache_headers(response)
+    return response
 
 
 def home(request: HttpRequest) -> HttpResponse:

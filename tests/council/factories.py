@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from council.models import Council, CouncilRole, User
+from council.models import Council, CouncilRole, Dispatch, Notice, User
 
 PASSWORD = "correct horse battery staple"
 
@@ -35,3 +35,22 @@ class CouncilRoleFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     council = factory.SubFactory(CouncilFactory)
     kind = CouncilRole.Kind.SECRETARIAT
+
+
+class DispatchFactory(DjangoModelFactory):
+    class Meta:
+        model = Dispatch
+
+    kind = "membership.term_ending"
+    subject_key = factory.Sequence(lambda n: f"members.membership:{n}")
+    council = factory.SubFactory(CouncilFactory)
+
+
+class NoticeFactory(DjangoModelFactory):
+    class Meta:
+        model = Notice
+
+    dispatch = factory.SubFactory(DispatchFactory)
+    recipient_key = factory.Sequence(lambda n: f"mail:member{n}@example.org")
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    title = "임기 만료 안내"

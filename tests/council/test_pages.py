@@ -227,9 +227,31 @@ def test_password_reset_mails_a_working_link(client, alice):
     assert alice.check_password("a-new-long-pass-2026")
 
 
-def test_health_check_answers_ok(client, db):
+def test_health_check_reports_the_database_redis_and_the_outbox_backlog(client, db, alice):
+    from council.models import Notice
+    from tests.council.factories import NoticeFactory
+
+    NoticeFactory()
+    NoticeFactory(status=Notice.Status.FAILED)
+    NoticeFactory(status=Notice.Status.SENT)
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.content == b"ok"
+    assert response.status_code == 200
+    report = response.json()
+    assert report["status"] == "ok" and report["database"] == "ok"
+    assert report["redis"] == "not configured"  # the embedded portal runs without it
+    assert report["outbox"]["pending"] == 1 and report["outbox"]["failed_last_day"] == 1
+    assert 0 <= report["outbox"]["oldest_pending_seconds"] < 60
+
+
+def test_health_check_answers_503_when_the_database_is_away(client, db, monkeypatch):
+    from django.db import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr("council.web.health.outbox_backlog", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["database"] == "down"
 
 
 def test_unknown_pages_answer_404_in_the_portal_layout(client, db):
