@@ -273,6 +273,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BEAT_SCHEDULE = {
     "notices-sweep": {"task": "council.tasks.sweep_notices", "schedule": 60.0},
+    "imports-sweep": {"task": "council.tasks.sweep_imports", "schedule": 60.0},
     "reminders-daily": {"task": "council.tasks.run_reminders", "schedule": crontab(hour=8, minute=0)},
 }
 

@@ -1,10 +1,11 @@
-"""Celery tasks of the shared outbox and the daily reminders. Ids in, one service call each."""
+"""Celery tasks of the outbox, the daily reminders and spreadsheet imports. Ids in, one service call each."""
 
 import uuid
 from collections.abc import Sequence
 
 from celery import Task, shared_task
 
+from council.files import imports
 from council.notices import outbox, reminders
 
 
@@ -43,3 +44,15 @@ def sweep_notices() -> int:
 @shared_task(name="council.tasks.run_reminders")
 def run_reminders() -> int:
     return reminders.reminders_run()
+
+
+@shared_task(name="council.tasks.run_import", acks_late=False)
+def run_import(job_id: int) -> None:
+    # Acknowledged on receipt: an import killed with its worker is not run again behind the
+    # owner's back (its transaction was rolled back; the sweep marks it failed, they upload again).
+    imports.import_job_run(job_id=job_id)
+
+
+@shared_task(name="council.tasks.sweep_imports")
+def sweep_imports() -> int:
+    return imports.import_jobs_sweep()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("deliveries/<int:pk>/", views.dispatch_detail, name="dispatch-detail"),
     path("deliveries/<int:pk>/retry/", views.dispatch_retry, name="dispatch-retry"),
+    path("imports/<int:pk>/", views.import_job, name="import-job"),
     path("deliveries/notices/<int:pk>/retry/", views.notice_retry, name="notice-retry"),
     path("", include("members.urls")),
     path("", include("meetings.urls")),

@@ -7,17 +7,21 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
+        from council.files.imports import register_import
         from council.notices.reminders import register_reminders
         from council.permissions import set_seat_rows
         from council.web.navigation import MenuItem, register_menu_item
         from members import home, search
         from members.agreements.notices import agreement_renewal_reminders
         from members.difficulties.notices import overdue_answer_reminders
+        from members.directory.imports import import_kinds
         from members.directory.notices import term_ending_reminders
         from members.directory.permissions import seat_rows
         from members.practices import notices as _practice_notices  # noqa: F401 - registers its notice kinds
 
         set_seat_rows(seat_rows)
+        for kind in import_kinds:
+            register_import(kind)
         register_reminders(term_ending_reminders)
         register_reminders(overdue_answer_reminders)
         register_reminders(agreement_renewal_reminders)

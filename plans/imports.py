@@ -13,9 +13,11 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from council.files.imports import ImportKind, ImportResult, ReportProgress, no_progress
 from council.files.spreadsheets import (
     Column,
     ImportRejected,
@@ -24,7 +26,7 @@ from council.files.spreadsheets import (
     read_table,
     write_template,
 )
-from council.models import User
+from council.models import ImportJob, User
 from members.models import Institution
 from plans import permissions, services
 from plans.models import FundingSource, Plan, PlanTask, Project, Strategy
@@ -364,14 +366,17 @@ class _Checker:
                 )
 
 
-def plan_import(*, actor: User, plan: Plan, upload: UploadedFile) -> PlanImportReport:
+def plan_import(
+    *, actor: User, plan: Plan, upload: UploadedFile, progress: ReportProgress = no_progress
+) -> PlanImportReport:
     """Add strategies, tasks, projects and budget lines to a plan from a spreadsheet; all rows or none."""
     if not permissions.can_manage_plan(actor, plan):
         raise PermissionDenied(_("Only the council's secretariat can import into its plan."))
     table = read_table(upload, COLUMNS, sheet_names=[STRUCTURE_SHEET])
     institutions = {institution.name: institution for institution in permissions.project_institutions(actor)}
     checker = _Checker(plan, institutions)
-    for row, values in table:
+    for index, (row, values) in enumerate(table, start=1):
+        progress("checking", index, len(table))
         missing = [key for key in ("strategy_code", "task_code", "project_code") if not values.get(key)]
         for key in missing:
             checker.error(row, key, _("This column is required."))
@@ -385,10 +390,10 @@ def plan_import(*, actor: User, plan: Plan, upload: UploadedFile) -> PlanImportR
     checker.finish()
     if checker.errors:
         raise ImportRejected(sorted(checker.errors, key=lambda error: error.row))
-    return _save(actor, plan, checker)
+    return _save(actor, plan, checker, progress)
 
 
-def _save(actor: User, plan: Plan, checker: _Checker) -> PlanImportReport:
+def _save(actor: User, plan: Plan, checker: _Checker, progress: ReportProgress) -> PlanImportReport:
     report = PlanImportReport()
     row = 0
     try:
@@ -416,7 +421,8 @@ def _save(actor: User, plan: Plan, checker: _Checker) -> PlanImportReport:
                     order=order,
                 )
                 report.tasks += 1
-            for spec in checker.projects.values():
+            for index, spec in enumerate(checker.projects.values(), start=1):
+                progress("saving", index, len(checker.projects))
                 row = spec.row
                 project: Project = services.project_create(
                     actor=actor,
@@ -445,3 +451,24 @@ def _save(actor: User, plan: Plan, checker: _Checker) -> PlanImportReport:
 def plan_template() -> bytes:
     """The import template: the columns, a few example rows and a guide sheet."""
     return write_template(columns=COLUMNS, examples=EXAMPLE_ROWS, title=_("Plan"))
+
+
+PLAN_IMPORT = "plans.plan"
+
+
+def _run_plan_import(job: ImportJob, upload: UploadedFile, progress: ReportProgress) -> ImportResult:
+    plan = Plan.objects.select_related("council").get(pk=job.params["plan"])
+    report = plan_import(actor=job.owner, plan=plan, upload=upload, progress=progress)
+    message = _(
+        "Import complete: %(strategies)d strategies, %(tasks)d tasks, %(projects)d projects "
+        "and %(lines)d budget lines added."
+    ) % {
+        "strategies": report.strategies,
+        "tasks": report.tasks,
+        "projects": report.projects,
+        "lines": report.lines,
+    }
+    return ImportResult(message=message, url=reverse("plan-detail", args=[plan.pk]))
+
+
+plan_import_kind = ImportKind(PLAN_IMPORT, run=_run_plan_import)

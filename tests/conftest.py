@@ -238,3 +238,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def import_file(django_capture_on_commit_callbacks):
+    """Post a spreadsheet to an import page as the browser does and open the job page it leads to.
+
+    Tasks run in-process, so the job has finished by then: the page shows what was imported, every
+    refused row, or the file's problem. A refused upload (a bad form) answers the import page itself.
+    """
+
+    def post(client: Client, url: str, upload, **data):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, {"file": upload, **data})
+        if response.status_code != 302:
+            return response
+        return client.get(response["Location"])
+
+    return post

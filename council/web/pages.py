@@ -6,14 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Model, QuerySet
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from council.files.spreadsheets import ImportRejected, RowError, SpreadsheetError
+from council.files.imports import import_job_create
 from council.models import Council, User
 from council.permissions import authenticated_user
 from council.web.flash import flash_validation_error
@@ -122,24 +121,26 @@ def edit_or_delete[T](
     return submit(request, form, save, done=done)
 
 
-def import_page[R](
+def import_page(
     request: HttpRequest,
     *,
-    run: Callable[[UploadedFile], R],
-    done: Callable[[R], HttpResponse],
+    kind: str,
     template: str,
     context: dict[str, Any],
+    council: Council | None = None,
+    params: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """A spreadsheet import: the upload form, then the import, or the file's problem, or every refused row."""
+    """A spreadsheet import's page: the upload form; a valid upload is handed to a worker and the
+    owner follows it on the job's page (council.files.imports)."""
     form = SpreadsheetImportForm(request.POST or None, request.FILES or None)
-    errors: list[RowError] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            report = run(form.cleaned_data["file"])
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-        except ImportRejected as rejected:
-            errors = rejected.errors
-        else:
-            return done(report)
-    return render(request, template, {**context, "form": form, "errors": errors})
+        job = import_job_create(
+            kind=kind,
+            actor=actor(request),
+            upload=form.cleaned_data["file"],
+            page_url=request.path,
+            council=council,
+            params=params,
+        )
+        return redirect("import-job", pk=job.pk)
+    return render(request, template, {**context, "form": form})

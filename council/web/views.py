@@ -1,4 +1,4 @@
-"""Pages every role shares: home, notifications, language, council switcher, profile."""
+"""Pages every role shares: home, notifications, language, council switcher, profile, imports."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from council import services
 from council.accounts.tokens import api_token_issue, api_token_revoke, api_token_status
+from council.files.imports import import_jobs_of, job_progress
+from council.files.spreadsheets import RowError
 from council.filters import parse_id
 from council.models import Dispatch, Notice
 from council.notices import outbox
@@ -218,3 +220,21 @@ def search(request: HttpRequest) -> HttpResponse:
             "min_length": MIN_QUERY_LENGTH,
         },
     )
+
+
+@login_required
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A spreadsheet import handed to a worker: its progress while it runs, then what came of it.
+    Only the person who started it may follow it."""
+    job = get_object_or_404(import_jobs_of(authenticated_user(request.user)), pk=pk)
+    context = {
+        "job": job,
+        "progress": job_progress(job),
+        "errors": [RowError(**error) for error in job.errors],
+    }
+    if getattr(request, "htmx", False):
+        response = render(request, "council/includes/import_job_status.html", context)
+    else:
+        response = render(request, "council/import_job.html", context)
+    add_never_cache_headers(response)
+    return response

@@ -12,11 +12,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from council.files.imports import ImportKind, ImportResult, ReportProgress, no_progress
 from council.files.spreadsheets import Column, ImportRejected, ImportReport, RowError, choice_code, read_table
-from council.models import Council, User
+from council.models import Council, ImportJob, User
 from members.directory import permissions, services
 from members.directory.forms import InstitutionForm, PersonForm
 from members.models import Institution, Person
@@ -109,7 +111,9 @@ def _with_codes(
     return data
 
 
-def institutions_import(*, actor: User, council: Council, upload: UploadedFile) -> ImportReport:
+def institutions_import(
+    *, actor: User, council: Council, upload: UploadedFile, progress: ReportProgress = no_progress
+) -> ImportReport:
     """Create or update institutions from a spreadsheet; all rows or none."""
     if not permissions.can_create_institution(actor, council):
         raise PermissionDenied(_("Only the council's secretariat can import institutions."))
@@ -122,7 +126,8 @@ def institutions_import(*, actor: User, council: Council, upload: UploadedFile) 
     changeable = set(permissions.institutions_changeable_by(actor).values_list("id", flat=True))
     seen: dict[str, int] = {}
     planned: list[tuple[int, Institution | None, dict[str, Any]]] = []
-    for row, values in table:
+    for index, (row, values) in enumerate(table, start=1):
+        progress("checking", index, len(table))
         row_errors: list[RowError] = []
         data = _with_codes(values, INSTITUTION_COLUMNS, row, row_errors)
         name = data.get("name", "")
@@ -159,7 +164,8 @@ def institutions_import(*, actor: User, council: Council, upload: UploadedFile) 
         raise ImportRejected(errors)
     report = ImportReport()
     with transaction.atomic():
-        for row, instance, fields in planned:
+        for index, (row, instance, fields) in enumerate(planned, start=1):
+            progress("saving", index, len(planned))
             try:
                 if instance is None:
                     services.institution_create(actor=actor, council=council, **fields)
@@ -172,7 +178,9 @@ def institutions_import(*, actor: User, council: Council, upload: UploadedFile) 
     return report
 
 
-def people_import(*, actor: User, upload: UploadedFile) -> ImportReport:
+def people_import(
+    *, actor: User, upload: UploadedFile, progress: ReportProgress = no_progress
+) -> ImportReport:
     """Create or update people from a spreadsheet, in the institutions the user may add people to;
     all rows or none."""
     if not permissions.can_create_person(actor, None):
@@ -190,7 +198,8 @@ def people_import(*, actor: User, upload: UploadedFile) -> ImportReport:
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
     planned: list[tuple[int, Person | None, dict[str, Any]]] = []
-    for row, values in table:
+    for index, (row, values) in enumerate(table, start=1):
+        progress("checking", index, len(table))
         row_errors: list[RowError] = []
         institution = None
         if values.get("institution"):
@@ -237,7 +246,8 @@ def people_import(*, actor: User, upload: UploadedFile) -> ImportReport:
         raise ImportRejected(errors)
     report = ImportReport()
     with transaction.atomic():
-        for row, instance, fields in planned:
+        for index, (row, instance, fields) in enumerate(planned, start=1):
+            progress("saving", index, len(planned))
             try:
                 if instance is None:
                     services.person_create(actor=actor, **fields)
@@ -278,3 +288,33 @@ def person_rows(people: Iterable[Person], *, user: Any) -> Iterable[list[Any]]:
             person.email if details else "",
             person.phone if details else "",
         ]
+
+
+INSTITUTIONS_IMPORT = "members.institutions"
+PEOPLE_IMPORT = "members.people"
+
+
+def _run_institutions_import(job: ImportJob, upload: UploadedFile, progress: ReportProgress) -> ImportResult:
+    if job.council is None:
+        raise PermissionDenied(_("Only the council's secretariat can import institutions."))
+    report = institutions_import(actor=job.owner, council=job.council, upload=upload, progress=progress)
+    message = _("Import complete: %(created)d institutions added, %(updated)d updated.") % {
+        "created": report.created,
+        "updated": report.updated,
+    }
+    return ImportResult(message=message, url=reverse("institution-list"))
+
+
+def _run_people_import(job: ImportJob, upload: UploadedFile, progress: ReportProgress) -> ImportResult:
+    report = people_import(actor=job.owner, upload=upload, progress=progress)
+    message = _("Import complete: %(created)d people added, %(updated)d updated.") % {
+        "created": report.created,
+        "updated": report.updated,
+    }
+    return ImportResult(message=message, url=reverse("person-list"))
+
+
+import_kinds = (
+    ImportKind(INSTITUTIONS_IMPORT, run=_run_institutions_import),
+    ImportKind(PEOPLE_IMPORT, run=_run_people_import),
+)

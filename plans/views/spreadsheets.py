@@ -1,17 +1,13 @@
 """Spreadsheet pages of a plan: import from the template, download the template, export the plan."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from council.web.pages import actor, import_page, require, spreadsheet_response, visible_or_404
 from plans import permissions
 from plans.exports import plan_workbook
-from plans.imports import PlanImportReport
-from plans.imports import plan_import as import_plan
+from plans.imports import PLAN_IMPORT
 from plans.imports import plan_template as template_content
 from plans.models import Plan
 
@@ -20,27 +16,11 @@ from plans.models import Plan
 def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     plan: Plan = visible_or_404(permissions.plans_visible_to(request.user), pk)
     require(permissions.can_manage_plan(request.user, plan))
-
-    def done(report: PlanImportReport) -> HttpResponse:
-        messages.success(
-            request,
-            _(
-                "Import complete: %(strategies)d strategies, %(tasks)d tasks, %(projects)d projects "
-                "and %(lines)d budget lines added."
-            )
-            % {
-                "strategies": report.strategies,
-                "tasks": report.tasks,
-                "projects": report.projects,
-                "lines": report.lines,
-            },
-        )
-        return redirect("plan-detail", pk=plan.pk)
-
     return import_page(
         request,
-        run=lambda upload: import_plan(actor=actor(request), plan=plan, upload=upload),
-        done=done,
+        kind=PLAN_IMPORT,
+        council=plan.council,
+        params={"plan": plan.pk},
         template="plans/import.html",
         context={"plan": plan},
     )

@@ -109,7 +109,7 @@ def test_the_import_templates_hold_no_formula(login, alice, anyang):
 
 
 def test_the_plan_workbook_writes_formulas_as_text_and_imports_again_as_downloaded(
-    login, alice, anyang, daerim
+    login, alice, anyang, daerim, import_file
 ):
     MembershipFactory(council=anyang, institution=daerim)
     plan = PlanFactory(council=anyang, title="=1+1 계획", vision=PAYLOADS[0], start_year=2023, end_year=2027)
@@ -127,11 +127,10 @@ def test_the_plan_workbook_writes_formulas_as_text_and_imports_again_as_download
     assert load_workbook(io.BytesIO(response.content)).sheetnames[0] != "구조", "the structure is not first"
 
     copy = PlanFactory(council=anyang, title="되가져온 계획", start_year=2023, end_year=2027)
-    imported = client.post(
-        reverse("plan-import", args=[copy.pk]),
-        {"file": SimpleUploadedFile("plan.xlsx", response.content)},
+    imported = import_file(
+        client, reverse("plan-import", args=[copy.pk]), SimpleUploadedFile("plan.xlsx", response.content)
     )
-    assert imported.status_code == 302, imported.content.decode().split("<main")[1][:3000]
+    assert imported.context["job"].status == "done", imported.context["errors"]
     titles = dict(Project.objects.filter(plan=copy).values_list("code", "title"))
     assert titles == dict(Project.objects.filter(plan=plan).values_list("code", "title"))
     assert copy.strategies.get().title == PAYLOADS[1] and copy.tasks.get().title == PAYLOADS[2]

@@ -114,13 +114,13 @@ def _empty_rows(count: int) -> str:
     )
 
 
-def test_a_workbook_of_400000_empty_rows_is_refused_quickly(login, alice, anyang):
+def test_a_workbook_of_400000_empty_rows_is_refused_quickly(login, alice, anyang, import_file):
     content = _tampered_xlsx(_empty_rows(400_000))
     assert len(content) < MAX_FILE_BYTES, "small enough to pass the upload limit"
     started = time.monotonic()
     with translation.override("ko"):
-        response = login(alice).post(
-            reverse("institution-import"), {"file": SimpleUploadedFile("institutions.xlsx", content)}
+        response = import_file(
+            login(alice), reverse("institution-import"), SimpleUploadedFile("institutions.xlsx", content)
         )
     assert time.monotonic() - started < 2
     assert response.status_code == 200

@@ -28,7 +28,7 @@ HEADER = ["기관명", "기관 유형", "부문", "지역", "누리집", "사업
 PERSON_HEADER = ["이름", "직위", "기관명", "이메일"]
 
 
-def test_a_valid_file_creates_and_updates_institutions(login, alice, anyang, daerim):
+def test_a_valid_file_creates_and_updates_institutions(login, alice, anyang, daerim, import_file):
     upload = xlsx(
         [
             HEADER,
@@ -36,14 +36,14 @@ def test_a_valid_file_creates_and_updates_institutions(login, alice, anyang, dae
             [daerim.name, "대학(산학협력단)", "학계", "경기 안양시", "https://daelim.example", ""],
         ]
     )
-    response = login(alice).post(reverse("institution-import"), {"file": upload})
-    assert response.status_code == 302
+    response = import_file(login(alice), reverse("institution-import"), upload)
+    assert response.context["job"].status == "done"
     assert Institution.objects.get(name="㈜린온컴퍼니").registered_by == anyang
     daerim.refresh_from_db()
     assert daerim.website == "https://daelim.example"
 
 
-def test_bad_rows_are_all_reported_and_nothing_is_saved(login, alice, anyang, daerim):
+def test_bad_rows_are_all_reported_and_nothing_is_saved(login, alice, anyang, daerim, import_file):
     upload = xlsx(
         [
             HEADER,
@@ -55,7 +55,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_saved(login, alice, anyang, da
             ["누리집기관", "기타", "산업계", "", "not-a-url", ""],
         ]
     )
-    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    response = import_file(login(alice), reverse("institution-import"), upload)
     page = response.content.decode()
     assert response.status_code == 200
     assert Institution.objects.count() == 1  # only Daerim, from before
@@ -65,45 +65,45 @@ def test_bad_rows_are_all_reported_and_nothing_is_saved(login, alice, anyang, da
     assert "2행" in page or "row 2" in page.lower()  # the duplicate names the first row
 
 
-def test_rows_for_another_councils_institution_are_refused(login, alice, anyang, pusan_univ):
+def test_rows_for_another_councils_institution_are_refused(login, alice, anyang, pusan_univ, import_file):
     upload = xlsx([HEADER, [pusan_univ.name, "대학(산학협력단)", "학계", "부산", "", ""]])
-    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    response = import_file(login(alice), reverse("institution-import"), upload)
     assert response.context["errors"][0].row == 2
     pusan_univ.refresh_from_db()
     assert pusan_univ.region != "부산"
 
 
-def test_a_file_that_is_not_a_spreadsheet_is_refused(login, alice, anyang):
+def test_a_file_that_is_not_a_spreadsheet_is_refused(login, alice, anyang, import_file):
     upload = SimpleUploadedFile("institutions.xlsx", b"%PDF-1.7 not a workbook")
-    response = login(alice).post(reverse("institution-import"), {"file": upload})
+    response = import_file(login(alice), reverse("institution-import"), upload)
     assert "XLSX" in response.content.decode()
     assert Institution.objects.count() == 0
 
 
-def test_people_import_matches_institutions_by_name(login, alice, anyang, daerim):
+def test_people_import_matches_institutions_by_name(login, alice, anyang, daerim, import_file):
     content = (
         "이름,직위,기관명,이메일\n"
         "홍길동,팀장,대림대학교 산학협력단,hong@daerim.example\n"
         "김없음,팀장,없는기관,\n"
     )
     upload = SimpleUploadedFile("people.csv", content.encode("utf-8"))
-    response = login(alice).post(reverse("person-import"), {"file": upload})
+    response = import_file(login(alice), reverse("person-import"), upload)
     assert [error.row for error in response.context["errors"]] == [3]
     assert Person.objects.count() == 0
     upload = SimpleUploadedFile(
         "people.csv", content.splitlines(True)[0].encode() + content.splitlines(True)[1].encode()
     )
-    assert login(alice).post(reverse("person-import"), {"file": upload}).status_code == 302
+    assert import_file(login(alice), reverse("person-import"), upload).context["job"].status == "done"
     assert Person.objects.get().institution == daerim
 
 
-def test_the_template_round_trips(login, alice, anyang):
+def test_the_template_round_trips(login, alice, anyang, import_file):
     client = login(alice)
     template = client.get(reverse("institution-template")).content
     sheet = load_workbook(io.BytesIO(template)).active
     assert sheet.cell(row=1, column=1).value.startswith("기관명")
     upload = SimpleUploadedFile("template.xlsx", template)
-    assert client.post(reverse("institution-import"), {"file": upload}).status_code == 302
+    assert import_file(client, reverse("institution-import"), upload).context["job"].status == "done"
     assert Institution.objects.filter(name="예시대학교 산학협력단").exists()
 
 
@@ -118,12 +118,14 @@ def _queries(action) -> int:
     return len(queries)
 
 
-def _rejected_import(client, url: str, rows: list[list[object]]) -> None:
-    response = client.post(url, {"file": xlsx(rows)})
-    assert response.status_code == 200 and response.context["errors"]  # checked, nothing saved
+def _rejected_import(import_file, client, url: str, rows: list[list[object]]) -> None:
+    response = import_file(client, url, xlsx(rows))
+    assert response.context["job"].status == "rejected" and response.context["errors"]  # nothing saved
 
 
-def test_checking_rows_looks_up_existing_records_and_permissions_once(login, alice, anyang, daerim):
+def test_checking_rows_looks_up_existing_records_and_permissions_once(
+    login, alice, anyang, daerim, import_file
+):
     """A row costs its form's validation and nothing more: lookups and permissions run once per file."""
     client = login(alice)
     for number in range(40):
@@ -153,6 +155,7 @@ def test_checking_rows_looks_up_existing_records_and_permissions_once(login, ali
             _queries(
                 partial(
                     _rejected_import,
+                    import_file,
                     client,
                     reverse("institution-import"),
                     [HEADER, *institutions, ["", "기타", "산업계"]],
@@ -161,6 +164,7 @@ def test_checking_rows_looks_up_existing_records_and_permissions_once(login, ali
             _queries(
                 partial(
                     _rejected_import,
+                    import_file,
                     client,
                     reverse("person-import"),
                     [PERSON_HEADER, *people, ["", "팀장", daerim.name]],
@@ -172,16 +176,16 @@ def test_checking_rows_looks_up_existing_records_and_permissions_once(login, ali
 
 
 def test_the_people_import_follows_the_rule_for_people_not_institutions(
-    login, dave, anyang, busan, pusan_univ, daerim
+    login, dave, anyang, busan, pusan_univ, daerim, import_file
 ):
     """Dave runs Busan's secretariat; working in the published Anyang council he may add no institution
     there, but he may still add people to Busan's institutions, and only to those."""
     client = login(dave)
     client.post(reverse("council-switch"), {"council": anyang.pk})
     upload = xlsx([PERSON_HEADER, ["김부산", "연구원", pusan_univ.name, "kim@pusan.example"]])
-    assert client.post(reverse("person-import"), {"file": upload}).status_code == 302
+    assert import_file(client, reverse("person-import"), upload).context["job"].status == "done"
     assert Person.objects.filter(name="김부산", institution=pusan_univ).exists()
     foreign = xlsx([PERSON_HEADER, ["이대림", "교수", daerim.name, ""]])
-    page = client.post(reverse("person-import"), {"file": foreign}).content.decode()
+    page = import_file(client, reverse("person-import"), foreign).content.decode()
     assert "아무것도 저장하지 않았습니다" in page and daerim.name in page
     assert not Person.objects.filter(name="이대림").exists()

@@ -176,7 +176,7 @@ def test_project_filters_are_shared_with_the_page(api, login, dave, busan_plan, 
 
 
 def test_a_project_is_led_and_joined_by_active_institutions_of_the_directory(
-    api, login, dave, busan, busan_plan, daerim
+    api, login, dave, busan, busan_plan, daerim, import_file
 ):
     """The pages, the API, imports and the services offer and accept the same institutions: active
     ones the user sees in the directory. Daerim is Anyang's; the closed one left Busan's directory."""
@@ -208,7 +208,7 @@ def test_a_project_is_led_and_joined_by_active_institutions_of_the_directory(
             )
         assert "institution" in error.value.message_dict
         upload = xlsx([HEADER, *good_rows(institution.name)])
-        page = login(dave).post(reverse("plan-import", args=[empty.pk]), {"file": upload})
+        page = import_file(login(dave), reverse("plan-import", args=[empty.pk]), upload)
         assert page.status_code == 200, institution.name  # the rows come back with their errors
         assert {error.column for error in page.context["errors"]} == {"주관기관"}, institution.name
     assert not Project.objects.filter(code__startswith="9-9-").exists()

@@ -83,13 +83,13 @@ def test_figures_follow_report_acceptance_reopening_edits_and_deletions(api, dav
     assert _assert_equal_to_sql(api, fay, plan)["totals"]["planned"] == 3_000_000_000
 
 
-def test_figures_follow_an_import(api, login, dave, fay, busan, pusan_univ):
+def test_figures_follow_an_import(api, login, dave, fay, busan, pusan_univ, import_file):
     plan = PlanFactory(council=busan, approved=True)
     assert _assert_equal_to_sql(api, fay, plan)["totals"]["planned"] == 0
-    response = login(dave).post(
-        reverse("plan-import", args=[plan.pk]), {"file": xlsx([HEADER, *good_rows(pusan_univ.name)])}
+    response = import_file(
+        login(dave), reverse("plan-import", args=[plan.pk]), xlsx([HEADER, *good_rows(pusan_univ.name)])
     )
-    assert response.status_code == 302
+    assert response.context["job"].status == "done"
     assert _assert_equal_to_sql(api, fay, plan)["totals"]["planned"] > 0
 
 

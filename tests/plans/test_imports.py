@@ -70,12 +70,12 @@ def good_rows(lead: str) -> list[list[object]]:
     ]
 
 
-def test_a_valid_file_builds_the_plan(login, dave, busan, pusan_univ):
+def test_a_valid_file_builds_the_plan(login, dave, busan, pusan_univ, import_file):
     plan = PlanFactory(council=busan)
-    response = login(dave).post(
-        reverse("plan-import", args=[plan.pk]), {"file": xlsx([HEADER, *good_rows(pusan_univ.name)])}
+    response = import_file(
+        login(dave), reverse("plan-import", args=[plan.pk]), xlsx([HEADER, *good_rows(pusan_univ.name)])
     )
-    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert response.context["job"].status == "done", response.context["errors"]
     assert list(plan.strategies.values_list("code", flat=True)) == ["1", "2"]
     assert plan.tasks.count() == 2 and plan.projects.count() == 2
     project = Project.objects.get(plan=plan, code="1-1-01")
@@ -87,7 +87,7 @@ def test_a_valid_file_builds_the_plan(login, dave, busan, pusan_univ):
     assert project.budget_lines.first().history.count() == 1  # audited
 
 
-def test_bad_rows_are_all_listed_and_nothing_is_saved(login, dave, busan, pusan_univ):
+def test_bad_rows_are_all_listed_and_nothing_is_saved(login, dave, busan, pusan_univ, import_file):
     plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
     existing = Project.objects.create(
         plan=plan,
@@ -168,7 +168,7 @@ def test_bad_rows_are_all_listed_and_nothing_is_saved(login, dave, busan, pusan_
         ],  # 9
         ["1", "", "1-2", "", "1-1-01", "", "", "", "", 2026, "시비", 5],  # 10: 1-1-01 is a 1-1 project
     ]
-    response = login(dave).post(reverse("plan-import", args=[plan.pk]), {"file": xlsx(rows)})
+    response = import_file(login(dave), reverse("plan-import", args=[plan.pk]), xlsx(rows))
     assert response.status_code == 200
     errors = response.context["errors"]
     assert {error.row for error in errors} == {3, 4, 5, 6, 7, 8, 9, 10}
@@ -179,7 +179,7 @@ def test_bad_rows_are_all_listed_and_nothing_is_saved(login, dave, busan, pusan_
     assert not BudgetLine.objects.filter(project__plan=plan).exists()
 
 
-def test_csv_files_import_too(login, dave, busan, pusan_univ):
+def test_csv_files_import_too(login, dave, busan, pusan_univ, import_file):
     plan = PlanFactory(council=busan)
     content = (
         ",".join(HEADER)
@@ -187,11 +187,14 @@ def test_csv_files_import_too(login, dave, busan, pusan_univ):
         + f'1,지원체계,1-1,허브,1-1-01,센터,{pusan_univ.name},2023-01,2027-12,2023,city,"1,000,000"\n'
     )
     upload = SimpleUploadedFile("plan.csv", content.encode("utf-8-sig"))
-    assert login(dave).post(reverse("plan-import", args=[plan.pk]), {"file": upload}).status_code == 302
+    assert (
+        import_file(login(dave), reverse("plan-import", args=[plan.pk]), upload).context["job"].status
+        == "done"
+    )
     assert BudgetLine.objects.get(project__plan=plan).planned == 1_000_000
 
 
-def test_the_template_has_a_guide_and_round_trips(login, dave, busan, pusan_univ):
+def test_the_template_has_a_guide_and_round_trips(login, dave, busan, pusan_univ, import_file):
     from members.models import Institution
 
     # In Busan's directory: imports name leads among the institutions the importer may choose.
@@ -207,10 +210,10 @@ def test_the_template_has_a_guide_and_round_trips(login, dave, busan, pusan_univ
     assert [label.rstrip("*") for label in header] == HEADER
     assert [[value or "" for value in row] for row in rows] == [list(example) for example in EXAMPLE_ROWS]
     plan = PlanFactory(council=busan)
-    response = client.post(
-        reverse("plan-import", args=[plan.pk]), {"file": SimpleUploadedFile("t.xlsx", template)}
+    response = import_file(
+        client, reverse("plan-import", args=[plan.pk]), SimpleUploadedFile("t.xlsx", template)
     )
-    assert response.status_code == 302
+    assert response.context["job"].status == "done"
     assert BudgetLine.objects.filter(project__plan=plan).count() == 3
 
 
@@ -233,7 +236,7 @@ def test_a_project_without_budget_lines_keeps_its_row_in_the_export(login, dave,
     assert rows[-1][4:6] == (bare.code, "예산 미정 사업") and rows[-1][9:] == (None, None, None)
 
 
-def test_the_exported_structure_imports_into_another_plan(login, dave, busan, busan_plan):
+def test_the_exported_structure_imports_into_another_plan(login, dave, busan, busan_plan, import_file):
     client = login(dave)
     exported = load_workbook(
         io.BytesIO(client.get(reverse("plan-export", args=[busan_plan.plan.pk])).content)
@@ -245,10 +248,10 @@ def test_the_exported_structure_imports_into_another_plan(login, dave, busan, bu
     buffer = io.BytesIO()
     structure.save(buffer)
     copy = PlanFactory(council=busan)
-    response = client.post(
-        reverse("plan-import", args=[copy.pk]), {"file": SimpleUploadedFile("s.xlsx", buffer.getvalue())}
+    response = import_file(
+        client, reverse("plan-import", args=[copy.pk]), SimpleUploadedFile("s.xlsx", buffer.getvalue())
     )
-    assert response.status_code == 302
+    assert response.context["job"].status == "done"
     assert copy.projects.count() == 3 and BudgetLine.objects.filter(project__plan=copy).count() == 3
 
 

@@ -141,6 +141,39 @@ class CeleryWorker:
             self.process = None
 
 
+class GunicornServer:
+    """The portal under gunicorn with its default worker timeout (30 s), as in production."""
+
+    def __init__(self, env: dict[str, str], *, workers: int = 2) -> None:
+        self.env = env
+        self.workers = workers
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "GunicornServer":
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "council.wsgi:application",
+                "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers), "--log-level", "warning",
+            ],
+            cwd=ROOT,
+            env={**os.environ, **self.env},
+            start_new_session=True,
+        )  # fmt: skip
+        wait_for(lambda: port_open(self.port), timeout=60, interval=0.2, what="gunicorn")
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+            self.process = None
+
+
 class _SinkHandler:
     def __init__(self) -> None:
         self.lock = threading.Lock()

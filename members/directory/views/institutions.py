@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.files.spreadsheets import (
-    ImportReport,
     write_csv,
     write_template,
     write_xlsx,
@@ -32,8 +31,8 @@ from members.directory.forms import InstitutionForm
 from members.directory.imports import (
     INSTITUTION_COLUMNS,
     INSTITUTION_EXAMPLE,
+    INSTITUTIONS_IMPORT,
     institution_rows,
-    institutions_import,
 )
 from members.directory.selectors import institution_detail_queryset
 from members.directory.selectors import institution_list as select_institutions
@@ -124,20 +123,10 @@ def institution_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 def institution_import(request: HttpRequest) -> HttpResponse:
     council = request_council(request)
     require(council is not None and permissions.can_create_institution(request.user, council))
-    assert council is not None
-
-    def done(report: ImportReport) -> HttpResponse:
-        messages.success(
-            request,
-            _("Import complete: %(created)d institutions added, %(updated)d updated.")
-            % {"created": report.created, "updated": report.updated},
-        )
-        return redirect("institution-list")
-
     return import_page(
         request,
-        run=lambda upload: institutions_import(actor=actor(request), council=council, upload=upload),
-        done=done,
+        kind=INSTITUTIONS_IMPORT,
+        council=council,
         template="members/import.html",
         context={
             "council": council,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.files.spreadsheets import ImportReport, write_csv, write_template, write_xlsx
+from council.files.spreadsheets import write_csv, write_template, write_xlsx
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
@@ -25,7 +25,7 @@ from council.web.pages import (
 from members.directory import permissions, services
 from members.directory.filters import PersonFilter
 from members.directory.forms import PersonForm
-from members.directory.imports import PERSON_COLUMNS, PERSON_EXAMPLE, people_import, person_rows
+from members.directory.imports import PEOPLE_IMPORT, PERSON_COLUMNS, PERSON_EXAMPLE, person_rows
 from members.directory.selectors import person_detail_queryset
 from members.directory.selectors import person_list as select_people
 from members.models import Institution
@@ -129,19 +129,9 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def person_import(request: HttpRequest) -> HttpResponse:
     require(permissions.can_create_person(request.user, None))
-
-    def done(report: ImportReport) -> HttpResponse:
-        messages.success(
-            request,
-            _("Import complete: %(created)d people added, %(updated)d updated.")
-            % {"created": report.created, "updated": report.updated},
-        )
-        return redirect("person-list")
-
     return import_page(
         request,
-        run=lambda upload: people_import(actor=actor(request), upload=upload),
-        done=done,
+        kind=PEOPLE_IMPORT,
         template="members/import.html",
         context={
             "title": _("Import people"),
