@@ -227,10 +227,11 @@ def test_password_reset_mails_a_working_link(client, alice):
     assert alice.check_password("a-new-long-pass-2026")
 
 
-def test_health_check_reports_the_database_redis_and_the_outbox_backlog(client, db, alice):
+def test_health_check_reports_the_database_redis_and_the_outbox_backlog(client, db, settings):
     from council.models import Notice
     from tests.council.factories import NoticeFactory
 
+    settings.REDIS_URL = ""
     NoticeFactory()
     NoticeFactory(status=Notice.Status.FAILED)
     NoticeFactory(status=Notice.Status.SENT)

@@ -1,0 +1,83 @@
+"""A first visit is light: the home page and the meetings list each move at most 300 KB on a cold
+cache, and Korean text renders in the portal's own font (Pretendard GOV, fetched in unicode-range
+chunks of the glyphs the page shows).
+
+The test server sends static files as they are, without the gzip and Brotli copies that
+collectstatic writes for production: text files are counted at their gzip size, as they are sent
+there. Pages are compressed by the portal itself and counted as they come over the wire.
+"""
+
+import gzip
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Browser, Page, Request
+
+from tests.support.browser import log_in_as
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LIMIT = 300 * 1024
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+@pytest.fixture
+def demo_committed(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def _wire_bytes(request: Request) -> int:
+    response = request.response()
+    if response is None:
+        return 0
+    sizes = request.sizes()
+    headers = response.headers
+    body_size = sizes["responseBodySize"]
+    if "content-encoding" not in headers and headers.get("content-type", "").startswith(TEXT_TYPES):
+        body_size = len(gzip.compress(response.body(), 6))
+    return sizes["responseHeadersSize"] + body_size
+
+
+def _cold_visit(browser: Browser, url: str, cookies: list | None = None) -> tuple[int, list[str], Page]:
+    context = browser.new_context()  # an empty HTTP cache
+    if cookies:
+        context.add_cookies(cookies)
+    page = context.new_page()
+    transferred: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda request: transferred.append((request.url, _wire_bytes(request))))
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 200
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_load_state("networkidle")
+    total = sum(size for _url, size in transferred)
+    listing = [f"{size // 1024:>4} KB {address.rsplit('/', 1)[-1][:60]}" for address, size in transferred]
+    return total, listing, page
+
+
+def _font_of_heading(page: Page) -> list[str]:
+    """The fonts Chromium actually drew the page's first heading with."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    heading = session.send("DOM.querySelector", {"nodeId": root, "selector": "main h1"})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": heading})["fonts"]
+    return [font["familyName"] for font in fonts if font["glyphCount"]]
+
+
+def test_a_first_visit_moves_at_most_300_kb_and_draws_korean_in_the_portal_font(
+    demo_committed, live_server, browser
+):
+    staff = browser.new_page()
+    log_in_as(staff, live_server.url, "anyang-staff")
+    signed_in = staff.context.cookies()
+    for who, cookies in (("visitor", None), ("secretariat", signed_in)):
+        for path in ("/", "/meetings/"):
+            total, listing, page = _cold_visit(browser, live_server.url + path, cookies)
+            assert total <= LIMIT, f"{who} {path}: {total // 1024} KB\n" + "\n".join(listing)
+            assert any("woff2" in line for line in listing), listing  # the font came in chunks
+            heading = page.locator("main h1").inner_text()
+            assert any("\uac00" <= char <= "\ud7a3" for char in heading), heading
+            assert _font_of_heading(page) == ["Pretendard GOV"], (who, path, _font_of_heading(page))
+            page.context.close()
