@@ -17,7 +17,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,11 +33,11 @@ REPEATS = 3
 
 def main() -> None:
     with bench_database() as db_url:
-        rows = _measure(db_url)
-    _report(rows)
+        rows, profile = _measure(db_url)
+    _report(rows, profile)
 
 
-def _measure(db_url: str) -> list[dict[str, float]]:
+def _measure(db_url: str) -> tuple[list[dict[str, float]], dict[str, float]]:
     redis = RedisServer().start()
     sink = SmtpSink().start()
     var_dir = Path(tempfile.mkdtemp(prefix="council-bench-"))
@@ -61,7 +63,8 @@ def _measure(db_url: str) -> list[dict[str, float]]:
         call_command("migrate", verbosity=0)
         worker = CeleryWorker(env, concurrency=os.cpu_count() or 1).start()
         _run(5, sink, label="warm-up")  # first requests load templates and open connections
-        return [_run(size, sink) for size in SIZES]
+        rows = [_run(size, sink) for size in SIZES]
+        return rows, _where_the_time_goes(sink)
     finally:
         if worker is not None:
             worker.stop()
@@ -138,6 +141,57 @@ def _run(size: int, sink: SmtpSink, label: str = "") -> dict[str, float]:
     }
 
 
+def _where_the_time_goes(sink: SmtpSink, size: int = 500) -> dict[str, float]:
+    """Deliver one announcement in this process, timing each step of a mail: milliseconds per mail."""
+    from django.core.mail.backends.smtp import EmailBackend
+
+    from council.celery import app
+    from council.models import Dispatch
+    from council.notices import compose, mail, outbox
+    from meetings import links, services
+
+    spent = dict.fromkeys(("compose", "sign", "MIME", "send", "record"), 0.0)
+
+    def timed(step: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            begin = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[step] += time.perf_counter() - begin
+
+        return wrapper
+
+    staff, meetings = _setup(size, "profile")
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    app.conf.broker_url, broker = "memory://", app.conf.broker_url
+    originals = [
+        (compose.Composer, "render", compose.Composer.render),
+        (links, "answer_token", links.answer_token),
+        (mail, "mime_bytes", mail.mime_bytes),
+        (EmailBackend, "send_messages", EmailBackend.send_messages),
+        (outbox, "_mark_sent", outbox._mark_sent),
+    ]
+    try:
+        for (owner, name, function), step in zip(originals, spent, strict=True):
+            setattr(owner, name, timed(step, function))
+        services.meeting_announce(actor=staff, meeting=meetings[0])
+        dispatch = Dispatch.objects.get(subject_key=f"meetings.meeting:{meetings[0].pk}")
+        sent = sum(
+            outbox.notices_deliver(notice_ids=batch)
+            for batch in outbox.dispatch_expand(dispatch_id=dispatch.pk)
+        )
+    finally:
+        for owner, name, function in originals:
+            setattr(owner, name, function)
+        app.conf.task_always_eager, app.conf.broker_url = eager, broker
+        sink.clear()
+    # Signing happens while composing; compose is shown without it.
+    spent["compose"] -= spent["sign"]
+    return {step: seconds / sent * 1000 for step, seconds in spent.items()}
+
+
 def _smtplib_ceiling(sink: SmtpSink) -> float:
     """The same messages, sent by a bare smtplib loop over one connection."""
     messages = sink.raw_messages()
@@ -151,7 +205,7 @@ def _smtplib_ceiling(sink: SmtpSink) -> float:
     return len(messages) / elapsed
 
 
-def _report(rows: list[dict[str, float]]) -> None:
+def _report(rows: list[dict[str, float]], profile: dict[str, float]) -> None:
     processes = os.cpu_count()
     print()
     print(f"Announcing a meeting (PostgreSQL, Redis, a {processes}-process Celery worker, local SMTP sink)")
@@ -162,6 +216,9 @@ def _report(rows: list[dict[str, float]]) -> None:
             f"{row['size']:>9} {row['announce_median_ms']:>13.1f} ms {row['announce_max_ms']:>10.1f} ms "
             f"{row['mails']:>7} {row['portal_per_s']:>15.0f} {row['smtplib_per_s']:>16.0f}"
         )
+    if profile:
+        print("\nWhere a mail's time goes (one process, ms per mail):")
+        print("  ".join(f"{step} {ms:.2f}" for step, ms in profile.items()))
     small, large = rows[0], rows[-1]
     ratio = large["announce_median_ms"] / small["announce_median_ms"]
     sizes = f"{large['size']:.0f} vs {small['size']:.0f} invitees"

@@ -1,5 +1,6 @@
 """Signed answer links in invitation mail: one purpose, one invitation, an expiry; no login needed."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.core import signing
@@ -22,6 +23,12 @@ def answer_token(invitation: Invitation) -> str:
 def answer_path(invitation: Invitation, response: str = "") -> str:
     path = reverse("invitation-answer-link", kwargs={"token": answer_token(invitation)})
     return f"{path}?answer={response}" if response else path
+
+
+def answer_paths(invitation: Invitation, responses: Sequence[str]) -> dict[str, str]:
+    """One link per answer, all carrying the same token: signed once for the invitation."""
+    path = answer_path(invitation)
+    return {response: f"{path}?answer={response}" for response in responses}
 
 
 def invitation_from_token(token: str) -> Invitation | None:

@@ -5,7 +5,7 @@ contacts of the invited institution, each once. Everything a recipient reads is 
 mail is sent, in their language, with answer links signed for their invitation only.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import chain
 from typing import Any
@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice, User
-from council.notices.outbox import Attachment, NoticeKind, Recipient, dispatch_create, register_kind
+from council.notices.kinds import Attachment, NoticeKind, Recipient, register_kind
+from council.notices.outbox import dispatch_create
 from meetings.calendars import meeting_ics
-from meetings.links import answer_path
+from meetings.links import answer_paths
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.models.agenda import shared_agenda
 from meetings.selectors import actions_due, actions_overdue
@@ -88,17 +89,13 @@ class MeetingNotice(NoticeKind):
         invitation = context["invitations"].get(int(notice.reference)) if notice.reference.isdigit() else None
         if invitation is None or not self.with_answer_links:
             return {"invitation": invitation}
-        return {
-            "invitation": invitation,
-            "answer_links": {
-                response: answer_path(invitation, response)
-                for response in (
-                    Invitation.Response.ACCEPTED,
-                    Invitation.Response.DECLINED,
-                    Invitation.Response.PROXY,
-                )
-            },
-        }
+        responses = [Invitation.Response.ACCEPTED, Invitation.Response.DECLINED, Invitation.Response.PROXY]
+        return {"invitation": invitation, "answer_links": answer_paths(invitation, responses)}
+
+    def variant(self, dispatch: Dispatch, notice: Notice, personal: dict[str, Any]) -> Hashable | None:
+        # The templates read of the invitation only whether it is still unanswered.
+        invitation = personal.get("invitation")
+        return invitation.response if invitation is not None else ""
 
     def attachments(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> list[Attachment]:
         meeting = context["meeting"]

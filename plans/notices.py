@@ -10,7 +10,7 @@ from typing import Any
 from django.urls import reverse
 
 from council.models import CouncilRole, Dispatch, Notice
-from council.notices.outbox import NoticeKind, Recipient, register_kind
+from council.notices.kinds import NoticeKind, Recipient, register_kind
 from members.directory.recipients import contacts_of, role_holders, secretariat_of
 from plans.models import IndicatorActual, ProgressReport, ReportingRound
 

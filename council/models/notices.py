@@ -45,12 +45,6 @@ class Dispatch(models.Model):
         """The id the subject key ends with: 12 for "meetings.meeting:12"."""
         return int(self.subject_key.rsplit(":", 1)[1])
 
-    @property
-    def kind_label(self) -> str:
-        from council.notices.outbox import kind_label
-
-        return kind_label(self.kind)
-
 
 class Notice(models.Model):
     """One message to one recipient: sent by mail and listed in the recipient's in-app notifications."""

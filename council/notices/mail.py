@@ -4,13 +4,13 @@ import logging
 import smtplib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from email.utils import formatdate
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, mailers
+from django.core.mail import mailers
 
-if TYPE_CHECKING:
-    from council.notices.outbox import Rendered
+from council.notices.kinds import Rendered
+from council.notices.mime import MimeMail, mime_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +45,25 @@ def failure_of(error: Exception) -> Failure:
 class OutgoingMail:
     key: int
     to: str
-    rendered: "Rendered"
+    rendered: Rendered
 
 
-def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
+def build_message(mail: OutgoingMail, *, date: str | None = None) -> MimeMail:
+    """The notice as MIME bytes (council.notices.mime), wrapped for Django's mail backends."""
     rendered = mail.rendered
-    message = EmailMultiAlternatives(
+    files = [(item.filename, item.content, item.mimetype) for item in rendered.attachments]
+    raw = mime_bytes(
+        sender=settings.DEFAULT_FROM_EMAIL,
+        to=mail.to,
+        subject=rendered.title,
+        text=rendered.text,
+        html=rendered.html,
+        attachments=files,
+        headers=rendered.headers,
+        date=date,
+    )
+    message = MimeMail(
+        raw=raw,
         subject=rendered.title,
         body=rendered.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -59,8 +72,8 @@ def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
     )
     if rendered.html:
         message.attach_alternative(rendered.html, "text/html")
-    for attachment in rendered.attachments:
-        message.attach(attachment.filename, attachment.content, attachment.mimetype)
+    for filename, content, mimetype in files:
+        message.attach(filename, content, mimetype)
     return message
 
 
@@ -76,12 +89,13 @@ def mail_batch_send(
     """
     sent = 0
     remaining = list(mails)
+    date = formatdate(localtime=True)
     try:
         with mailers.default as connection:
             while remaining:
                 mail = remaining[0]
                 try:
-                    connection.send_messages([build_message(mail)])
+                    connection.send_messages([build_message(mail, date=date)])
                 except RECIPIENT_ERRORS as error:
                     remaining.pop(0)
                     on_failed(mail.key, failure_of(error))

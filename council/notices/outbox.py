@@ -10,105 +10,24 @@ loses none.
 
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from email.headerregistry import Address
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Count, F, Min, Q, QuerySet
-from django.template import Context
-from django.template.loader import get_template, render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from council.models import Council, Dispatch, Notice
+from council.notices.compose import Composer, render_subject
+from council.notices.kinds import is_registered, kind_for
 from council.notices.mail import Failure, OutgoingMail, mail_batch_send
 from council.web.languages import LANGUAGE_CODES
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Recipient:
-    email: str
-    name: str = ""
-    language: str = "ko"
-    user_id: int | None = None
-    reference: str = ""
-
-    @property
-    def key(self) -> str:
-        return f"mail:{self.email.lower()}" if self.email else f"user:{self.user_id}"
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    filename: str
-    content: bytes | str
-    mimetype: str
-
-
-@dataclass(slots=True)
-class Rendered:
-    title: str
-    text: str
-    html: str
-    attachments: list[Attachment] = field(default_factory=list)
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-class NoticeKind:
-    """How one kind of notice finds its recipients and renders them.
-
-    Templates live at `<template>_subject.txt`, `<template>.txt` and `<template>.html`.
-    `context` is loaded once per delivery batch, for the batch's notices (none when only the subject
-    is rendered); `recipient_context` adds what differs per person.
-    """
-
-    key: ClassVar[str]
-    template: ClassVar[str]
-    label: ClassVar[Any] = ""
-
-    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        raise NotImplementedError
-
-    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
-        return {}
-
-    def recipient_context(
-        self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]
-    ) -> dict[str, Any]:
-        return {}
-
-    def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
-        return ""
-
-    def attachments(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> list[Attachment]:
-        return []
-
-    def headers(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> dict[str, str]:
-        return {}
-
-
-_kinds: dict[str, NoticeKind] = {}
-
-
-def register_kind(kind: type[NoticeKind]) -> type[NoticeKind]:
-    """Class decorator: make a notice kind known to the outbox."""
-    _kinds[kind.key] = kind()
-    return kind
-
-
-def kind_for(key: str) -> NoticeKind:
-    return _kinds[key]
-
-
-def kind_label(key: str) -> str:
-    """The kind's name for people (e.g. "meeting invitation"), falling back to its key."""
-    kind = _kinds.get(key)
-    return str(kind.label) if kind is not None and kind.label else key
 
 
 def _enqueue(task_name: str, *args: Any) -> None:
@@ -138,7 +57,7 @@ def dispatch_create(
     Creating the same kind, subject and revision twice returns the first one (and False), so a
     retried request or a reminder job that runs twice announces once.
     """
-    if kind not in _kinds:
+    if not is_registered(kind):
         raise ValueError(f"unknown notice kind {kind!r}")
     dispatch, created = Dispatch.objects.get_or_create(
         kind=kind,
@@ -167,7 +86,7 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
             seen.add(recipient.key)
             language = recipient.language if recipient.language in LANGUAGE_CODES else "ko"
             if language not in titles:
-                titles[language] = _render_subject(kind, dispatch, context, language)
+                titles[language] = render_subject(kind, dispatch, context, language)
             rows.append(
                 Notice(
                     dispatch=dispatch,
@@ -191,43 +110,6 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
     )
     size = settings.NOTICE_BATCH_SIZE
     return [pending[i : i + size] for i in range(0, len(pending), size)]
-
-
-def render_plain(template_name: str, context: dict[str, Any]) -> str:
-    """A plain-text template (mail subject or text part) rendered without HTML escaping:
-    "R&D" must reach the reader as "R&D", not "R&amp;D"."""
-    template = get_template(template_name)
-    return template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
-
-
-def _render_subject(kind: NoticeKind, dispatch: Dispatch, context: dict[str, Any], language: str) -> str:
-    with translation.override(language):
-        subject = render_plain(f"{kind.template}_subject.txt", {"dispatch": dispatch, **context})
-    return " ".join(subject.split())[:300]
-
-
-def render_notice(notice: Notice, context: dict[str, Any] | None = None) -> Rendered:
-    """Render one notice in its recipient's language, as mail text, HTML and attachments."""
-    dispatch = notice.dispatch
-    kind = kind_for(dispatch.kind)
-    if context is None:
-        context = kind.context(dispatch, [notice])
-    with translation.override(notice.language):
-        full = {
-            "dispatch": dispatch,
-            "notice": notice,
-            "site_url": settings.SITE_URL,
-            "link": f"{settings.SITE_URL}{notice.url}" if notice.url else settings.SITE_URL,
-            **context,
-            **kind.recipient_context(dispatch, notice, context),
-        }
-        return Rendered(
-            title=notice.title,
-            text=render_plain(f"{kind.template}.txt", full),
-            html=render_to_string(f"{kind.template}.html", full),
-            attachments=kind.attachments(dispatch, notice, full),
-            headers=kind.headers(dispatch, notice, full),
-        )
 
 
 def _claim(notice_ids: Sequence[int], token: uuid.UUID) -> None:
@@ -292,13 +174,15 @@ def notices_deliver(
         by_dispatch: dict[int, list[Notice]] = {}
         for notice in claimed:
             by_dispatch.setdefault(notice.dispatch_id, []).append(notice)
-        contexts = {
-            dispatch_id: kind_for(notices[0].dispatch.kind).context(notices[0].dispatch, notices)
+        composers = {
+            dispatch_id: Composer(
+                notices[0].dispatch, kind_for(notices[0].dispatch.kind).context(notices[0].dispatch, notices)
+            )
             for dispatch_id, notices in by_dispatch.items()
         }
         mails = []
         for notice in claimed:
-            rendered = render_notice(notice, contexts[notice.dispatch_id])
+            rendered = composers[notice.dispatch_id].render(notice)
             mails.append(OutgoingMail(key=notice.pk, to=_address(notice), rendered=rendered))
 
         def sent(notice_id: int) -> None:
@@ -318,7 +202,7 @@ def notices_deliver(
 
 
 def _address(notice: Notice) -> str:
-    """'Name <address>', quoted where the name needs it; Django encodes it for the wire."""
+    """'Name <address>', quoted where the name needs it; the mail header encodes it."""
     return str(Address(display_name=notice.name, addr_spec=notice.email)) if notice.name else notice.email
 
 

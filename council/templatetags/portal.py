@@ -5,6 +5,8 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language
 
+from council.notices.kinds import kind_label
+
 register = template.Library()
 
 JO = 10**12
@@ -69,3 +71,9 @@ def get_item(mapping: Any, key: Any) -> Any:
     if not hasattr(mapping, "get"):
         return None
     return mapping.get(key)
+
+
+@register.filter
+def notice_kind(key: str) -> str:
+    """A dispatch's kind named for people ("meeting invitation"), not by its key."""
+    return kind_label(key)

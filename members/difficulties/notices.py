@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice
-from council.notices.outbox import NoticeKind, Recipient, dispatch_create, register_kind
+from council.notices.kinds import NoticeKind, Recipient, register_kind
+from council.notices.outbox import dispatch_create
 from members.directory.recipients import contacts_of, secretariat_of, without
 from members.models import Difficulty, DifficultyEvent
 

@@ -12,7 +12,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice, User
-from council.notices.outbox import NoticeKind, Recipient, dispatch_create, register_kind
+from council.notices.kinds import NoticeKind, Recipient, register_kind
+from council.notices.outbox import dispatch_create
 from members.directory.recipients import recipient, secretariat_of
 from members.models import Membership
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Iterator
 
 from council.models import Council, CouncilRole, User
-from council.notices.outbox import Recipient
+from council.notices.kinds import Recipient
 
 
 def recipient(user: User) -> Recipient:

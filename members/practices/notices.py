@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice
-from council.notices.outbox import NoticeKind, Recipient, register_kind
+from council.notices.kinds import NoticeKind, Recipient, register_kind
 from members.directory.recipients import contacts_of, recipient, secretariat_of, without
 from members.models import BestPractice
 

@@ -148,7 +148,7 @@ def test_delivery_state_is_for_the_councils_secretariat(
     url = reverse("dispatch-detail", args=[dispatch.pk])
     page = login(alice).get(url).content.decode()
     assert "alice@example.org" in page
-    assert dispatch.kind_label in page and dispatch.kind not in page  # named for people, not by its key
+    assert "임기 만료" in page and dispatch.kind not in page  # named for people, not by its key
     assert login(carol).get(url).status_code == 403
     assert login(dave).get(url).status_code == 403
 
