@@ -29,6 +29,7 @@ help:
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
 	@echo "make bench-announce       announce to 20 and 2,000 invitees through Redis, a worker and SMTP"
 	@echo "make bench-plans          the plans dashboard and summary at national scale (see README)"
+	@echo "make bench-reminders      the daily reminder job over 25 and 250 plans"
 
 $(PY):
 	@python=$$($(find_python)) || { echo "Python 3.12 or newer is needed (Django 6). Install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }; \
@@ -104,6 +105,10 @@ beat: install
 .PHONY: bench-announce
 bench-announce: install
 	$(PY) -m bench.announce
+
+.PHONY: bench-reminders
+bench-reminders: install
+	$(PY) -m bench.reminders
 
 .PHONY: bench-plans
 bench-plans: install

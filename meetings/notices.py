@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice, User
 from council.notices.kinds import Attachment, NoticeKind, Recipient, register_kind
-from council.notices.outbox import dispatch_create
+from council.notices.outbox import dispatches_create
+from council.notices.reminders import OVERDUE_WINDOW_DAYS
 from meetings.calendars import meeting_ics
 from meetings.links import answer_paths
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
@@ -212,37 +213,26 @@ class ActionOverdue(ActionNotice):
 
 def meeting_reminders(today: date) -> int:
     """D-7 and D-1 reminders of announced meetings; a rescheduled meeting is reminded again."""
-    created = 0
+    due = []
     for days in (7, 1):
-        day = today + timedelta(days=days)
-        start = timezone.make_aware(datetime.combine(day, time.min))
+        start = timezone.make_aware(datetime.combine(today + timedelta(days=days), time.min))
         meetings = Meeting.objects.filter(
             status=Meeting.Status.ANNOUNCED, starts_at__gte=start, starts_at__lt=start + timedelta(days=1)
-        ).select_related("council")
-        for meeting in meetings:
-            _dispatch, was_created = dispatch_create(
-                kind=MeetingReminder.key,
-                subject_key=f"meetings.meeting:{meeting.pk}",
-                revision=meeting.sequence * 100 + days,
-                council=meeting.council,
-            )
-            created += was_created
-    return created
+        ).values_list("pk", "sequence", "council_id")
+        due += [
+            (f"meetings.meeting:{pk}", sequence * 100 + days, council) for pk, sequence, council in meetings
+        ]
+    return dispatches_create(kind=MeetingReminder.key, due=due)
 
 
 def action_reminders(today: date) -> int:
-    """Actions due in three days, and actions overdue (once per due date)."""
+    """Actions due in three days, and actions overdue (once per due date, for a month)."""
+    overdue = actions_overdue(on=today).filter(due_on__gte=today - timedelta(days=OVERDUE_WINDOW_DAYS))
     created = 0
-    due_soon = actions_due(on=today).select_related("council")
-    overdue = actions_overdue(on=today).select_related("council")
-    for kind, actions in ((ActionDue.key, due_soon), (ActionOverdue.key, overdue)):
-        for action in actions:
-            assert action.due_on is not None
-            _dispatch, was_created = dispatch_create(
-                kind=kind,
-                subject_key=f"meetings.action:{action.pk}",
-                revision=action.due_on.toordinal(),
-                council=action.council,
-            )
-            created += was_created
+    for kind, actions in ((ActionDue.key, actions_due(on=today)), (ActionOverdue.key, overdue)):
+        rows = actions.values_list("pk", "due_on", "council_id")
+        due = [
+            (f"meetings.action:{pk}", due_on.toordinal(), council) for pk, due_on, council in rows if due_on
+        ]
+        created += dispatches_create(kind=kind, due=due)
     return created

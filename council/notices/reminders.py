@@ -15,6 +15,10 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 ReminderSource = Callable[[date], int]
+
+# Deadlines that passed longer ago than this are not reminded of again: they were when they passed.
+# It keeps the daily job's cost to what is due around today, not to every overdue record there is.
+OVERDUE_WINDOW_DAYS = 30
 _sources: list[ReminderSource] = []
 
 

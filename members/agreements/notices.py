@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice
 from council.notices.kinds import NoticeKind, Recipient, register_kind
-from council.notices.outbox import dispatch_create
+from council.notices.outbox import dispatches_create
 from members.directory.recipients import contacts_of, secretariat_of
 from members.models import RENEWAL_NOTICE_DAYS, Agreement
 
@@ -43,15 +43,12 @@ class AgreementRenewalDue(NoticeKind):
 
 def agreement_renewal_reminders(today: date) -> int:
     """One notice per agreement ending within 60 days; a new end date is announced again."""
-    created = 0
-    ending = Agreement.objects.ending_within(today, RENEWAL_NOTICE_DAYS).select_related("council")
-    for agreement in ending:
-        assert agreement.valid_until is not None
-        _dispatch, was_created = dispatch_create(
-            kind=AgreementRenewalDue.key,
-            subject_key=f"members.agreement:{agreement.pk}",
-            revision=agreement.valid_until.toordinal(),
-            council=agreement.council,
-        )
-        created += was_created
-    return created
+    rows = Agreement.objects.ending_within(today, RENEWAL_NOTICE_DAYS).values_list(
+        "pk", "valid_until", "council_id"
+    )
+    due = [
+        (f"members.agreement:{pk}", valid_until.toordinal(), council)
+        for pk, valid_until, council in rows
+        if valid_until
+    ]
+    return dispatches_create(kind=AgreementRenewalDue.key, due=due)

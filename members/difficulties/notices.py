@@ -6,7 +6,7 @@ of each assignment, answer and status change exactly once.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain
 from typing import Any
 
@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice
 from council.notices.kinds import NoticeKind, Recipient, register_kind
-from council.notices.outbox import dispatch_create
+from council.notices.outbox import dispatch_create, dispatches_create
+from council.notices.reminders import OVERDUE_WINDOW_DAYS
 from members.directory.recipients import contacts_of, secretariat_of, without
 from members.models import Difficulty, DifficultyEvent
 
@@ -119,16 +120,16 @@ def difficulty_changed_announce(event: DifficultyEvent) -> None:
 
 
 def overdue_answer_reminders(today: date) -> int:
-    """Escalate each open item whose answer is overdue, once per item and due date."""
-    created = 0
-    overdue = Difficulty.objects.overdue(today).select_related("council")
-    for difficulty in overdue:
-        assert difficulty.answer_due is not None
-        _dispatch, was_created = dispatch_create(
-            kind=DifficultyOverdue.key,
-            subject_key=subject_key(difficulty),
-            revision=difficulty.answer_due.toordinal(),
-            council=difficulty.council,
-        )
-        created += was_created
-    return created
+    """Escalate each open item whose answer is overdue, once per item and due date (for a month)."""
+    window = today - timedelta(days=OVERDUE_WINDOW_DAYS)
+    rows = (
+        Difficulty.objects.overdue(today)
+        .filter(answer_due__gte=window)
+        .values_list("pk", "answer_due", "council_id")
+    )
+    due = [
+        (f"members.difficulty:{pk}", answer_due.toordinal(), council)
+        for pk, answer_due, council in rows
+        if answer_due
+    ]
+    return dispatches_create(kind=DifficultyOverdue.key, due=due)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.models import Dispatch, Notice, User
 from council.notices.kinds import NoticeKind, Recipient, register_kind
-from council.notices.outbox import dispatch_create
+from council.notices.outbox import dispatches_create
 from members.directory.recipients import recipient, secretariat_of
 from members.models import Membership
 
@@ -79,17 +79,11 @@ class MembershipTermEnding(NoticeKind):
 
 def term_ending_reminders(today: date) -> int:
     """One notice per seat whose term ends within 60 days; a changed end date is announced again."""
-    created = 0
-    ending = Membership.objects.ending_within(today, settings.MEMBERSHIP_ENDING_SOON_DAYS).select_related(
-        "council"
-    )
-    for membership in ending:
-        assert membership.term_end is not None
-        _dispatch, was_created = dispatch_create(
-            kind=MembershipTermEnding.key,
-            subject_key=f"members.membership:{membership.pk}",
-            revision=membership.term_end.toordinal(),
-            council=membership.council,
-        )
-        created += was_created
-    return created
+    ending = Membership.objects.ending_within(today, settings.MEMBERSHIP_ENDING_SOON_DAYS)
+    rows = ending.values_list("pk", "term_end", "council_id")
+    due = [
+        (f"members.membership:{pk}", term_end.toordinal(), council)
+        for pk, term_end, council in rows
+        if term_end
+    ]
+    return dispatches_create(kind=MembershipTermEnding.key, due=due)
