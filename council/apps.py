@@ -8,6 +8,7 @@ class CouncilConfig(AppConfig):
 
     def ready(self) -> None:
         from council import aggregates, tasks  # noqa: F401 - tasks registers the Celery tasks for enqueueing by name
+        from council.accounts import emails  # noqa: F401 - registers its notice kind
         from council.notices import home
 
         aggregates.install()

@@ -49,12 +49,12 @@ def council_update(*, actor: User, council: Council, **fields: object) -> Counci
 
 
 @transaction.atomic
-def user_profile_update(*, user: User, name: str, email: str, language: str) -> User:
+def user_profile_update(*, user: User, name: str, language: str) -> User:
+    """The account's name and language; its e-mail address changes through council.accounts.emails."""
     user.name = name
-    user.email = email
     user.language = language
     user.full_clean()
-    user.save(update_fields=["name", "email", "language"])
+    user.save(update_fields=["name", "language"])
     return user
 
 

@@ -178,6 +178,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3  # invitations to set a first password
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failed logins count against the account, whatever case or address (username or e-mail) names it.
+AXES_USERNAME_CALLABLE = "council.accounts.authentication.lockout_key"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", 0)) or None

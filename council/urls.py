@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/email/<str:token>/", views.email_change_confirm, name="email-change-confirm"),
     path("language/", views.language_switch, name="language-switch"),
     path("council/switch/", views.council_switch, name="council-switch"),
     path("notifications/", views.notice_list, name="notice-list"),

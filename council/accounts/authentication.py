@@ -1,4 +1,8 @@
-"""Log in with the username or with the account's e-mail address."""
+"""Log in with the username or with the account's e-mail address, in any letter case.
+
+The lock-out after failed logins (django-axes) counts per account, however the login names it:
+"alice", "ALICE" and "alice@example.org" are one account and share one count.
+"""
 
 from typing import Any
 
@@ -20,13 +24,28 @@ class UsernameOrEmailBackend(ModelBackend):
     ) -> User | None:
         if username is None or password is None:
             return None
-        user = User.objects.filter(username=username).first()
-        if user is None and "@" in username:
-            matches = list(User.objects.filter(email__iexact=username)[:2])
-            user = matches[0] if len(matches) == 1 else None
+        user = account_named(username)
         if user is None:
             User().set_password(password)  # same cost as a real check, so timing does not reveal accounts
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def account_named(login: str) -> User | None:
+    """The account a login form names: by username, or by e-mail address, in any letter case."""
+    login = login.strip()
+    user = User.objects.filter(username__iexact=login).first()
+    if user is None and "@" in login:
+        matches = list(User.objects.filter(email__iexact=login)[:2])
+        user = matches[0] if len(matches) == 1 else None
+    return user
+
+
+def lockout_key(request: HttpRequest | None, credentials: dict[str, Any] | None = None) -> str:
+    """What django-axes counts failed logins against (AXES_USERNAME_CALLABLE): the account, or
+    the login as typed, lower-cased, when it names none."""
+    login = str((credentials or {}).get("username") or (request.POST.get("username", "") if request else ""))
+    user = account_named(login) if login else None
+    return f"account:{user.pk}" if user is not None else login.strip().lower()

@@ -108,7 +108,17 @@ class LanguageForm(KrdsFormMixin, forms.Form):
 
 class ProfileForm(KrdsFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("A new address takes effect when you open the link we send to it."),
+    )
+    current_password = forms.CharField(
+        label=_("Current password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Needed only to change the e-mail address."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=[])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

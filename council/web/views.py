@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,11 +17,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from council import services
+from council.accounts.emails import email_change_confirm as change_email
+from council.accounts.emails import email_change_read, email_change_request
 from council.accounts.tokens import api_token_issue, api_token_revoke, api_token_status
 from council.files.imports import import_jobs_of, job_progress
 from council.files.spreadsheets import RowError
 from council.filters import parse_id
-from council.models import Dispatch, Notice
+from council.models import Dispatch, Notice, User
 from council.notices import outbox
 from council.permissions import access_for, authenticated_user, can_view_delivery, councils_visible_to
 from council.search import MIN_QUERY_LENGTH, clean_query, search_portal
@@ -171,9 +174,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     user = authenticated_user(request.user)
     if request.method == "POST" and request.POST.get("action") == "profile":
         form = ProfileForm(request.POST)
-        if form.is_valid():
-            services.user_profile_update(user=user, **form.cleaned_data)
-            messages.success(request, _("Your profile was saved."))
+        if form.is_valid() and _profile_save(request, user, form):
             response = redirect("profile")
             language_cookie_set(response, user.language)
             return response
@@ -203,6 +204,39 @@ def profile(request: HttpRequest) -> HttpResponse:
     if new_key:
         add_never_cache_headers(page)  # the key is shown this once; no cache keeps it
     return page
+
+
+def _profile_save(request: HttpRequest, user: User, form: ProfileForm) -> bool:
+    """Save the name and language; a new e-mail address is asked for (password, then a link)."""
+    data = form.cleaned_data
+    email = data["email"].strip()
+    with transaction.atomic():
+        if email.lower() != user.email.lower():
+            try:
+                email_change_request(user=user, email=email, password=data["current_password"])
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    form.add_error(field, problems)
+                return False
+            messages.info(
+                request,
+                _("We sent a link to %(email)s: your address changes when it is opened there.")
+                % {"email": email},
+            )
+        services.user_profile_update(user=user, name=data["name"], language=data["language"])
+    messages.success(request, _("Your profile was saved."))
+    return True
+
+
+def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link mailed to a new address: a button that makes it the account's address. Opening
+    the link changes nothing, so mail scanners that follow links cannot confirm it."""
+    found = email_change_read(token)
+    if request.method == "POST" and found is not None:
+        user = change_email(token=token)
+        messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": user.email})
+        return redirect("profile" if request.user.is_authenticated else "login")
+    return render(request, "council/email_change_confirm.html", {"found": found})
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -125,7 +125,7 @@ def person_grant_portal_access(*, actor: User, person: Person) -> User:
         user = User.objects.filter(email__iexact=person.email).first()
     if user is None:
         username = person.email.lower()
-        if User.objects.filter(username=username).exists():
+        if User.objects.filter(username__iexact=username).exists():
             raise ValidationError({"email": _("An account with this e-mail address already exists.")})
         user = User(username=username, email=person.email, name=person.name)
         user.set_unusable_password()

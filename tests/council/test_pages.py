@@ -211,6 +211,16 @@ def test_repeated_failed_logins_lock_the_account_for_a_while(client, alice):
     assert "15" in response.content.decode()
 
 
+@pytest.mark.parametrize("variant", ["ALICE", "Alice", "alice@example.org", "Alice@Example.ORG"])
+def test_the_lock_out_holds_whatever_case_or_address_names_the_account(client, alice, bob, variant):
+    logins = ["alice", "ALICE", "alice@EXAMPLE.org", "aLiCe", "alice"]
+    for login in logins:
+        client.post(reverse("login"), {"username": login, "password": "wrong"})
+    assert client.post(reverse("login"), {"username": variant, "password": PASSWORD}).status_code == 429
+    # Another account is not locked by them.
+    assert client.post(reverse("login"), {"username": "bob", "password": PASSWORD}).status_code == 302
+
+
 def test_password_reset_mails_a_working_link(client, alice):
     client.post(reverse("password_reset"), {"email": "alice@example.org"})
     assert len(mail.outbox) == 1
