@@ -72,6 +72,8 @@ staticfiles/.collected: $(VENV)/.installed static/vendor/.vendored $(STATIC_SOUR
 .PHONY: demo
 # Links in the demo's mail point at the address it is served on (PORT=8123 make demo), unless SITE_URL says.
 demo: export SITE_URL ?= http://$(HOST):$(PORT)
+# The demo's staff and officials log in without a second factor unless TWO_FACTOR_REQUIRED=1.
+demo: export TWO_FACTOR_REQUIRED ?= 0
 demo: install messages staticfiles/.collected
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo

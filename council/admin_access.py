@@ -1,8 +1,8 @@
 """Admin pages that follow the portal's roles instead of Django's model permissions.
 
-Secretariat staff (with `is_staff`) use the admin for bulk work on their own councils' records:
-each admin lists only what the user may see (the same `*_visible_to` querysets as the pages) and
-allows changes only where the same `can_*` rule allows them. Site administrators see everything.
+Only site administrators reach the admin (council.admin_site). Each admin still lists what the user
+may see (the same `*_visible_to` querysets as the pages) and allows changes only where the same
+`can_*` rule allows them, so that opening the admin to another role later keeps the portal's rules.
 """
 
 from collections.abc import Callable

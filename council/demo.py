@@ -145,7 +145,7 @@ def load(out: OutputWrapper) -> None:
                 email=login.email,
                 is_superuser=login.username == "admin",
                 # Secretariat staff may use the admin for bulk work; it shows only their councils.
-                is_staff=login.username == "admin" or login.username.endswith("-staff"),
+                is_staff=login.username == "admin",
             )
             user.set_password(DEMO_PASSWORD)
             user.save()

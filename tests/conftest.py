@@ -42,6 +42,9 @@ def embedded(media_root) -> dict:
         "WHITENOISE_USE_FINDERS": True,
         "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         "AXES_ENABLED": True,
+        # The second factor is tested on its own (tests/council/test_two_factor.py); elsewhere the
+        # tests log staff in directly.
+        "TWO_FACTOR_REQUIRED": False,
         # Password hashing is deliberately slow; tests create many accounts and check none of its strength.
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
     }

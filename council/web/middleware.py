@@ -1,11 +1,18 @@
 """Request set-up shared by every page."""
 
+import time
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 from council.web.languages import LANGUAGE_CODES
 
@@ -33,3 +40,44 @@ class UserLanguageMiddleware:
         response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", language))
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class IdleSessionMiddleware:
+    """Sign out a session left idle for SESSION_IDLE_MINUTES, as on a shared office PC.
+
+    The time of the last request is kept in the session, written at most once a minute so that
+    reading pages does not write the session on every request. API calls with a token have no
+    session and are not concerned.
+    """
+
+    SEEN = "_portal_seen"
+    WRITE_EVERY = 60
+
+    @classmethod
+    def logged_in(cls, sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
+        """At login (signal user_logged_in) the idle clock starts; the first pages write nothing."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.SEEN] = int(time.time())
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            now = int(time.time())
+            seen = request.session.get(self.SEEN)
+            if seen is not None and now - int(seen) > settings.SESSION_IDLE_MINUTES * 60:
+                logout(request)
+                messages.info(
+                    request,
+                    _("You were signed out after %(minutes)d minutes without activity. Please log in again.")
+                    % {"minutes": settings.SESSION_IDLE_MINUTES},
+                )
+                login = f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}"
+                if request.headers.get("HX-Request"):
+                    return HttpResponse(status=204, headers={"HX-Redirect": login})
+                return HttpResponseRedirect(login)
+            if seen is None or now - int(seen) >= self.WRITE_EVERY:
+                request.session[self.SEEN] = now
+        return self.get_response(request)

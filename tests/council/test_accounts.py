@@ -2,6 +2,7 @@
 and no two accounts share a username or an address in any letter case."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -77,3 +78,39 @@ def test_no_two_accounts_differ_only_in_letter_case(db, alice, field):
         twin.full_clean()
     assert "이미 있습니다" in str(error.value)
     assert User.objects.filter(**{f"{field}__iexact": value}).count() == 1
+
+
+def test_password_reset_links_are_limited_per_address_and_per_client(client, alice, bob):
+    from council.accounts.reset import RESET_PER_ADDRESS, RESET_PER_CLIENT
+
+    for _request in range(RESET_PER_ADDRESS + 2):
+        response = client.post(reverse("password_reset"), {"email": "ALICE@example.org"})
+        assert response.status_code == 302  # the same answer whatever happened: no address is revealed
+    assert len(mail.outbox) == RESET_PER_ADDRESS
+    for _request in range(RESET_PER_CLIENT - RESET_PER_ADDRESS - 2):
+        client.post(reverse("password_reset"), {"email": "nobody@example.org"})
+    limited = client.post(reverse("password_reset"), {"email": bob.email})
+    assert limited.status_code == 429
+    assert "너무 많" in limited.content.decode()
+    assert not any(bob.email in message.to[0] for message in mail.outbox)
+
+
+def test_an_idle_session_ends_and_an_active_one_goes_on(client, alice, settings):
+    import time_machine
+    from django.utils import timezone
+
+    settings.SESSION_IDLE_MINUTES = 30
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(alice)
+        assert client.get(reverse("home")).status_code == 200
+    with time_machine.travel(start + timedelta(minutes=25), tick=False):
+        assert client.get(reverse("home")).status_code == 200  # active: the clock starts again
+    with time_machine.travel(start + timedelta(minutes=50), tick=False):
+        assert client.get(reverse("profile")).status_code == 200
+    with time_machine.travel(start + timedelta(minutes=81), tick=False):
+        fragment = client.get(reverse("notice-list"), headers={"HX-Request": "true"})
+        assert fragment.status_code == 204 and fragment["HX-Redirect"].startswith(reverse("login"))
+        page = client.get(reverse("profile"), follow=True)
+    assert page.redirect_chain[-1][0].startswith(reverse("login"))
+    assert "30분 동안 활동이 없어" in page.content.decode()
