@@ -15,11 +15,18 @@ from django.http import HttpRequest
 from council.permissions import access_for
 
 
+def _never_locked(obj: Any) -> bool:
+    return False
+
+
 class RoleScopedAdmin(admin.ModelAdmin):
-    """Set `visible` (user -> queryset) and `can_change` (user, obj -> bool) on subclasses."""
+    """Set `visible` (user -> queryset) and `can_change` (user, obj -> bool) on subclasses, and
+    `locked` (obj -> bool) for records that no one changes any more (approved minutes, a held
+    meeting, an adopted plan): the admin shows those read-only, site administrators included."""
 
     visible: Callable[[Any], QuerySet[Any]]
     can_change: Callable[[Any, Any], bool]
+    locked: Callable[[Any], bool] = staticmethod(_never_locked)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         visible = type(self).visible
@@ -40,7 +47,9 @@ class RoleScopedAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         if obj is None:
             return self._is_staff_anywhere(request)
-        return type(self).can_change(request.user, obj)
+        return not type(self).locked(obj) and type(self).can_change(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        if obj is not None and type(self).locked(obj):
+            return False
         return access_for(request.user).is_site_admin

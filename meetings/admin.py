@@ -1,4 +1,4 @@
-"""Admin for the secretariat's bulk work on meetings; scoped by the same rules as the pages."""
+"""Admin of meetings for site administrators; scoped and locked by the same rules as the pages."""
 
 from typing import Any
 
@@ -15,10 +15,25 @@ def _meeting_changeable(user: Any, obj: Any) -> bool:
     return permissions.can_manage_meeting(user, meeting)
 
 
+def _meeting_closed(meeting: Meeting) -> bool:
+    """Held or cancelled: the meeting itself no longer changes."""
+    return meeting.status not in Meeting.OPEN_STATUSES
+
+
+def _record_closed(obj: Any) -> bool:
+    """Its decisions and attendance are final once the minutes are approved, or the meeting cancelled."""
+    return obj.meeting.status in (Meeting.Status.MINUTES_APPROVED, Meeting.Status.CANCELLED)
+
+
+def _minutes_locked(minutes: Minutes) -> bool:
+    return minutes.is_locked
+
+
 @admin.register(Meeting)
 class MeetingAdmin(RoleScopedAdmin):
     visible = staticmethod(permissions.meetings_visible_to)
     can_change = staticmethod(_meeting_changeable)
+    locked = staticmethod(_meeting_closed)
     list_display = ["__str__", "kind", "status", "starts_at", "venue"]
     list_filter = ["council", "status", "kind", "year"]
     search_fields = ["title", "venue"]
@@ -31,6 +46,7 @@ class MeetingAdmin(RoleScopedAdmin):
 class AgendaItemAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
     visible = staticmethod(permissions.agenda_items_visible_to)
     can_change = staticmethod(_meeting_changeable)
+    locked = staticmethod(_record_closed)
     list_display = ["title", "meeting", "order", "kind", "decision"]
     list_filter = ["kind", "decision"]
     search_fields = ["title", "decision_text"]
@@ -41,6 +57,7 @@ class AgendaItemAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
 class InvitationAdmin(RoleScopedAdmin):
     visible = staticmethod(permissions.invitations_visible_to)
     can_change = staticmethod(_meeting_changeable)
+    locked = staticmethod(_record_closed)
     list_display = ["name", "meeting", "response", "attended", "is_guest"]
     list_filter = ["response", "attended", "is_guest"]
     search_fields = ["name", "email"]
@@ -61,6 +78,7 @@ class ActionItemAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
 class MinutesAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
     visible = staticmethod(permissions.minutes_visible_to)
     can_change = staticmethod(_meeting_changeable)
+    locked = staticmethod(_minutes_locked)
     list_display = ["meeting", "status", "version", "updated_at"]
     list_filter = ["status"]
     readonly_fields = ["status", "approved_at", "approved_by", "version"]

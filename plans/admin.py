@@ -41,6 +41,12 @@ def _line_changeable(user: Any, line: BudgetLine) -> bool:
     return permissions.can_manage_plan(user, line.project.plan)
 
 
+def _plan_adopted(obj: Any) -> bool:
+    """An adopted plan, its projects and budget lines change only by a new revision of the plan."""
+    plan = obj if isinstance(obj, Plan) else obj.plan if isinstance(obj, Project) else obj.project.plan
+    return plan.is_approved
+
+
 def _report_changeable(user: Any, report: ProgressReport) -> bool:
     # Reports change through their review workflow, never directly in the admin.
     return False
@@ -74,6 +80,7 @@ class FiguresAdmin(RoleScopedAdmin, SimpleHistoryAdmin):
 class PlanAdmin(FiguresAdmin):
     visible = staticmethod(_plans)
     can_change = staticmethod(_plan_changeable)
+    locked = staticmethod(_plan_adopted)
     list_display = ["title", "council", "start_year", "end_year", "status", "version", "stated_total"]
     list_filter = ["status", "council"]
     search_fields = ["title", "vision"]
@@ -87,6 +94,7 @@ class PlanAdmin(FiguresAdmin):
 class ProjectAdmin(FiguresAdmin):
     visible = staticmethod(_projects)
     can_change = staticmethod(_project_changeable)
+    locked = staticmethod(_plan_adopted)
     list_display = ["code", "title", "plan", "lead_institution", "start_on", "end_on", "status"]
     list_filter = ["status", "plan"]
     search_fields = ["code", "title", "lead_institution__name"]
@@ -100,6 +108,7 @@ class ProjectAdmin(FiguresAdmin):
 class BudgetLineAdmin(FiguresAdmin):
     visible = staticmethod(_lines)
     can_change = staticmethod(_line_changeable)
+    locked = staticmethod(_plan_adopted)
     list_display = ["project", "year", "source", "planned", "executed"]
     list_filter = ["year", "source"]
     search_fields = ["project__code", "project__title"]

@@ -67,3 +67,23 @@ def test_the_administration_link_is_shown_to_site_administrators_only(demo, db, 
     assert reverse("admin:index") not in client.get(reverse("home")).content.decode()
     client.force_login(User.objects.get(username="admin"))
     assert reverse("admin:index") in client.get(reverse("home")).content.decode()
+
+
+def test_locked_records_are_read_only_in_the_admin_for_site_administrators_too(demo, db, client):
+    from meetings.models import Meeting, Minutes
+    from plans.models import BudgetLine
+
+    client.force_login(User.objects.get(username="admin"))
+    minutes = Minutes.objects.filter(status=Minutes.Status.APPROVED).first()
+    held = Meeting.objects.exclude(status__in=Meeting.OPEN_STATUSES).first()
+    line = BudgetLine.objects.filter(project__plan__status="approved").first()
+    for obj in (minutes, held, line):
+        assert obj is not None
+        prefix = f"admin:{obj._meta.app_label}_{obj._meta.model_name}"
+        page = client.get(reverse(f"{prefix}_change", args=[obj.pk]))
+        assert page.status_code == 200 and 'name="_save"' not in page.content.decode(), obj  # view only
+        assert client.post(reverse(f"{prefix}_change", args=[obj.pk]), {"planned": 1}).status_code == 403
+        assert client.post(reverse(f"{prefix}_delete", args=[obj.pk]), {"post": "yes"}).status_code == 403
+        assert type(obj).objects.filter(pk=obj.pk).exists()
+    line.refresh_from_db()
+    assert line.planned != 1

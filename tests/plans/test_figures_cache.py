@@ -8,7 +8,7 @@ from django.db.models import Sum
 from django.urls import reverse
 
 from plans import services
-from plans.models import BudgetLine, ProgressReport
+from plans.models import BudgetLine, Plan, ProgressReport
 from plans.selectors.figures import figures_key
 from plans.selectors.scope import Scope
 from plans.services.figures import plan_figures_changed
@@ -106,6 +106,9 @@ def test_a_refused_write_leaves_the_cached_figures_in_place(api, dave, fay, busa
 
 def test_an_edit_in_the_admin_moves_the_figures_on(api, login, root, fay, busan_plan):
     plan = busan_plan.plan
+    # An adopted plan is read-only in the admin (it changes by revision); a draft is edited there.
+    Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.DRAFT)
+    plan.refresh_from_db()
     _summary(api, fay, plan)
     line = busan_plan.led_line
     response = login(root).post(
