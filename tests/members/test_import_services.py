@@ -38,6 +38,7 @@ def served(django_db_blocker, tmp_path):
         "REDIS_URL": redis.url,
         "VAR_DIR": str(tmp_path),  # the uploaded file and the secret key, shared by web and worker
         "DEBUG": "1",  # static files from the source tree: no collectstatic in the test run
+        "TWO_FACTOR_REQUIRED": "0",  # the second factor has its own tests
         "DJANGO_SETTINGS_MODULE": "council.settings",
     }
     worker = CeleryWorker(env).start()
