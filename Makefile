@@ -27,6 +27,8 @@ help:
 	@echo "make test      run the whole test suite"
 	@echo "make lint      ruff (lint and format check) and mypy"
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
+	@echo "make backup               the database and uploaded files to var/backups/portal-DATE.tar.gz"
+	@echo "make restore FILE=...     put a backup back (stop the web and worker processes first)"
 	@echo "make bench-announce       announce to 20 and 2,000 invitees through Redis, a worker and SMTP"
 	@echo "make bench-plans          the plans dashboard and summary at national scale (see README)"
 	@echo "make bench-reminders      the daily reminder job over 25 and 250 plans"
@@ -107,6 +109,18 @@ beat: install
 .PHONY: bench-announce
 bench-announce: install
 	$(PY) -m bench.announce
+
+BACKUP_DIR ?= $(or $(VAR_DIR),var)/backups
+
+.PHONY: backup
+backup: install
+	$(MANAGE) backup $(BACKUP_DIR)/portal-$$(date +%Y%m%d-%H%M%S).tar.gz
+
+.PHONY: restore
+restore: install
+	@test -n "$(FILE)" || { echo "Name the archive: make restore FILE=var/backups/portal-....tar.gz" >&2; exit 1; }
+	$(MANAGE) restore $(FILE)
+	$(MANAGE) migrate --no-input -v 0
 
 .PHONY: bench-reminders
 bench-reminders: install

@@ -213,6 +213,15 @@ def api():
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expectations():
+    """Browser assertions poll until they hold; on a busy CI machine a page or an htmx fragment
+    can take longer than Playwright's default 5 s, so they poll for up to 20 s."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

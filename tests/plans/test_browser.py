@@ -29,7 +29,9 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     expect(official.get_by_role("heading", level=1)).to_have_text(busan_plan.plan.title)
 
     filters = official.get_by_role("search", name="현황판 필터")
-    filters.get_by_label("추진전략").select_option(label="1. 지산학협력 지원체계 구축")
+    # Wait for the strategy's fragment itself, not for a time: the old one is on the page meanwhile.
+    with official.expect_response(lambda response: "strategy=" in response.url and response.ok):
+        filters.get_by_label("추진전략").select_option(label="1. 지산학협력 지원체계 구축")
     trail = official.get_by_test_id("drill-trail")
     expect(trail).to_contain_text("전략 1")
     expect(official).to_have_url(re.compile(r"strategy=\d+"))  # the filter is in the address
