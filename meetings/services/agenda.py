@@ -16,6 +16,7 @@ from council.models import User
 from council.services import assign_fields
 from meetings import permissions
 from meetings.models import AgendaDocument, AgendaItem, Meeting, Minutes
+from meetings.selectors import meeting_quorum
 from meetings.services.minutes import minutes_approve
 from members.difficulties.services import difficulty_add_event
 from members.models import BestPractice
@@ -193,6 +194,7 @@ def agenda_decision_record(*, actor: User, item: AgendaItem, **fields: Any) -> A
     assign_fields(item, fields, DECISION_FIELDS)
     if not item.decision:
         raise ValidationError({"decision": _("Choose the decision.")})
+    _check_votes_against_attendance(item)
     item.decided_at = timezone.now()
     item.full_clean()
     item.save()
@@ -202,6 +204,26 @@ def agenda_decision_record(*, actor: User, item: AgendaItem, **fields: Any) -> A
     }:
         _approve_previous_minutes(item, actor)
     return item
+
+
+def _check_votes_against_attendance(item: AgendaItem) -> None:
+    """No more votes than voting members present, as the attendance of the meeting records them.
+    A written resolution is voted by ballot (meetings.services.ballots), not by those present."""
+    votes = [item.votes_for, item.votes_against, item.votes_abstained]
+    if item.meeting.is_written or all(count is None for count in votes):
+        return
+    cast = sum(count or 0 for count in votes)
+    present = meeting_quorum(meeting=item.meeting).present
+    if cast > present:
+        raise ValidationError(
+            {
+                "votes_for": _(
+                    "%(cast)d votes were counted, but the attendance records %(present)d voting members "
+                    "present. Correct the votes, or record the attendance first."
+                )
+                % {"cast": cast, "present": present}
+            }
+        )
 
 
 def _approve_previous_minutes(item: AgendaItem, actor: User) -> None:

@@ -185,7 +185,7 @@ def test_decisions_actions_and_minutes_through_the_pages(login, alice, meeting, 
     client = login(alice)
     client.post(
         reverse("agenda-decision", args=[meeting.pk, item.pk]),
-        {"decision": "approved", "decision_text": "공동 개발", "votes_for": 10},
+        {"decision": "approved", "decision_text": "공동 개발"},
     )
     assert AgendaItem.objects.get(pk=item.pk).decision == "approved"
     client.post(
@@ -441,3 +441,22 @@ def test_an_agenda_item_edit_the_service_refuses_is_explained_on_its_field(
     assert "사무국만 보는 안건으로만 올릴 수 있습니다" in response.content.decode()
     item.refresh_from_db()
     assert item.staff_only
+
+
+def test_no_more_votes_than_voting_members_present_through_the_page_and_the_api(login, api, alice, meeting):
+    item = services.agenda_item_add(actor=alice, meeting=meeting, title="협약 체결", kind="deliberation")
+    meeting = hold(alice, meeting)
+    present = list(meeting.invitations.filter(counts_for_quorum=True)[:2])
+    for invitation in present:
+        services.attendance_mark(actor=alice, invitation=invitation, attended=True)
+    url = reverse("agenda-decision", args=[meeting.pk, item.pk])
+    data = {"decision": "approved", "votes_for": 2, "votes_against": 1}
+    page = login(alice).post(url, data, follow=True).content.decode()
+    assert "투표는 3표" in page and "2명" in page
+    assert AgendaItem.objects.get(pk=item.pk).decision == ""
+    decision = f"/api/v1/agenda-items/{item.pk}/decision/"
+    response = api(alice).post(decision, {"decision": "approved", "votes_for": 3}, format="json")
+    assert response.status_code == 400 and "votes_for" in response.json()
+    assert (
+        api(alice).post(decision, {"decision": "approved", "votes_for": 2}, format="json").status_code == 200
+    )
