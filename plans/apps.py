@@ -10,7 +10,7 @@ class PlansConfig(AppConfig):
         from council.files.imports import register_import
         from council.notices.reminders import register_reminders
         from council.web.navigation import MenuItem, register_menu_item
-        from plans import home, reminders, sections
+        from plans import home, reminders, search, sections
         from plans.imports import plan_import_kind
 
         # Importing the reminders also registers the notice kinds they and the services send.
@@ -18,4 +18,5 @@ class PlansConfig(AppConfig):
         register_menu_item(MenuItem(key="plans", label=_("Plans"), url_name="plan-list", order=60))
         register_import(plan_import_kind)
         home.register()
+        search.register()
         sections.register()

@@ -5,7 +5,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from council.filters import (
     parse_id,
     yes_no_filter,
 )
+from council.search import TextFields
 from plans.models import (
     BudgetLine,
     FundingSource,
@@ -33,6 +34,11 @@ from plans.selectors.figures import scope_choices
 from plans.selectors.progress import late_rule
 from plans.selectors.scope import Scope
 
+# What a plan or project list's `q` matches, and the portal search with it (plans/search.py): a plan
+# by its title and vision, or by the title of one of its strategies or tasks.
+PLAN_TEXT = TextFields(("title", "vision"), related=("strategies__title", "tasks__title"))
+PROJECT_TEXT = TextFields(("title", "code", "lead_institution__name"))
+
 
 class PlanFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
@@ -44,7 +50,7 @@ class PlanFilter(PortalFilterSet):
         fields = ["q", "council", "status"]
 
     def search(self, queryset: QuerySet[Plan], name: str, value: str) -> QuerySet[Plan]:
-        return queryset.filter(Q(title__icontains=value) | Q(vision__icontains=value))
+        return PLAN_TEXT.match(queryset, value)
 
 
 class ProjectFilter(PortalFilterSet):
@@ -62,9 +68,7 @@ class ProjectFilter(PortalFilterSet):
         fields = ["q", "plan", "strategy", "task", "lead", "institution", "status", "late"]
 
     def search(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
-        return queryset.filter(
-            Q(code__icontains=value) | Q(title__icontains=value) | Q(lead_institution__name__icontains=value)
-        )
+        return PROJECT_TEXT.match(queryset, value)
 
     def filter_institution(self, queryset: QuerySet[Project], name: str, value: int) -> QuerySet[Project]:
         """Projects the institution leads or takes part in."""
