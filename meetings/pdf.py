@@ -3,6 +3,8 @@
 A new machine has no Korean font, so the PDF brings its own: Pretendard GOV from the KRDS kit.
 """
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +12,12 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
 
 from council.web.markdown import render_markdown
-from meetings.models import Meeting
+from meetings.models import AgendaDocument, AgendaItem, Meeting
 from meetings.selectors import meeting_actions, meeting_invitations, meeting_quorum
 
 FONT_FILES = {
@@ -37,8 +42,58 @@ def _render(template: str, context: dict[str, Any]) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
+# A bound pack stops taking documents past these, so one request cannot stall on a huge upload; the
+# rest are listed as separate downloads, as other file types are.
+MAX_BOUND_PAGES = 400
+MAX_BOUND_BYTES = 60 * 1024 * 1024
+BOUND_TYPES = {"PDF", "PNG", "JPEG", "GIF", "WebP"}
+
+
+@dataclass(slots=True)
+class _Bound:
+    """An attached document's pages, ready to append to the pack, and its bookmark."""
+
+    document: AgendaDocument
+    bookmark: str
+    reader: PdfReader
+
+
+def _as_pdf(document: AgendaDocument) -> PdfReader | None:
+    """The document as PDF pages: a PDF as it is, an image on a page of its own; None if unreadable."""
+    try:
+        with document.file.open("rb") as stored:
+            data = stored.read()
+        if document.type_label != "PDF":
+            with Image.open(io.BytesIO(data)) as image:
+                buffer = io.BytesIO()
+                image.convert("RGB").save(buffer, "PDF", resolution=150)
+                data = buffer.getvalue()
+        return PdfReader(io.BytesIO(data))
+    except (OSError, PdfReadError, ValueError):
+        return None
+
+
+def _bindable(items: list[AgendaItem]) -> tuple[list[_Bound], set[int]]:
+    """The documents the pack includes, in agenda order, within the page and size limits."""
+    bound: list[_Bound] = []
+    pages = size = 0
+    for number, item in enumerate(items, start=1):
+        for document in item.documents.all():
+            if document.type_label not in BOUND_TYPES or size + document.size > MAX_BOUND_BYTES:
+                continue
+            reader = _as_pdf(document)
+            if reader is None or pages + len(reader.pages) > MAX_BOUND_PAGES:
+                continue
+            pages += len(reader.pages)
+            size += document.size
+            bound.append(_Bound(document, f"{number}. {item.title} · {document.title}", reader))
+    return bound, {entry.document.pk for entry in bound}
+
+
 def agenda_pack_pdf(meeting: Meeting) -> bytes:
-    """Cover, agenda with presenters and time, the documents of each item, and an attendance sheet."""
+    """One bound file, as a Korean 회의자료 is: cover, agenda with presenters and time, the document
+    list, the attendance sheet, then each attached PDF and image in agenda order, bookmarked.
+    Other documents (HWP, DOCX …) are listed as separate downloads."""
     meeting = Meeting.objects.select_related("council", "chair").get(pk=meeting.pk)
     items = list(
         meeting.agenda_items.shared()
@@ -46,10 +101,25 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
         .prefetch_related("documents")
         .order_by("order", "id")
     )
-    return _render(
+    bound, bound_ids = _bindable(items)
+    pack = _render(
         "meetings/print/agenda_pack.html",
-        {"meeting": meeting, "items": items, "invitations": list(meeting_invitations(meeting=meeting))},
+        {
+            "meeting": meeting,
+            "items": items,
+            "bound_ids": bound_ids,
+            "invitations": list(meeting_invitations(meeting=meeting)),
+        },
     )
+    if not bound:
+        return pack
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pack)), outline_item=f"{meeting.council.name} {meeting.label}")
+    for entry in bound:
+        writer.append(entry.reader, outline_item=entry.bookmark)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
 
 
 def minutes_pdf(meeting: Meeting) -> bytes:
