@@ -16,7 +16,8 @@ from council.web.markdown import render_markdown
 from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.forms import CirculateForm, CommentForm, MinutesForm
-from meetings.models import Minutes
+from meetings.minutes_draft import minutes_draft
+from meetings.models import Meeting, Minutes
 from meetings.pdf import minutes_pdf
 from meetings.views.common import managed_meeting
 
@@ -67,6 +68,8 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if minutes is not None and minutes.is_locked:
         messages.error(request, _("Approved minutes are locked and cannot be changed."))
         return redirect("minutes-detail", pk=pk)
+    if request.method == "POST" and request.POST.get("action") in {"draft", "keep"}:
+        return _minutes_draft(request, meeting, minutes)
     form = MinutesForm(request.POST or None, initial={"body": minutes.body if minutes else ""})
     if request.method == "POST" and form.is_valid():
         try:
@@ -79,6 +82,22 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "meetings/minutes_form.html", {"meeting": meeting, "minutes": minutes, "form": form}
     )
+
+
+def _minutes_draft(request: HttpRequest, meeting: Meeting, minutes: Minutes | None) -> HttpResponse:
+    """Fill the editor with a draft from the meeting's record (nothing is saved). Text already in
+    the editor is replaced only once the person confirms it."""
+    written = request.POST.get("body", "").strip()
+    context = {"meeting": meeting, "minutes": minutes}
+    if request.POST.get("action") == "keep":
+        form = MinutesForm(initial={"body": request.POST.get("body", "")})
+        return render(request, "meetings/minutes_form.html", {**context, "form": form})
+    if written and request.POST.get("confirm") != "1":
+        form = MinutesForm(initial={"body": request.POST.get("body", "")})
+        return render(request, "meetings/minutes_form.html", {**context, "form": form, "confirm_draft": True})
+    form = MinutesForm(initial={"body": minutes_draft(meeting)})
+    messages.info(request, _("Drafted from the meeting's record: check and complete it, then save."))
+    return render(request, "meetings/minutes_form.html", {**context, "form": form})
 
 
 @login_required

@@ -1,0 +1,80 @@
+"""Minutes drafted from the record: attendance by institution, quorum, decisions with their votes, and
+follow-up actions; text already in the editor is replaced only once staff confirm it."""
+
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import AgendaItem, Minutes
+from tests.support.meetings import hold
+
+
+def _held_with_record(alice, meeting, daerim):
+    item = services.agenda_item_add(
+        actor=alice, meeting=meeting, title="산학협력 프로그램 공동 개발", kind="deliberation"
+    )
+    meeting = hold(alice, meeting)
+    invitations = list(meeting.invitations.filter(counts_for_quorum=True).order_by("id"))
+    services.attendance_mark(actor=alice, invitation=invitations[0], attended=True)
+    services.attendance_mark(actor=alice, invitation=invitations[1], attended=False)
+    services.agenda_decision_record(
+        actor=alice,
+        item=item,
+        decision="approved",
+        decision_text="2025년 시범 운영",
+        votes_for=1,
+        votes_against=0,
+    )
+    services.action_create(
+        actor=alice,
+        meeting=meeting,
+        title="운영 계획 수립",
+        assignee=daerim,
+        due_on="2030-01-31",
+        agenda_item=item,
+    )
+    return meeting, invitations
+
+
+def test_staff_draft_the_minutes_from_the_record_and_save_them(login, alice, meeting, daerim, yeonsung):
+    meeting, _invitations = _held_with_record(alice, meeting, daerim)
+    client = login(alice)
+    url = reverse("minutes-edit", args=[meeting.pk])
+    page = client.post(url, {"action": "draft", "body": ""}).content.decode()
+    draft = page.split('name="body"')[1].split("</textarea>")[0]
+    for text in (
+        daerim.name,
+        yeonsung.name,
+        "출석",
+        "불참",
+        "산학협력 프로그램 공동 개발",
+        str(AgendaItem.Decision.APPROVED.label),
+        "찬성 1, 반대 0, 기권 0",
+        "2025년 시범 운영",
+        "운영 계획 수립",
+        "2030",
+        "안양창업지원센터 강당",
+    ):
+        assert text in draft, text
+    assert not Minutes.objects.filter(meeting=meeting).exists()  # nothing saved until staff save it
+    assert client.post(url, {"body": "# 회의록\\n\\n확인함"}).status_code == 302
+    assert Minutes.objects.get(meeting=meeting).body.startswith("# 회의록")
+
+
+def test_a_draft_replaces_written_text_only_when_confirmed(login, alice, meeting, daerim):
+    meeting, _invitations = _held_with_record(alice, meeting, daerim)
+    client = login(alice)
+    url = reverse("minutes-edit", args=[meeting.pk])
+    asked = client.post(url, {"action": "draft", "body": "직접 쓴 회의록"}).content.decode()
+    assert 'data-testid="confirm-draft"' in asked and "직접 쓴 회의록" in asked
+    kept = client.post(url, {"action": "keep", "body": "직접 쓴 회의록", "confirm": "1"}).content.decode()
+    assert "직접 쓴 회의록" in kept and "운영 계획 수립" not in kept
+    replaced = client.post(
+        url, {"action": "draft", "body": "직접 쓴 회의록", "confirm": "1"}
+    ).content.decode()
+    assert "운영 계획 수립" in replaced and "직접 쓴 회의록" not in replaced
+
+
+def test_only_the_secretariat_drafts_minutes(login, bob, carol, meeting):
+    url = reverse("minutes-edit", args=[meeting.pk])
+    for user in (bob, carol):
+        assert login(user).post(url, {"action": "draft", "body": ""}).status_code in {403, 404}
