@@ -70,6 +70,7 @@ SESSION_COOKIE_HTTPONLY = True
 # A signed-in session ends after this long without a request (council.web.middleware), and in any
 # case after SESSION_COOKIE_AGE (two weeks).
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", 60))
+SESSION_IDLE_WRITE_SECONDS = 60  # how often a request refreshes the session's last-seen time
 # Staff, officials and site administrators confirm each login with a TOTP code (council.accounts.two_factor).
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Council portal")

@@ -6,6 +6,7 @@ mail is sent, in their language, with answer links signed for their invitation o
 """
 
 from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import chain
 from typing import Any
@@ -49,6 +50,28 @@ def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:
         if row.institution_id and not row.is_guest:
             for user in contacts.get(row.institution_id, []):
                 yield Recipient(user.email, user.get_full_name(), user.language, user.pk, reference)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Who an announcement of the meeting would reach by mail, and which invitees it cannot."""
+
+    mails: int
+    unreachable: list[Invitation]
+
+
+def announce_reach(meeting: Meeting) -> Reach:
+    """For the confirmation before announcing: the mails it would send (to invitees and their
+    institutions' contacts), and the invitations with no address at all, to reach by phone."""
+    invitations = Invitation.objects.filter(meeting=meeting)
+    recipients = [recipient for recipient in _invitees(invitations) if recipient.email]
+    mailed = {int(recipient.reference) for recipient in recipients}
+    unreachable = [
+        invitation
+        for invitation in invitations.select_related("person", "institution").order_by("name")
+        if invitation.pk not in mailed
+    ]
+    return Reach(mails=len({recipient.key for recipient in recipients}), unreachable=unreachable)
 
 
 class MeetingNotice(NoticeKind):

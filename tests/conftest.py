@@ -45,6 +45,9 @@ def embedded(media_root) -> dict:
         # The second factor is tested on its own (tests/council/test_two_factor.py); elsewhere the
         # tests log staff in directly.
         "TWO_FACTOR_REQUIRED": False,
+        # A test's requests read the session without writing it, however long the test runs, so
+        # query counts do not depend on the clock (tests/council/test_accounts.py sets a minute).
+        "SESSION_IDLE_WRITE_SECONDS": 24 * 60 * 60,
         # Password hashing is deliberately slow; tests create many accounts and check none of its strength.
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
     }

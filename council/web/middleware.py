@@ -45,13 +45,12 @@ class UserLanguageMiddleware:
 class IdleSessionMiddleware:
     """Sign out a session left idle for SESSION_IDLE_MINUTES, as on a shared office PC.
 
-    The time of the last request is kept in the session, written at most once a minute so that
-    reading pages does not write the session on every request. API calls with a token have no
-    session and are not concerned.
+    The time of the last request is kept in the session, written at most every
+    SESSION_IDLE_WRITE_SECONDS (a minute) so that reading pages does not write the session on every
+    request. API calls with a token have no session and are not concerned.
     """
 
     SEEN = "_portal_seen"
-    WRITE_EVERY = 60
 
     @classmethod
     def logged_in(cls, sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
@@ -78,6 +77,6 @@ class IdleSessionMiddleware:
                 if request.headers.get("HX-Request"):
                     return HttpResponse(status=204, headers={"HX-Redirect": login})
                 return HttpResponseRedirect(login)
-            if seen is None or now - int(seen) >= self.WRITE_EVERY:
+            if seen is None or now - int(seen) >= settings.SESSION_IDLE_WRITE_SECONDS:
                 request.session[self.SEEN] = now
         return self.get_response(request)

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from council.history import change_history
@@ -32,6 +33,7 @@ from meetings.forms import (
 )
 from meetings.models import AgendaItem, Meeting
 from meetings.models.agenda import shared_agenda
+from meetings.notices import announce_reach
 from meetings.pdf import agenda_pack_pdf
 from meetings.views.common import managed_meeting, visible_meeting
 
@@ -254,15 +256,57 @@ def _transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def meeting_announce(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(request, pk, "announce")
+    """Asks first (how many will be mailed, who cannot be), then announces."""
+    if request.method == "POST":
+        return _transition(request, pk, "announce")
+    meeting = managed_meeting(request, pk)
+    reach = announce_reach(meeting)
+    return render(
+        request,
+        "meetings/confirm.html",
+        {
+            "meeting": meeting,
+            "title": _("Announce the meeting"),
+            "question": ngettext(
+                "The invitation with the agenda, answer links and calendar file goes out as %(count)d mail.",
+                "The invitation with the agenda, answer links and calendar file goes out as %(count)d mails.",
+                reach.mails,
+            )
+            % {"count": reach.mails},
+            "people": reach.unreachable,
+            "people_title": _("No e-mail address: they see it only in the portal. Reach them by phone."),
+            "button": _("Announce to invitees"),
+            "back": meeting.get_absolute_url(),
+        },
+    )
 
 
 @login_required
-@require_POST
 def meeting_hold(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(request, pk, "hold")
+    """Asks first, then marks the meeting held: answers close and decisions open."""
+    if request.method == "POST":
+        return _transition(request, pk, "hold")
+    meeting = managed_meeting(request, pk)
+    unrecorded = meeting.invitations.filter(attended__isnull=True).count()
+    points = [_("Invitees can no longer answer; decisions, votes and the minutes can be recorded.")]
+    if unrecorded:
+        points.append(
+            ngettext(
+                "The attendance of %(count)d invitee is not recorded yet.",
+                "The attendance of %(count)d invitees is not recorded yet.",
+                unrecorded,
+            )
+            % {"count": unrecorded}
+        )
+    context = {
+        "meeting": meeting,
+        "title": _("Mark as held"),
+        "points": points,
+        "button": _("Mark as held"),
+        "back": meeting.get_absolute_url(),
+    }
+    return render(request, "meetings/confirm.html", context)
 
 
 @login_required

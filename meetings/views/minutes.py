@@ -7,8 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from council.web.flash import flash_validation_error
@@ -141,9 +144,34 @@ def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first (open comments, a comment period still running), then approves and locks."""
     minutes = _minutes(request, pk)
+    if request.method != "POST":
+        points = [_("Approved minutes are locked: they can no longer be changed or commented on.")]
+        comments = minutes.comments.filter(version=minutes.version).count()
+        if comments:
+            points.append(
+                ngettext(
+                    "%(count)d comment was made on this version; check it was taken into account.",
+                    "%(count)d comments were made on this version; check they were taken into account.",
+                    comments,
+                )
+                % {"count": comments}
+            )
+        if minutes.comments_until and minutes.comments_until >= timezone.localdate():
+            points.append(
+                _("The comment period runs until %(date)s.")
+                % {"date": date_format(minutes.comments_until, "DATE_FORMAT")}
+            )
+        context = {
+            "meeting": minutes.meeting,
+            "title": _("Approve and lock the minutes"),
+            "points": points,
+            "button": _("Approve and lock"),
+            "back": reverse("minutes-detail", args=[pk]),
+        }
+        return render(request, "meetings/confirm.html", context)
     try:
         services.minutes_approve(actor=actor(request), minutes=minutes)
         messages.success(request, _("The minutes were approved and are now locked."))

@@ -100,6 +100,7 @@ def test_an_idle_session_ends_and_an_active_one_goes_on(client, alice, settings)
     from django.utils import timezone
 
     settings.SESSION_IDLE_MINUTES = 30
+    settings.SESSION_IDLE_WRITE_SECONDS = 60
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         client.force_login(alice)

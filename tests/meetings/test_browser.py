@@ -40,7 +40,9 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     page.get_by_role("button", name="초청", exact=True).first.click()
     expect(page.locator("#invitations")).to_contain_text(daerim.name)
 
-    expect(page.get_by_role("button", name="개최 완료로 표시")).to_have_count(0)
+    expect(page.get_by_role("link", name="개최 완료로 표시")).to_have_count(0)
+    page.get_by_role("link", name="개최 공지 보내기").click()
+    expect(page.get_by_test_id("confirm")).to_contain_text("메일")  # asks first, saying how many
     page.get_by_role("button", name="개최 공지 보내기").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("개최 공지")
     expect(page.locator(".portal-decision, [id^=decision-]")).to_have_count(0)
@@ -63,11 +65,17 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     expect(row).to_have_class(re.compile("is-present"))
 
     page.goto(page.url.replace("attendance/", ""))
+    page.get_by_role("link", name="개최 완료로 표시").click()
     page.get_by_role("button", name="개최 완료로 표시").click()
     page.get_by_role("link", name="회의록 작성").click()
-    page.get_by_label("회의록").fill("# 회의록\n\n대림대학교 우수사례를 공유하였다.")
-    expect(page.locator("#preview h2")).to_have_text("회의록")
+    page.get_by_role("button", name="회의 기록으로 초안 만들기").click()  # staff start from the record
+    editor = page.get_by_label("회의록")
+    expect(editor).to_have_value(re.compile(daerim.name))
+    expect(editor).to_have_value(re.compile("대림대학교 산학협력 우수사례 발표"))
+    expect(editor).to_have_value(re.compile("출석"))
     page.get_by_role("button", name="새 판으로 저장").click()
+    page.get_by_role("link", name="확정하고 잠그기").click()
+    expect(page.get_by_test_id("confirm")).to_contain_text("잠깁니다")  # approval asks first
     page.get_by_role("button", name="확정하고 잠그기").click()
     expect(page.locator("h1").first).to_contain_text("확정")
 
