@@ -15,7 +15,12 @@ class PlansConfig(AppConfig):
 
         # Importing the reminders also registers the notice kinds they and the services send.
         register_reminders(reminders.report_deadline_reminders)
-        register_menu_item(MenuItem(key="plans", label=_("Plans"), url_name="plan-list", order=60))
+        # Visitors see the progress of published plans there.
+        register_menu_item(
+            MenuItem(
+                key="plans", label=_("Plans"), url_name="plan-list", order=60, visible=lambda access: True
+            )
+        )
         register_import(plan_import_kind)
         home.register()
         search.register()

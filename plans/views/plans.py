@@ -32,8 +32,13 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
     return visible_or_404(lists.plan_detail_queryset(user=request.user), pk)
 
 
-@login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
+    """The plans the user may open; a visitor gets the published plans, each with its progress page."""
+    if not request.user.is_authenticated:
+        published = (
+            permissions.plans_published().select_related("council").order_by("council__name", "-start_year")
+        )
+        return render(request, "plans/plan_list_public.html", {"plans": list(published)})
     filterset = list_filter(request, filterset_class=PlanFilter, queryset=lists.plan_list(user=request.user))
     council = request_council(request)
     return render_list(
