@@ -24,6 +24,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 
+from council.celery import enqueue
 from council.files.spreadsheets import ImportRejected, RowError, SpreadsheetError
 from council.models import Council, ImportJob, User
 
@@ -126,19 +127,8 @@ def import_job_create(
     )
     job.file.save(upload.name or "import", upload, save=False)
     job.save()
-    transaction.on_commit(lambda: _enqueue(job.pk))
+    transaction.on_commit(lambda: enqueue("council.tasks.run_import", job.pk))
     return job
-
-
-def _enqueue(job_id: int) -> None:
-    from council.celery import app
-
-    try:
-        app.tasks["council.tasks.run_import"].delay(job_id)
-    except Exception:
-        if app.conf.task_always_eager:
-            raise
-        logger.warning("could not queue import %s; the sweep will queue it again", job_id, exc_info=True)
 
 
 def import_job_run(*, job_id: int) -> None:
@@ -191,7 +181,7 @@ def import_jobs_sweep() -> int:
         ).values_list("id", flat=True)[:100]
     )
     for job_id in lost:
-        _enqueue(job_id)
+        enqueue("council.tasks.run_import", job_id)
     dead = ImportJob.objects.filter(status=ImportJob.Status.RUNNING, started_at__lt=now - RUNNING_LIMIT)
     for job in dead:
         with translation.override(job.language):

@@ -21,6 +21,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
 
+from council.celery import enqueue
 from council.models import Council, Dispatch, Notice
 from council.notices.compose import Composer, render_subject
 from council.notices.kinds import is_registered, kind_for
@@ -28,20 +29,6 @@ from council.notices.mail import Failure, OutgoingMail, mail_batch_send
 from council.web.languages import LANGUAGE_CODES
 
 logger = logging.getLogger(__name__)
-
-
-def _enqueue(task_name: str, *args: Any) -> None:
-    """Hand work to Celery; if the broker is unreachable, log it and leave it to the sweep."""
-    from council.celery import app
-
-    try:
-        app.tasks[task_name].delay(*args)
-    except Exception:
-        if app.conf.task_always_eager:
-            raise
-        logger.warning(
-            "could not enqueue %s%r; the outbox sweep will pick it up", task_name, args, exc_info=True
-        )
 
 
 def dispatch_create(
@@ -66,7 +53,7 @@ def dispatch_create(
         defaults={"council": council, "payload": payload or {}},
     )
     if created:
-        transaction.on_commit(lambda: _enqueue("council.tasks.expand_dispatch", dispatch.pk))
+        transaction.on_commit(lambda: enqueue("council.tasks.expand_dispatch", dispatch.pk))
     return dispatch, created
 
 
@@ -91,11 +78,11 @@ def dispatches_create(*, kind: str, due: Iterable[tuple[str, int, int | None]]) 
         )
     )
 
-    def enqueue() -> None:
+    def enqueue_all() -> None:
         for dispatch_id in new:
-            _enqueue("council.tasks.expand_dispatch", dispatch_id)
+            enqueue("council.tasks.expand_dispatch", dispatch_id)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue_all)
     return len(new)
 
 
@@ -286,7 +273,7 @@ def outbox_sweep() -> int:
     size = settings.NOTICE_BATCH_SIZE
     batches += [due[i : i + size] for i in range(0, len(due), size)]
     for batch in batches:
-        _enqueue("council.tasks.deliver_notices", batch)
+        enqueue("council.tasks.deliver_notices", batch)
     return len(batches)
 
 
@@ -299,11 +286,11 @@ def notices_retry(*, notices: QuerySet[Notice]) -> int:
     size = settings.NOTICE_BATCH_SIZE
     batches = [ids[start : start + size] for start in range(0, len(ids), size)]
 
-    def enqueue() -> None:
+    def enqueue_all() -> None:
         for batch in batches:
-            _enqueue("council.tasks.deliver_notices", batch)
+            enqueue("council.tasks.deliver_notices", batch)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue_all)
     return len(ids)
 
 
