@@ -18,7 +18,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from council.models import User
 from council.permissions import AnyUser, access_for, authenticated_user
 from council.web.forms import KrdsFormMixin
+from council.web.redirects import safe_next, send_to
 
 # Pages an account that still owes its second factor may open.
 OPEN_PATHS = ("/accounts/two-factor/", "/accounts/logout/", "/static/", "/language/", "/healthz")
@@ -54,11 +54,7 @@ class TwoFactorMiddleware:
             and not user.is_verified()  # type: ignore[attr-defined]
             and needs_second_factor(user)
         ):
-            view = "two-factor-verify" if user_has_device(user) else "two-factor-setup"
-            target = f"{reverse(view)}?{urlencode({'next': request.get_full_path()})}"
-            if request.headers.get("HX-Request"):
-                return HttpResponse(status=204, headers={"HX-Redirect": target})
-            return HttpResponseRedirect(target)
+            return send_to(request, "two-factor-verify" if user_has_device(user) else "two-factor-setup")
         return self.get_response(request)
 
 
@@ -72,9 +68,7 @@ class CodeForm(KrdsFormMixin, forms.Form):
 
 
 def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or reverse("home")
-    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    return target if allowed else reverse("home")
+    return safe_next(request, reverse("home"))
 
 
 def _pending_device(user: User) -> TOTPDevice:

@@ -3,18 +3,17 @@
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from council.web.languages import LANGUAGE_CODES
+from council.web.redirects import send_to
 
 
 class UserLanguageMiddleware:
@@ -73,10 +72,7 @@ class IdleSessionMiddleware:
                     _("You were signed out after %(minutes)d minutes without activity. Please log in again.")
                     % {"minutes": settings.SESSION_IDLE_MINUTES},
                 )
-                login = f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}"
-                if request.headers.get("HX-Request"):
-                    return HttpResponse(status=204, headers={"HX-Redirect": login})
-                return HttpResponseRedirect(login)
+                return send_to(request, "login")
             if seen is None or now - int(seen) >= settings.SESSION_IDLE_WRITE_SECONDS:
                 request.session[self.SEEN] = now
         return self.get_response(request)

@@ -32,15 +32,7 @@ from council.web.forms import LanguageForm, ProfileForm
 from council.web.health import health_report
 from council.web.languages import language_cookie_set
 from council.web.navigation import home_panels
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or request.headers.get("referer") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+from council.web.redirects import safe_next
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -68,7 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def language_switch(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; kept on the account, and in a cookie for visitors."""
     form = LanguageForm(request.POST)
-    response = HttpResponseRedirect(_safe_next(request, reverse("home")))
+    response = HttpResponseRedirect(safe_next(request, reverse("home"), referer=True))
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:
@@ -82,7 +74,7 @@ def council_switch(request: HttpRequest) -> HttpResponse:
     """Work in another council; only councils the user may read can be chosen."""
     council = get_object_or_404(councils_visible_to(request.user), pk=parse_id(request.POST.get("council")))
     request.session["council_id"] = council.pk
-    return HttpResponseRedirect(_safe_next(request, reverse("home")))
+    return HttpResponseRedirect(safe_next(request, reverse("home"), referer=True))
 
 
 @login_required
