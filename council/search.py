@@ -14,12 +14,14 @@ similarity (`text_rank`). On SQLite, the embedded default, the plain match is ra
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
 from django.db.models import F, Model, Q, QuerySet, TextField, Value
 from django.db.models.functions import Greatest, Replace
 from django.db.models.lookups import IContains
+from django.urls import reverse
 from django.utils.functional import Promise
 
 from council.permissions import AnyUser
@@ -46,13 +48,17 @@ class SearchResults:
 @dataclass(frozen=True, slots=True)
 class SearchProvider:
     """`search(user, query, limit)` returns up to `limit` hits and how many there are in all;
-    `more_url(query)` links to the provider's own list filtered by the query."""
+    `list_url_name` names the provider's own list, which "see all" opens filtered by the query."""
 
     key: str
     label: str | Promise
     order: int
     search: Callable[[AnyUser, str, int], SearchResults]
-    more_url: Callable[[str], str] | None = None
+    list_url_name: str = ""
+
+    def more_url(self, query: str) -> str:
+        # The lists otherwise narrow to the current council; a search spans every council.
+        return f"{reverse(self.list_url_name)}?{urlencode({'q': query, 'council': ''})}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +94,11 @@ def search_portal(*, user: AnyUser, query: str, limit: int = 5) -> list[SearchGr
     for provider in search_providers():
         results = provider.search(user, query, limit)
         if results.total:
-            more = provider.more_url(query) if provider.more_url and results.total > len(results.hits) else ""
+            more = (
+                provider.more_url(query)
+                if provider.list_url_name and results.total > len(results.hits)
+                else ""
+            )
             groups.append(
                 SearchGroup(
                     key=provider.key,

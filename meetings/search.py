@@ -4,8 +4,6 @@ Both start from what the user may see: meetings by `meetings_visible_to`, minute
 `minutes_visible_to`, the same rules the pages apply.
 """
 
-from urllib.parse import urlencode
-
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
@@ -74,7 +72,7 @@ def register() -> None:
             label=_("Meetings"),
             order=10,
             search=search_meetings,
-            more_url=lambda query: f"{reverse('meeting-list')}?{urlencode({'q': query, 'council': ''})}",
+            list_url_name="meeting-list",
         )
     )
     register_search_provider(

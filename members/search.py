@@ -1,8 +1,6 @@
 """The members app's part of the portal-wide search: institutions, best practices, difficulties and
 agreements, each scoped by the same `*_visible_to` queryset as its pages before the text is matched."""
 
-from urllib.parse import urlencode
-
 from django.template.defaultfilters import date as format_date
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
@@ -20,11 +18,6 @@ from members.directory.filters import INSTITUTION_TEXT
 from members.directory.permissions import institutions_visible_to
 from members.practices.filters import PRACTICE_TEXT
 from members.practices.permissions import best_practices_visible_to
-
-
-def _list_url(url_name: str, query: str) -> str:
-    # The lists otherwise narrow to the current council; a search spans every council.
-    return f"{reverse(url_name)}?{urlencode({'q': query, 'council': ''})}"
 
 
 def _summary(text: str) -> str:
@@ -133,7 +126,7 @@ def register() -> None:
             label=_("Member institutions"),
             order=20,
             search=search_institutions,
-            more_url=lambda query: _list_url("institution-list", query),
+            list_url_name="institution-list",
         )
     )
     register_search_provider(
@@ -142,7 +135,7 @@ def register() -> None:
             label=_("Best practices"),
             order=30,
             search=search_best_practices,
-            more_url=lambda query: _list_url("best-practice-list", query),
+            list_url_name="best-practice-list",
         )
     )
     register_search_provider(
@@ -151,7 +144,7 @@ def register() -> None:
             label=_("Difficulties and suggestions"),
             order=40,
             search=search_difficulties,
-            more_url=lambda query: _list_url("difficulty-list", query),
+            list_url_name="difficulty-list",
         )
     )
     register_search_provider(
@@ -160,6 +153,6 @@ def register() -> None:
             label=_("Agreements"),
             order=50,
             search=search_agreements,
-            more_url=lambda query: _list_url("agreement-list", query),
+            list_url_name="agreement-list",
         )
     )

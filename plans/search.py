@@ -1,10 +1,7 @@
 """The plans app's part of the portal-wide search: plans (with their strategies and tasks) and key
 projects, each scoped by the same `*_visible_to` queryset as its pages before the text is matched."""
 
-from urllib.parse import urlencode
-
 from django.template.defaultfilters import truncatechars
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.permissions import AnyUser
@@ -55,15 +52,10 @@ def search_projects(user: AnyUser, query: str, limit: int) -> SearchResults:
 
 
 def register() -> None:
-    register_search_provider(
-        SearchProvider(
-            key="plans", label=_("Plans"), order=60, search=search_plans,
-            more_url=lambda query: f"{reverse('plan-list')}?{urlencode({'q': query, 'council': ''})}",
+    for key, label, order, search, list_url_name in (
+        ("plans", _("Plans"), 60, search_plans, "plan-list"),
+        ("projects", _("Key projects"), 61, search_projects, "project-list"),
+    ):
+        register_search_provider(
+            SearchProvider(key=key, label=label, order=order, search=search, list_url_name=list_url_name)
         )
-    )  # fmt: skip
-    register_search_provider(
-        SearchProvider(
-            key="projects", label=_("Key projects"), order=61, search=search_projects,
-            more_url=lambda query: f"{reverse('project-list')}?{urlencode({'q': query})}",
-        )
-    )  # fmt: skip
