@@ -29,6 +29,7 @@ urlpatterns = [
     path("deliveries/<int:pk>/retry/", views.dispatch_retry, name="dispatch-retry"),
     path("imports/<int:pk>/", views.import_job, name="import-job"),
     path("deliveries/notices/<int:pk>/retry/", views.notice_retry, name="notice-retry"),
+    path("deliveries/notices/<int:pk>/reached/", views.notice_reached, name="notice-reached"),
     path("", include("members.urls")),
     path("", include("meetings.urls")),
     path("", include("plans.urls")),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.models import Dispatch, Notice, User
+from council.models import Dispatch, Notice
 from council.notices.kinds import Attachment, NoticeKind, Recipient, register_kind
 from council.notices.outbox import dispatches_create
 from council.notices.reminders import OVERDUE_WINDOW_DAYS
@@ -25,31 +25,38 @@ from meetings.links import answer_paths
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.models.agenda import shared_agenda
 from meetings.selectors import actions_due, actions_overdue
-from members.directory.recipients import contacts_of, secretariat_of
-from members.models import InstitutionContact
+from members.directory.recipients import contacts_by_institution, reachable_contacts_of, secretariat_of
 
 
 def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:
-    """Each invitation's recipients (its own address, its institution's contacts), referring to it."""
-    rows = list(invitations.select_related("person", "person__user"))
-    contacts: dict[int, list[User]] = {}
-    institution_ids = {row.institution_id for row in rows if row.institution_id and not row.is_guest}
-    for contact in InstitutionContact.objects.filter(
-        institution_id__in=institution_ids, institution__is_active=True, user__is_active=True
-    ).select_related("user"):
-        contacts.setdefault(contact.institution_id, []).append(contact.user)
+    """Each invitation's recipients (its own address, its institution's contacts), referring to it.
+    An invitation none of them can be mailed about yields one recipient without an address, with
+    the phone number staff call instead."""
+    rows = list(invitations.select_related("person", "person__user", "institution"))
+    contacts = contacts_by_institution(
+        {row.institution_id for row in rows if row.institution_id and not row.is_guest}
+    )
     for row in rows:
         person_user = row.person.user if row.person and row.person.user_id else None
+        language = person_user.language if person_user else row.language
+        user_id = person_user.pk if person_user else None
         reference = str(row.pk)
-        if row.email:
-            language = person_user.language if person_user else row.language
-            user_id = person_user.pk if person_user else None
-            yield Recipient(row.email, row.name, language, user_id, reference)
-        elif person_user and person_user.email:
-            yield Recipient(person_user.email, row.name, person_user.language, person_user.pk, reference)
+        own_email = row.email or (person_user.email if person_user else "")
+        if own_email:
+            yield Recipient(own_email, row.name, language, user_id, reference)
+        mailed = bool(own_email)
         if row.institution_id and not row.is_guest:
             for user in contacts.get(row.institution_id, []):
+                mailed = mailed or bool(user.email)
                 yield Recipient(user.email, user.get_full_name(), user.language, user.pk, reference)
+        if not mailed:
+            yield Recipient("", row.name, language, user_id, reference, phone=_phone_of(row))
+
+
+def _phone_of(invitation: Invitation) -> str:
+    if invitation.person and invitation.person.phone:
+        return invitation.person.phone
+    return invitation.institution.phone if invitation.institution else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +210,7 @@ class ActionNotice(NoticeKind):
         return ActionItem.objects.select_related("meeting", "council", "assignee").get(pk=dispatch.subject_id)
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
-        return contacts_of([self.action(dispatch).assignee_id])
+        return reachable_contacts_of([self.action(dispatch).assignee_id])
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {"action": self.action(dispatch)}
@@ -231,7 +238,7 @@ class ActionOverdue(ActionNotice):
 
     def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
         action = self.action(dispatch)
-        return chain(contacts_of([action.assignee_id]), secretariat_of(action.council))
+        return chain(reachable_contacts_of([action.assignee_id]), secretariat_of(action.council))
 
 
 def meeting_reminders(today: date) -> int:

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from council.models import CouncilRole, Dispatch, Notice
 from council.notices.kinds import NoticeKind, Recipient, register_kind
-from members.directory.recipients import contacts_of, role_holders, secretariat_of
+from members.directory.recipients import contacts_of, reachable_contacts_of, role_holders, secretariat_of
 from plans.models import IndicatorActual, ProgressReport, ReportingRound
 
 
@@ -48,7 +48,7 @@ class RoundOpened(NoticeKind):
         leads = ProgressReport.objects.filter(round_id=dispatch.subject_id).values_list(
             "project__lead_institution_id", flat=True
         )
-        return contacts_of(set(leads))
+        return reachable_contacts_of(leads)
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         round_ = self._round(dispatch)
@@ -101,6 +101,9 @@ class ReportDueSoon(ReportNotice):
     key = "plans.report_due_soon"
     template = "plans/notices/report_due_soon"
 
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        return reachable_contacts_of([self.report(dispatch).project.lead_institution_id])
+
 
 @register_kind
 class ReportOverdue(ReportNotice):
@@ -108,6 +111,9 @@ class ReportOverdue(ReportNotice):
 
     key = "plans.report_overdue"
     template = "plans/notices/report_overdue"
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        return reachable_contacts_of([self.report(dispatch).project.lead_institution_id])
 
 
 class RoundNotice(NoticeKind):

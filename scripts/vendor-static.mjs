@@ -58,6 +58,15 @@ writeFileSync(join(target, "krds/css/component/output.css"), purged.css);
 // Pretendard GOV split by unicode-range ("dynamic subset"): a page fetches only the files of the
 // glyphs it shows. Two weights: KRDS's 500 falls back to 400 and 600 to 700 by CSS font matching.
 // Each chunk's two weights are written next to each other, so compression finds the repeated ranges.
+// Chunks of Chinese characters (한자) only are left out: the portal's text is Hangul and Latin, and the
+// rare 한자 draws in the system's CJK font, while their 56 declarations were 10 KB of every first visit.
+const isHanja = ([start, end]) =>
+  (start >= 0x3400 && end <= 0x4dbf) || (start >= 0x4e00 && end <= 0x9fff) || (start >= 0xf900 && end <= 0xfaff);
+const rangesOf = (range) =>
+  range.split(",").map((part) => {
+    const [start, end] = part.trim().slice(2).split("-");
+    return [parseInt(start, 16), parseInt(end ?? start, 16)];
+  });
 const fontSource = join(modules, "pretendard-gov/dist/web/static");
 const weights = [["Regular", 400], ["Bold", 700]];
 const faces = weights.map(([name]) =>
@@ -68,6 +77,7 @@ const faces = weights.map(([name]) =>
 const declarations = [];
 mkdirSync(join(target, "pretendard-gov/woff2"), { recursive: true });
 for (let chunk = 0; chunk < faces[0].length; chunk += 1) {
+  if (rangesOf(faces[0][chunk].match(/unicode-range:([^;]+);/)[1]).every(isHanja)) continue;
   weights.forEach(([name, weight], index) => {
     const body = faces[index][chunk];
     const file = body.match(/url\(\.\/woff2-dynamic-subset\/([^)]+\.woff2)\)/)[1];

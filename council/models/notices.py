@@ -85,6 +85,18 @@ class Notice(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # Whom no mail reached (no address, or the server refused it for good) staff call instead,
+    # and record that they did.
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    reached_at = models.DateTimeField(_("reached by phone at"), null=True, blank=True)
+    reached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reached by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("notice")
@@ -100,10 +112,20 @@ class Notice(models.Model):
                 name="notice_unread_idx",
                 condition=Q(read_at__isnull=True),
             ),
+            models.Index(
+                fields=["dispatch", "-created_at"],
+                name="notice_to_reach_idx",
+                condition=Q(status__in=["skipped", "failed"], reached_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} → {self.email or self.recipient_key}"
+
+    @property
+    def to_reach(self) -> bool:
+        """No mail reached this recipient and nobody has called them yet."""
+        return self.status in (self.Status.SKIPPED, self.Status.FAILED) and self.reached_at is None
 
     @property
     def was_retried(self) -> bool:

@@ -1,12 +1,15 @@
-"""The council app's own home panels: unread notifications, and undelivered notices for staff."""
+"""The council app's own home panels: unread notifications, and for staff whom no mail reached."""
 
+from datetime import timedelta
 from typing import Any
 
+from django.db.models import Count, Window
 from django.http import HttpRequest
+from django.utils import timezone
 
-from council.models import Council, Notice
+from council.models import Council, Dispatch
 from council.permissions import Access
-from council.selectors import request_unread
+from council.selectors import notices_to_reach, request_unread
 from council.web.navigation import HomePanel, register_home_panel
 
 
@@ -16,17 +19,21 @@ def _notifications(request: HttpRequest, access: Access, council: Council | None
     return {"notices": request_unread(request).latest}
 
 
-def _deliveries(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
+TO_REACH_DAYS = 30
+TO_REACH_SHOWN = 10
+
+
+def _to_reach(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
+    """Recent notices of the council that reached nobody by mail, for staff to phone instead."""
     if council is None or not access.manages(council.pk):
         return None
-    failed = list(
-        Notice.objects.filter(dispatch__council=council, status=Notice.Status.FAILED)
-        .select_related("dispatch")
-        .order_by("-created_at")[:10]
+    recent = Dispatch.objects.filter(
+        council=council, created_at__gte=timezone.now() - timedelta(days=TO_REACH_DAYS)
     )
-    if not failed:
+    notices = list(notices_to_reach(dispatches=recent).annotate(total=Window(Count("id")))[:TO_REACH_SHOWN])
+    if not notices:
         return None
-    return {"failed": failed}
+    return {"notices": notices, "more": notices[0].total - len(notices)}
 
 
 def register() -> None:
@@ -39,5 +46,5 @@ def register() -> None:
         )
     )
     register_home_panel(
-        HomePanel(key="deliveries", order=95, template="council/panels/deliveries.html", context=_deliveries)
+        HomePanel(key="to-reach", order=4, template="council/panels/to_reach.html", context=_to_reach)
     )

@@ -21,10 +21,14 @@ class Recipient:
     language: str = "ko"
     user_id: int | None = None
     reference: str = ""
+    # For someone the portal cannot mail: the number staff call instead.
+    phone: str = ""
 
     @property
     def key(self) -> str:
-        return f"mail:{self.email.lower()}" if self.email else f"user:{self.user_id}"
+        if self.email:
+            return f"mail:{self.email.lower()}"
+        return f"user:{self.user_id}" if self.user_id else f"phone:{self.reference}"
 
 
 @dataclass(frozen=True, slots=True)

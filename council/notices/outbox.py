@@ -22,7 +22,7 @@ from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
 
 from council.celery import enqueue
-from council.models import Council, Dispatch, Notice
+from council.models import Council, Dispatch, Notice, User
 from council.notices.compose import Composer, render_subject
 from council.notices.kinds import is_registered, kind_for
 from council.notices.mail import Failure, OutgoingMail, mail_batch_send
@@ -111,6 +111,7 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
                     reference=recipient.reference,
                     email=recipient.email,
                     name=recipient.name,
+                    phone=recipient.phone,
                     language=language,
                     title=titles[language],
                     url=link,
@@ -292,6 +293,13 @@ def notices_retry(*, notices: QuerySet[Notice]) -> int:
 
     transaction.on_commit(enqueue_all)
     return len(ids)
+
+
+def notices_mark_reached(*, notices: QuerySet[Notice], user: User) -> int:
+    """Staff called the recipients no mail reached: record who did and when (once)."""
+    return notices.filter(
+        status__in=[Notice.Status.SKIPPED, Notice.Status.FAILED], reached_at__isnull=True
+    ).update(reached_at=timezone.now(), reached_by=user)
 
 
 def notices_mark_read(*, user_id: int, notice_ids: Sequence[int] | None = None) -> int:

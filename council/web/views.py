@@ -27,7 +27,7 @@ from council.models import Dispatch, Notice, User
 from council.notices import outbox
 from council.permissions import access_for, authenticated_user, can_view_delivery, councils_visible_to
 from council.search import MIN_QUERY_LENGTH, clean_query, search_portal
-from council.selectors import notices_for_user, request_council
+from council.selectors import notices_for_user, notices_to_reach, request_council
 from council.web.forms import LanguageForm, ProfileForm
 from council.web.health import health_report
 from council.web.languages import language_cookie_set
@@ -122,11 +122,32 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         failed=Count("id", filter=Q(status=Notice.Status.FAILED)),
         retried=Count("id", filter=Q(attempts__gt=1)),
         unreachable=Count("id", filter=Q(status=Notice.Status.SKIPPED)),
+        reached=Count("id", filter=Q(reached_at__isnull=False)),
     )
     page = Paginator(notices, 100).get_page(request.GET.get("page"))
-    return render(
-        request, "council/dispatch_detail.html", {"dispatch": dispatch, "page_obj": page, "totals": totals}
+    to_reach = list(notices_to_reach(dispatches=Dispatch.objects.filter(pk=dispatch.pk))[:TO_REACH_SHOWN])
+    context = {"dispatch": dispatch, "page_obj": page, "totals": totals, "to_reach": to_reach}
+    return render(request, "council/dispatch_detail.html", context)
+
+
+TO_REACH_SHOWN = 200
+
+
+@login_required
+@require_POST
+def notice_reached(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff called a recipient no mail reached: the notice leaves the lists of people to call."""
+    notice = get_object_or_404(Notice.objects.select_related("dispatch"), pk=pk)
+    if not can_view_delivery(request.user, notice.dispatch.council_id):
+        raise PermissionDenied
+    outbox.notices_mark_reached(
+        notices=Notice.objects.filter(pk=notice.pk), user=authenticated_user(request.user)
     )
+    if request.headers.get("HX-Request"):
+        notice.refresh_from_db()
+        return render(request, "council/includes/reached.html", {"notice": notice})
+    messages.success(request, _("%(name)s is marked as reached.") % {"name": notice.name or notice.email})
+    return redirect(safe_next(request, reverse("dispatch-detail", args=[notice.dispatch_id])))
 
 
 @login_required

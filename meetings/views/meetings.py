@@ -11,8 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from council.history import change_history
-from council.models import Dispatch
-from council.selectors import request_council
+from council.selectors import dispatches_about, request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
 from council.web.pages import actor, apply_errors, page_council, visible_or_404
@@ -116,9 +115,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "action_form": ActionForm(
                     institutions=institutions, items=meeting.agenda_items.all(), auto_id="action-%s"
                 ),
-                "dispatches": Dispatch.objects.filter(subject_key=f"meetings.meeting:{meeting.pk}").order_by(
-                    "-created_at"
-                ),
+                "dispatches": dispatches_about(subject_key=f"meetings.meeting:{meeting.pk}"),
             }
         )
     return render(request, "meetings/meeting_detail.html", context)

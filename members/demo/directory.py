@@ -505,13 +505,36 @@ def _seats(today: date) -> list[tuple[str, str | None, str | None, str, str, str
     return seats
 
 
+AREA_CODES = {
+    "서울": "02",
+    "부산": "051",
+    "대구": "053",
+    "인천": "032",
+    "경기": "031",
+    "충남": "041",
+    "경남": "055",
+}
+
+
+def _office_phone(region: str, number: int) -> str:
+    """A made-up main number in the region's area code, different for each demo institution."""
+    return f"{AREA_CODES.get(region.split()[0], '031')}-{380 + number:03d}-{(number * 379) % 9000 + 1000:04d}"
+
+
 @transaction.atomic
 def load(out: OutputWrapper) -> None:
     councils = {council.slug: council for council in Council.objects.all()}
     institutions: dict[str, Institution] = {}
-    for name, name_en, kind, sector, region in INSTITUTIONS:
+    for number, (name, name_en, kind, sector, region) in enumerate(INSTITUTIONS):
         institution, _created = Institution.objects.get_or_create(
-            name=name, defaults={"name_en": name_en, "kind": kind, "sector": sector, "region": region}
+            name=name,
+            defaults={
+                "name_en": name_en,
+                "kind": kind,
+                "sector": sector,
+                "region": region,
+                "phone": _office_phone(region, number),
+            },
         )
         institutions[name] = institution
     people: dict[str, Person] = {}

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Iterator
 
 from council.models import Council, CouncilRole, User
 from council.notices.kinds import Recipient
+from members.directory.models import Institution, InstitutionContact
 
 
 def recipient(user: User) -> Recipient:
@@ -39,6 +40,41 @@ def contacts_of(institution_ids: Iterable[int | None]) -> Iterator[Recipient]:
     ).distinct()
     for user in users.order_by("id"):
         yield recipient(user)
+
+
+def contacts_by_institution(institution_ids: Iterable[int]) -> dict[int, list[User]]:
+    """The active users acting for each of these (active) institutions."""
+    contacts: dict[int, list[User]] = {}
+    for contact in (
+        InstitutionContact.objects.filter(
+            institution_id__in=list(institution_ids), institution__is_active=True, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user_id")
+    ):
+        contacts.setdefault(contact.institution_id, []).append(contact.user)
+    return contacts
+
+
+def reachable_contacts_of(institution_ids: Iterable[int | None]) -> Iterator[Recipient]:
+    """The institutions' contacts, as `contacts_of`; an institution none of whom has an e-mail
+    address yields itself without one, with its phone number, for staff to call instead."""
+    ids = {pk for pk in institution_ids if pk is not None}
+    contacts = contacts_by_institution(ids)
+    seen: set[int] = set()
+    for users in contacts.values():
+        for user in users:
+            if user.pk not in seen:
+                seen.add(user.pk)
+                yield recipient(user)
+    mailed = {pk for pk, users in contacts.items() if any(user.email for user in users)}
+    for institution in Institution.objects.filter(pk__in=ids - mailed, is_active=True).order_by("name"):
+        yield Recipient(
+            email="",
+            name=institution.name,
+            reference=f"institution:{institution.pk}",
+            phone=institution.phone,
+        )
 
 
 def without(recipients: Iterable[Recipient], user_id: int | None) -> Iterator[Recipient]:

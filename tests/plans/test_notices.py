@@ -96,7 +96,10 @@ def test_deadline_reminders_go_once_to_leads_and_staff(
     with django_capture_on_commit_callbacks(execute=True):
         created = reminders_run(today=soon)
     assert created == 3  # led and joined reports (the other one is accepted), and the staff digest
-    assert _recipients("plans.report_due_soon") == {erin.email}  # Dong-A has no portal contact
+    assert _recipients("plans.report_due_soon") == {erin.email, ""}
+    # Dong-A has no portal contact: staff are to call it instead.
+    to_call = Notice.objects.get(dispatch__kind="plans.report_due_soon", status=Notice.Status.SKIPPED)
+    assert to_call.name == busan_plan.joined.lead_institution.name and to_call.reached_at is None
     assert _recipients("plans.round_due_soon") == {dave.email}
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders_run(today=soon + timedelta(days=1)) == 0  # the same deadline is not announced twice
