@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from meetings import services
 from meetings.models import Meeting
-from tests.support.browser import log_in
+from tests.support.browser import log_in, log_in_as
 from tests.support.meetings import begin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -104,3 +104,46 @@ def test_a_member_answers_from_the_mail_link_on_a_phone(live_server, browser, al
     page.get_by_role("button", name="회신 확정").click()
     expect(page.get_by_role("heading", name=re.compile("회신을 기록했습니다"))).to_be_visible()
     expect(page.locator(".portal-card")).to_contain_text("참석")
+
+
+def test_staff_draft_the_demo_anyang_minutes_from_the_record(live_server, page: Page):
+    """The Anyang council's 2024 1st meeting of the demo, as it stood the day after: held, no minutes."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from meetings.models import AgendaItem, Invitation, Minutes
+
+    call_command("load_demo", stdout=StringIO())
+    meeting = Meeting.objects.get(council__slug="anyang", year=2024, number=1)
+    Minutes.objects.filter(meeting=meeting).delete()
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    attended = set(
+        Invitation.objects.filter(meeting=meeting, attended=True, institution__isnull=False).values_list(
+            "institution__name", flat=True
+        )
+    )
+    decisions = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .exclude(decision_text="")
+        .values_list("decision_text", flat=True)
+    )
+    assert attended and decisions
+
+    log_in_as(page, live_server.url, "anyang-staff")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2024년 제1차")
+    page.get_by_role("link", name="회의록 작성").click()
+    page.get_by_role("button", name="회의 기록으로 초안 만들기").click()
+    editor = page.get_by_label("회의록")
+    expect(editor).to_have_value(re.compile("출석"))
+    draft = editor.input_value()
+    assert [name for name in attended if name not in draft] == []
+    assert [text for text in decisions if text not in draft] == []
+    page.get_by_role("button", name="새 판으로 저장").click()
+    page.get_by_role("link", name="확정하고 잠그기").click()
+    expect(page.get_by_test_id("confirm")).to_contain_text("잠깁니다")  # approval asks first
+    assert Minutes.objects.get(meeting=meeting).status != Minutes.Status.APPROVED
+    page.get_by_role("button", name="확정하고 잠그기").click()
+    expect(page.locator("h1").first).to_contain_text("확정")
+    assert Minutes.objects.get(meeting=meeting).status == Minutes.Status.APPROVED
