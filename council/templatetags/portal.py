@@ -3,7 +3,9 @@
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from council.notices.kinds import kind_label
 
@@ -29,32 +31,46 @@ def won(value: Any) -> str:
     return f"KRW {_grouped(amount)}"
 
 
-@register.filter
-def won_short(value: Any) -> str:
-    """KRW where space is short: 1조 993억 원 in Korean, KRW 1.10 tn in English."""
-    if value is None or value == "":
-        return "—"
-    amount = int(value)
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
+def _short(amount: int) -> tuple[str, bool]:
+    """The short form of a non-negative amount, and whether it says the amount exactly."""
     if get_language() != "ko":
         for size, unit in ((JO, "tn"), (10**9, "bn"), (10**6, "m")):
             if amount >= size:
-                return f"{sign}KRW {amount / size:,.2f} {unit}"
-        return f"{sign}KRW {amount:,}"
+                return f"KRW {amount / size:,.2f} {unit}", amount % (size // 100) == 0
+        return f"KRW {amount:,}", True
     if amount < MAN:
-        return f"{sign}{amount:,}원"
+        return f"{amount:,}원", True
     parts = []
     jo, rest = divmod(amount, JO)
     eok, rest = divmod(rest, EOK)
-    man = rest // MAN
+    man, rest = divmod(rest, MAN)
     if jo:
         parts.append(f"{jo:,}조")
     if eok:
         parts.append(f"{eok:,}억")
     if man and not jo:
         parts.append(f"{man:,}만")
-    return f"{sign}{' '.join(parts)} 원"
+    return f"{' '.join(parts)} 원", rest == 0 and not (jo and man)
+
+
+@register.filter
+def won_short(value: Any) -> str:
+    """KRW where space is short: 1조 993억 원 in Korean, KRW 1.10 tn in English. A short form that
+    leaves smaller units out says so (약 1조 999억 원) and carries the exact amount: shown on hover
+    and kept in the element's value for assistive technology and copying."""
+    if value is None or value == "":
+        return "—"
+    amount = int(value)
+    text, exact = _short(abs(amount))
+    sign = "-" if amount < 0 else ""
+    if exact:
+        return f"{sign}{text}"
+    return format_html(
+        '<data class="portal-approx" value="{}" title="{}">{}</data>',
+        amount,
+        won(amount),
+        _("about %(amount)s") % {"amount": f"{sign}{text}"},
+    )
 
 
 @register.filter

@@ -167,3 +167,12 @@ def test_the_summary_compares_with_the_stated_total_only_for_the_whole_plan(busa
     pages = login(dave)
     assert "총사업비와 차이" in pages.get(dashboard).content.decode()
     assert "총사업비와 차이" not in pages.get(dashboard + "?year=2024").content.decode()
+
+
+def test_a_rounded_short_total_says_so_and_shows_the_exact_won_on_hover(busan, login, dave):
+    plan = PlanFactory(council=busan, stated_total=1_099_999_999_999)
+    project = ProjectFactory(task=PlanTaskFactory(strategy=StrategyFactory(plan=plan)))
+    BudgetLineFactory(project=project, year=2024, planned=1_099_999_999_999)
+    page = login(dave).get(reverse("plan-detail", args=[plan.pk])).content.decode()
+    assert "약 1조 999억 원" in page
+    assert 'title="1,099,999,999,999원"' in page and 'value="1099999999999"' in page
