@@ -9,8 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 HISTORY_LIMIT = 20
+# django-simple-history's record types, named in the portal's languages.
+HISTORY_KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 # Set on every save; naming them would add nothing to "what changed".
 NOT_SHOWN = ["updated_at", "created_at"]
 
@@ -37,7 +40,7 @@ def change_history(records: QuerySet[Any], *, limit: int = HISTORY_LIMIT) -> lis
             HistoryEntry(
                 when=newer.history_date,
                 who=newer.history_user,
-                kind=newer.get_history_type_display(),
+                kind=str(HISTORY_KINDS.get(newer.history_type, newer.history_type)),
                 changed=changed,
             )
         )

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from council.files.imports import ImportKind, ImportResult, ReportProgress, no_progress
 from council.files.spreadsheets import (
@@ -122,6 +122,8 @@ class _ProjectSpec:
     start_on: date | None = None
     end_on: date | None = None
     lines: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+    # A project the plan has already, whose budget lines the rows set (within a revision).
+    existing: Project | None = None
 
 
 @dataclass
@@ -130,6 +132,7 @@ class PlanImportReport:
     tasks: int = 0
     projects: int = 0
     lines: int = 0
+    lines_updated: int = 0
 
 
 class _Checker:
@@ -141,7 +144,9 @@ class _Checker:
         self.errors: list[RowError] = []
         self.strategies = {s.code: s for s in plan.strategies.all()}
         self.tasks = {t.code: t for t in plan.tasks.select_related("strategy")}
-        self.existing_projects = set(plan.projects.values_list("code", flat=True))
+        self.existing_projects = {
+            project.code: project for project in plan.projects.select_related("lead_institution", "task")
+        }
         self.new_strategies: dict[str, tuple[int, str]] = {}
         self.new_tasks: dict[str, tuple[int, str, str]] = {}
         self.task_strategy: dict[str, tuple[int, str]] = {}
@@ -220,7 +225,8 @@ class _Checker:
 
     def project(self, row: int, values: dict[str, str]) -> _ProjectSpec | None:
         code = values["project_code"]
-        if code in self.existing_projects:
+        existing = self.existing_projects.get(code)
+        if existing is not None and not self.plan.revision_open:
             self.error(
                 row,
                 "project_code",
@@ -228,6 +234,8 @@ class _Checker:
             )
             return None
         spec = self.projects.get(code)
+        if existing is not None:
+            return spec or self._existing(row, existing, values)
         if spec is None:
             spec = _ProjectSpec(row=row, code=code, task_code=values["task_code"])
             self.projects[code] = spec
@@ -253,6 +261,42 @@ class _Checker:
                     % {"code": code, "row": spec.row},
                 )
                 return None
+        return spec
+
+    def _existing(self, row: int, project: Project, values: dict[str, str]) -> _ProjectSpec | None:
+        """A row of a project the plan has (a budget revision): it may set the project's budget lines;
+        its other columns, where given, must say what the plan says."""
+        if values["task_code"] != project.task.code:
+            self.error(
+                row,
+                "task_code",
+                _("Project %(code)s belongs to task %(task)s in the plan.")
+                % {"code": project.code, "task": project.task.code},
+            )
+            return None
+        for key, current in (
+            ("project_title", project.title),
+            ("lead_institution", project.lead_institution.name),
+        ):
+            if values.get(key) and values[key] != current:
+                self.error(
+                    row,
+                    key,
+                    _("Project %(code)s says “%(value)s” in the plan.")
+                    % {"code": project.code, "value": current},
+                )
+                return None
+        spec = _ProjectSpec(
+            row=row,
+            code=project.code,
+            task_code=project.task.code,
+            title=project.title,
+            lead=project.lead_institution,
+            start_on=project.start_on,
+            end_on=project.end_on,
+            existing=project,
+        )
+        self.projects[project.code] = spec
         return spec
 
     def _define(self, row: int, spec: _ProjectSpec, values: dict[str, str]) -> None:
@@ -369,9 +413,14 @@ class _Checker:
 def plan_import(
     *, actor: User, plan: Plan, upload: UploadedFile, progress: ReportProgress = no_progress
 ) -> PlanImportReport:
-    """Add strategies, tasks, projects and budget lines to a plan from a spreadsheet; all rows or none."""
+    """Add strategies, tasks, projects and budget lines to a plan from a spreadsheet; all rows or none.
+    Within a revision, rows of the plan's own projects set their budget lines (a yearly revision)."""
     if not permissions.can_manage_plan(actor, plan):
         raise PermissionDenied(_("Only the council's secretariat can import into its plan."))
+    plan.refresh_from_db(fields=["status", "revision_open"])
+    if plan.is_locked:
+        message = _("The plan is adopted: open a revision to change its structure, budgets or KPIs.")
+        raise ImportRejected([RowError(row=0, column="", message=message)])
     table = read_table(upload, COLUMNS, sheet_names=[STRUCTURE_SHEET])
     institutions = {institution.name: institution for institution in permissions.project_institutions(actor)}
     checker = _Checker(plan, institutions)
@@ -424,6 +473,12 @@ def _save(actor: User, plan: Plan, checker: _Checker, progress: ReportProgress) 
             for index, spec in enumerate(checker.projects.values(), start=1):
                 progress("saving", index, len(checker.projects))
                 row = spec.row
+                if spec.existing is not None:
+                    amounts = {key: planned for key, (_line_row, planned) in spec.lines.items()}
+                    report.lines_updated += services.project_budget_set(
+                        actor=actor, project=spec.existing, amounts=amounts
+                    )
+                    continue
                 project: Project = services.project_create(
                     actor=actor,
                     plan=plan,
@@ -468,6 +523,12 @@ def _run_plan_import(job: ImportJob, upload: UploadedFile, progress: ReportProgr
         "projects": report.projects,
         "lines": report.lines,
     }
+    if report.lines_updated:
+        message += " " + ngettext(
+            "%(count)d budget line of the plan's projects changed.",
+            "%(count)d budget lines of the plan's projects changed.",
+            report.lines_updated,
+        ) % {"count": report.lines_updated}
     return ImportResult(message=message, url=reverse("plan-detail", args=[plan.pk]))
 
 

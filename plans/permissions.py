@@ -82,6 +82,11 @@ def can_manage_plan(user: AnyUser, plan: Plan) -> bool:
     return access_for(user).manages(plan.council_id)
 
 
+def can_change_plan(user: AnyUser, plan: Plan) -> bool:
+    """Change the plan's structure, budgets and KPIs: staff, while it is a draft or a revision is open."""
+    return can_manage_plan(user, plan) and not plan.is_locked
+
+
 def can_oversee_plan(user: AnyUser, plan: Plan) -> bool:
     """Staff and officials: every report and draft of the plan, and the evidence behind KPI actuals."""
     return access_for(user).oversees(plan.council_id)

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from council.history import HISTORY_KINDS
 from council.notices.kinds import kind_label
 
 register = template.Library()
@@ -87,6 +88,12 @@ def get_item(mapping: Any, key: Any) -> Any:
     if not hasattr(mapping, "get"):
         return None
     return mapping.get(key)
+
+
+@register.filter
+def history_kind(record: Any) -> str:
+    """A history record's type ("+", "~", "-") as people say it: added, changed, removed."""
+    return str(HISTORY_KINDS.get(record.history_type, record.history_type))
 
 
 @register.filter

@@ -44,13 +44,14 @@ class PlanSerializer(ScopedModelSerializer):
             "status",
             "status_display",
             "version",
+            "revision_open",
             "cadence",
             "decided_by",
             "decided_at_meeting",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["status", "version", "decided_by", "created_at", "updated_at"]
+        read_only_fields = ["status", "version", "revision_open", "decided_by", "created_at", "updated_at"]
         extra_kwargs: dict[str, dict[str, Any]] = {"title": {"validators": []}}
         validators: list[Any] = []
 

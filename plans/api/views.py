@@ -77,7 +77,7 @@ class PlanViewSet(
     filterset_class = PlanFilter
     collection_rules = {"create": manages_a_council}
     object_rules = dict.fromkeys(
-        ("update", "partial_update", "approve", "revise"), permissions.can_manage_plan
+        ("update", "partial_update", "approve", "revise", "open_revision"), permissions.can_manage_plan
     )
     ordering_fields = ["start_year", "title"]
 
@@ -120,6 +120,14 @@ class PlanViewSet(
     def revise(self, request: Request, pk: str | None = None) -> Response:
         """Record a revision the council approved; `note` says what changed."""
         return self._decide(request, revision=True)
+
+    @extend_schema(request=None, responses=PlanSerializer)
+    @action(detail=True, methods=["post"], url_path="open-revision")
+    def open_revision(self, request: Request, pk: str | None = None) -> Response:
+        """Open a revision of an adopted plan: its structure, budgets and KPIs may change until the
+        revision is recorded (`revise`). Outside a revision, changes to an adopted plan answer 400."""
+        plan = services.plan_revision_open(actor=actor_of(request), plan=self.get_object())
+        return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
 
     @extend_schema(
         parameters=[

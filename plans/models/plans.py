@@ -59,6 +59,8 @@ class Plan(models.Model):
     )
     # Bumped in the transaction of every write that can change the plan's figures, which are cached
     # under it (plans.selectors.figures).
+    # An adopted plan changes only while staff have a revision open; recording the revision closes it.
+    revision_open = models.BooleanField(_("revision open"), default=False, editable=False)
     figures_revision = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -96,6 +98,11 @@ class Plan(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status in self.APPROVED_STATUSES
+
+    @property
+    def is_locked(self) -> bool:
+        """Adopted and no revision open: its structure, budgets and KPIs are read-only."""
+        return self.is_approved and not self.revision_open
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -156,10 +156,33 @@ def plan_overview(*, plan: Plan) -> PlanOverview:
     return figures_cached(plan=plan, part="overview", scope=scope, compute=compute)
 
 
-def plan_versions(*, plan: Plan) -> list[PlanVersion]:
-    return list(
+@dataclass(frozen=True, slots=True)
+class VersionRow:
+    """A recorded version and what it changed against the one before: the planned total and the
+    planned amount of each strategy (code, before, after) that moved."""
+
+    version: PlanVersion
+    planned_change: int | None
+    strategy_changes: list[tuple[str, int, int]]
+
+
+def plan_versions(*, plan: Plan) -> list[VersionRow]:
+    versions = list(
         plan.versions.select_related("agenda_item__meeting__council", "created_by").order_by("-number")
     )
+    rows = []
+    for version, older in zip(versions, [*versions[1:], None], strict=False):
+        if older is None:
+            rows.append(VersionRow(version, None, []))
+            continue
+        codes = sorted(set(version.by_strategy) | set(older.by_strategy))
+        moved = [
+            (code, int(older.by_strategy.get(code, 0)), int(version.by_strategy.get(code, 0)))
+            for code in codes
+            if int(older.by_strategy.get(code, 0)) != int(version.by_strategy.get(code, 0))
+        ]
+        rows.append(VersionRow(version, version.planned_total - older.planned_total, moved))
+    return rows
 
 
 def deciding_items(*, plan: Plan) -> QuerySet[AgendaItem]:

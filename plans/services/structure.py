@@ -63,11 +63,36 @@ PARTICIPATION_FIELDS = ("institution", "role", "share")
 INDICATOR_FIELDS = ("name", "unit", "baseline", "description", "order")
 
 
-def _change(actor: User, plan: Plan) -> None:
-    """Refuse who may not change the plan; for who may, mark its figures as changed by this write."""
+def _manage(actor: User, plan: Plan) -> None:
     if not permissions.can_manage_plan(actor, plan):
         raise PermissionDenied(_("Only the council's secretariat can change its plan."))
+
+
+def _check_unlocked(plan: Plan) -> None:
+    # Read from the database: the caller's instance may predate an approval or a revision's close.
+    if Plan.objects.filter(pk=plan.pk, status__in=Plan.APPROVED_STATUSES, revision_open=False).exists():
+        raise ValidationError(
+            _("The plan is adopted: open a revision to change its structure, budgets or KPIs.")
+        )
+
+
+def _change(actor: User, plan: Plan) -> None:
+    """Refuse who may not change the plan, and any change to an adopted plan outside a revision; for
+    the rest, mark the plan's figures as changed by this write."""
+    _manage(actor, plan)
+    _check_unlocked(plan)
     plan_figures_changed(plan_ids=[plan.pk])
+
+
+def _link(actor: User, plan: Plan) -> None:
+    """Links of projects to decisions, actions and agreements record what happened: staff keep them
+    current whether or not a revision is open."""
+    _manage(actor, plan)
+    plan_figures_changed(plan_ids=[plan.pk])
+
+
+# What only a revision may change of an adopted plan's own fields.
+LOCKED_PLAN_FIELDS = ("stated_total", "start_year", "end_year")
 
 
 # Plans
@@ -87,8 +112,17 @@ def plan_create(*, actor: User, council: Council, **fields: Any) -> Plan:
 
 @transaction.atomic
 def plan_update(*, actor: User, plan: Plan, **fields: Any) -> Plan:
-    """Change a plan's details; the years must still hold every project and budget line."""
-    _change(actor, plan)
+    """Change a plan's details; the years must still hold every project and budget line. Of an
+    adopted plan, its total and years change only within a revision."""
+    _manage(actor, plan)
+    if Plan.objects.get(pk=plan.pk).is_locked:
+        changed = [
+            name for name in LOCKED_PLAN_FIELDS if name in fields and fields[name] != getattr(plan, name)
+        ]
+        if changed:
+            message = _("The plan is adopted: open a revision to change it.")
+            raise ValidationError(dict.fromkeys(changed, message))
+    plan_figures_changed(plan_ids=[plan.pk])
     new_cadence = fields.get("cadence", plan.cadence)
     if new_cadence != plan.cadence and plan.rounds.exists():
         raise ValidationError({"cadence": _("Reporting rounds are already open: the cadence cannot change.")})
@@ -151,7 +185,7 @@ def _snapshot(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) ->
 @transaction.atomic
 def plan_approve(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str = "") -> PlanVersion:
     """Record the council's approval of a draft plan, by the agenda item that decided it; keep version 1."""
-    _change(actor, plan)
+    _manage(actor, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.is_approved:
         raise ValidationError(_("This plan is already approved; record a revision instead."))
@@ -165,19 +199,40 @@ def plan_approve(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str 
 
 @transaction.atomic
 def plan_revise(*, actor: User, plan: Plan, agenda_item: AgendaItem, note: str) -> PlanVersion:
-    """Record a revision the council approved: a new version with the plan's totals as they stand now."""
-    _change(actor, plan)
+    """Record a revision the council approved: a new version with the plan's totals as they stand now.
+    The revision closes: the plan is read-only again until the next one is opened."""
+    _manage(actor, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_approved:
         raise ValidationError(_("A draft plan is approved, not revised."))
+    if not plan.revision_open:
+        raise ValidationError(
+            _("Open a revision first, make the changes the council decided, then record it.")
+        )
     if not note.strip():
         raise ValidationError({"note": _("Say what the revision changes.")})
     _check_decision(plan, agenda_item)
     plan.status = Plan.Status.REVISED
     plan.version += 1
     plan.decided_by = agenda_item
-    plan.save(update_fields=["status", "version", "decided_by", "updated_at"])
+    plan.revision_open = False
+    plan.save(update_fields=["status", "version", "decided_by", "revision_open", "updated_at"])
     return _snapshot(actor=actor, plan=plan, agenda_item=agenda_item, note=note)
+
+
+@transaction.atomic
+def plan_revision_open(*, actor: User, plan: Plan) -> Plan:
+    """Staff start a revision of an adopted plan: its structure, budgets and KPIs may change until the
+    council's decision is recorded (plan_revise)."""
+    _manage(actor, plan)
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not plan.is_approved:
+        raise ValidationError(_("A draft plan changes freely until it is approved."))
+    if plan.revision_open:
+        raise ValidationError(_("A revision of this plan is already open."))
+    plan.revision_open = True
+    plan.save(update_fields=["revision_open", "updated_at"])
+    return plan
 
 
 # Strategies and tasks
@@ -488,7 +543,7 @@ def _set_targets(indicator: Indicator, targets: Mapping[int, Decimal | None]) ->
 @transaction.atomic
 def project_link_action(*, actor: User, project: Project, action_item: ActionItem) -> ProjectActionLink:
     """Make a meeting's follow-up action one the project answers for in its next progress report."""
-    _change(actor, project.plan)
+    _link(actor, project.plan)
     if action_item.council_id != project.plan.council_id:
         raise ValidationError({"action_item": _("Choose a follow-up action of this council's meetings.")})
     link, _created = ProjectActionLink.objects.get_or_create(
@@ -499,14 +554,14 @@ def project_link_action(*, actor: User, project: Project, action_item: ActionIte
 
 @transaction.atomic
 def project_unlink_action(*, actor: User, project: Project, action_item: ActionItem) -> None:
-    _change(actor, project.plan)
+    _link(actor, project.plan)
     ProjectActionLink.objects.filter(project=project, action_item=action_item).delete()
 
 
 @transaction.atomic
 def project_link_decision(*, actor: User, project: Project, agenda_item: AgendaItem) -> ProjectDecisionLink:
     """Record that a meeting decision concerns the project."""
-    _change(actor, project.plan)
+    _link(actor, project.plan)
     if agenda_item.meeting.council_id != project.plan.council_id:
         raise ValidationError({"agenda_item": _("Choose a decision of this council's meetings.")})
     if not agenda_item.decision:
@@ -519,14 +574,14 @@ def project_link_decision(*, actor: User, project: Project, agenda_item: AgendaI
 
 @transaction.atomic
 def project_unlink_decision(*, actor: User, project: Project, agenda_item: AgendaItem) -> None:
-    _change(actor, project.plan)
+    _link(actor, project.plan)
     ProjectDecisionLink.objects.filter(project=project, agenda_item=agenda_item).delete()
 
 
 @transaction.atomic
 def project_link_agreement(*, actor: User, project: Project, agreement: Agreement) -> None:
     """Record that the project builds on an agreement of its council: the agreement shows it as a result."""
-    _change(actor, project.plan)
+    _link(actor, project.plan)
     if agreement.council_id != project.plan.council_id:
         raise ValidationError({"agreement": _("Choose an agreement of this council.")})
     project.agreements.add(agreement)
@@ -534,5 +589,5 @@ def project_link_agreement(*, actor: User, project: Project, agreement: Agreemen
 
 @transaction.atomic
 def project_unlink_agreement(*, actor: User, project: Project, agreement: Agreement) -> None:
-    _change(actor, project.plan)
+    _link(actor, project.plan)
     project.agreements.remove(agreement)

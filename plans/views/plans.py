@@ -6,11 +6,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from council.selectors import request_council
+from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
 from council.web.pages import (
     actor,
@@ -25,7 +28,7 @@ from plans import permissions, services
 from plans.filters import PlanFilter
 from plans.forms import PlanDecisionForm, PlanForm, PlanTaskForm, StrategyForm
 from plans.models import Plan, PlanTask, Strategy
-from plans.selectors import lists
+from plans.selectors import history, lists
 
 
 def _plan(request: HttpRequest, pk: int) -> Plan:
@@ -62,6 +65,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tree": lists.plan_tree(plan=plan),
             "versions": lists.plan_versions(plan=plan),
             "can_manage": manage,
+            "can_change": permissions.can_change_plan(request.user, plan),
             "oversees": permissions.can_oversee_plan(request.user, plan),
             "is_public": permissions.is_published(plan),
             "tab": "overview",
@@ -134,6 +138,42 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_revise(request: HttpRequest, pk: int) -> HttpResponse:
     return _decision(request, pk, revision=True)
+
+
+@login_required
+@require_POST
+def plan_revision_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff open a revision of the adopted plan: its structure, budgets and KPIs become editable."""
+    plan = _plan(request, pk)
+    require(permissions.can_manage_plan(request.user, plan))
+    try:
+        services.plan_revision_open(actor=actor(request), plan=plan)
+    except ValidationError as error:
+        flash_validation_error(request, error)
+    else:
+        messages.success(
+            request,
+            _("A revision is open: make the changes the council decided, then record the revision."),
+        )
+    return redirect("plan-detail", pk=plan.pk)
+
+
+@login_required
+def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """What changed in the plan's budget lines and projects, newest first, and who changed it."""
+    plan = _plan(request, pk)
+    require(permissions.can_oversee_plan(request.user, plan))
+    changes = Paginator(history.budget_changes(plan=plan), 50).get_page(request.GET.get("page"))
+    context = {
+        "plan": plan,
+        "page_obj": changes,
+        "projects": history.project_changes(plan=plan)[:50],
+        "versions": lists.plan_versions(plan=plan),
+        "oversees": True,
+        "is_public": permissions.is_published(plan),
+        "tab": "history",
+    }
+    return render(request, "plans/plan_history.html", context)
 
 
 # Strategies and tasks

@@ -79,6 +79,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decision_links": links.project_decision_links(project=project),
             "agreements": links.project_agreements(project=project),
             "can_manage": permissions.can_manage_plan(request.user, plan),
+            "can_change": permissions.can_change_plan(request.user, plan),
             "is_lead": permissions.is_lead_contact(request.user, project),
         },
     )

@@ -11,6 +11,7 @@ import pytest
 
 from council.models import CouncilRole, User
 from members.models import Institution
+from plans import services
 from plans.models import BudgetLine, Plan, ProgressReport, Project, ReportingRound
 from tests.council.factories import CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionFactory, MembershipFactory
@@ -79,3 +80,11 @@ def anyang_plan(anyang) -> Plan:
     plan = PlanFactory(council=anyang, approved=True, title="안양 산학관 협력 추진계획")
     ProjectFactory(task=PlanTaskFactory(strategy=StrategyFactory(plan=plan)))
     return plan
+
+
+@pytest.fixture
+def busan_revision(busan_plan, dave) -> BusanPlan:
+    """The adopted Busan plan with a revision open, as staff change it after the council decided to."""
+    services.plan_revision_open(actor=dave, plan=busan_plan.plan)
+    busan_plan.plan.revision_open = True  # the fixture's objects share this instance
+    return busan_plan

@@ -248,7 +248,8 @@ def test_api_officials_return_reports_with_a_comment(request, api, busan_plan, p
         ("root", 200, 200, 201),
     ],
 )
-def test_api_plans_and_budget_lines_by_role(request, api, busan_plan, persona, plan, summary, line):
+def test_api_plans_and_budget_lines_by_role(request, api, busan_revision, persona, plan, summary, line):
+    busan_plan = busan_revision
     client = api(request.getfixturevalue(persona))
     assert client.get(f"/api/v1/plans/{busan_plan.plan.pk}/").status_code == plan
     assert client.get(f"/api/v1/plans/{busan_plan.plan.pk}/summary/").status_code == summary

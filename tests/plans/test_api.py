@@ -72,7 +72,8 @@ def test_staff_build_a_plan_through_the_api(api, dave, busan, pusan_univ):
     assert detail["planned_total"] == 1_099_300_000_000 and detail["project_count"] == 1
 
 
-def test_bad_input_answers_400_with_field_errors_and_changes_nothing(api, dave, busan_plan):
+def test_bad_input_answers_400_with_field_errors_and_changes_nothing(api, dave, busan_revision):
+    busan_plan = busan_revision
     client = api(dave)
     project = busan_plan.led
     response = client.post(
@@ -176,8 +177,9 @@ def test_project_filters_are_shared_with_the_page(api, login, dave, busan_plan, 
 
 
 def test_a_project_is_led_and_joined_by_active_institutions_of_the_directory(
-    api, login, dave, busan, busan_plan, daerim, import_file
+    api, login, dave, busan, busan_revision, daerim, import_file
 ):
+    busan_plan = busan_revision
     """The pages, the API, imports and the services offer and accept the same institutions: active
     ones the user sees in the directory. Daerim is Anyang's; the closed one left Busan's directory."""
     closed = InstitutionFactory(name="폐업한 기업연구소", is_active=False)

@@ -48,7 +48,8 @@ def _accepted(busan_plan, lead, fay, amount: int) -> ProgressReport:
     return services.report_accept(actor=fay, report=report)
 
 
-def test_a_page_read_right_after_a_write_shows_the_new_figure(api, login, dave, fay, busan_plan):
+def test_a_page_read_right_after_a_write_shows_the_new_figure(api, login, dave, fay, busan_revision):
+    busan_plan = busan_revision
     plan = busan_plan.plan
     before = _assert_equal_to_sql(api, fay, plan)
     dashboard = reverse("plan-dashboard", args=[plan.pk])
@@ -60,7 +61,8 @@ def test_a_page_read_right_after_a_write_shows_the_new_figure(api, login, dave, 
     assert "40억" in login(fay).get(dashboard).content.decode()
 
 
-def test_figures_follow_report_acceptance_reopening_edits_and_deletions(api, dave, fay, erin, busan_plan):
+def test_figures_follow_report_acceptance_reopening_edits_and_deletions(api, dave, fay, erin, busan_revision):
+    busan_plan = busan_revision
     plan = busan_plan.plan
     _assert_equal_to_sql(api, fay, plan)
 
@@ -84,7 +86,7 @@ def test_figures_follow_report_acceptance_reopening_edits_and_deletions(api, dav
 
 
 def test_figures_follow_an_import(api, login, dave, fay, busan, pusan_univ, import_file):
-    plan = PlanFactory(council=busan, approved=True)
+    plan = PlanFactory(council=busan, approved=True, revision_open=True)
     assert _assert_equal_to_sql(api, fay, plan)["totals"]["planned"] == 0
     response = import_file(
         login(dave), reverse("plan-import", args=[plan.pk]), xlsx([HEADER, *good_rows(pusan_univ.name)])

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from plans import services
 from plans.imports import EXAMPLE_ROWS
 from plans.models import BudgetLine, PlanTask, Project, Strategy
 from tests.plans.factories import PlanFactory, ProjectFactory
@@ -258,3 +259,48 @@ def test_the_exported_structure_imports_into_another_plan(login, dave, busan, bu
 def test_import_is_for_the_secretariat(login, fay, erin, busan_plan):
     assert login(fay).get(reverse("plan-import", args=[busan_plan.plan.pk])).status_code == 403
     assert login(erin).get(reverse("plan-import", args=[busan_plan.plan.pk])).status_code == 403
+
+
+def test_the_export_as_downloaded_reimports_into_a_new_plan_with_identical_totals(
+    login, dave, busan, busan_plan, import_file
+):
+    from plans.selectors.budgets import plan_totals, totals_by_year
+
+    client = login(dave)
+    exported = client.get(reverse("plan-export", args=[busan_plan.plan.pk])).content
+    copy = PlanFactory(
+        council=busan, start_year=busan_plan.plan.start_year, end_year=busan_plan.plan.end_year
+    )
+    response = import_file(
+        client, reverse("plan-import", args=[copy.pk]), SimpleUploadedFile("p.xlsx", exported)
+    )
+    assert response.context["job"].status == "done", response.context["job"].errors
+    assert plan_totals(plan=copy).planned == plan_totals(plan=busan_plan.plan).planned
+    from plans.selectors.scope import Scope
+
+    def by_year(plan):
+        return {year: totals.planned for year, totals in totals_by_year(scope=Scope(plan=plan))}
+
+    assert by_year(copy) == by_year(busan_plan.plan)
+
+
+def test_a_revision_imports_new_budget_lines_for_the_plans_own_projects(login, dave, busan_plan, import_file):
+    plan = busan_plan.plan
+    led = busan_plan.led
+    rows = [
+        ["1", "", led.task.code, "", led.code, "", "", "", "", "2023", "시비", "1,500,000,000"],
+        ["1", "", led.task.code, "", led.code, "", "", "", "", "2024", "국비", "700000000"],
+    ]
+    client = login(dave)
+    url = reverse("plan-import", args=[plan.pk])
+    refused = import_file(client, url, xlsx([HEADER, *rows]))
+    assert refused.context["job"].status == "rejected"  # adopted: no revision open
+    assert "개정을 시작" in refused.content.decode()
+    assert not BudgetLine.objects.filter(project=led, year=2024).exists()
+    services.plan_revision_open(actor=dave, plan=plan)
+    done = import_file(client, url, xlsx([HEADER, *rows]))
+    assert done.context["job"].status == "done", done.context["job"].errors
+    lines = {(line.year, line.source): line.planned for line in BudgetLine.objects.filter(project=led)}
+    assert lines == {(2023, "city"): 1_500_000_000, (2024, "national"): 700_000_000}
+    history = client.get(reverse("plan-history", args=[plan.pk])).content.decode()
+    assert "1,000,000,000원 → 1,500,000,000원" in history

@@ -54,7 +54,8 @@ def test_user_text_is_escaped(login, dave, busan_plan):
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 
-def test_the_budget_grid_saves_and_reports_errors_without_saving(login, dave, busan_plan):
+def test_the_budget_grid_saves_and_reports_errors_without_saving(login, dave, busan_revision):
+    busan_plan = busan_revision
     project = busan_plan.led
     url = reverse("project-budget", args=[project.pk])
     client = login(dave)
@@ -67,7 +68,8 @@ def test_the_budget_grid_saves_and_reports_errors_without_saving(login, dave, bu
     assert project.budget_lines.count() == 2
 
 
-def test_staff_add_a_kpi_with_targets_and_a_repeated_name_is_refused_on_the_form(login, dave, busan_plan):
+def test_staff_add_a_kpi_with_targets_and_a_repeated_name_is_refused_on_the_form(login, dave, busan_revision):
+    busan_plan = busan_revision
     project = busan_plan.led
     url = reverse("indicator-create", args=[project.pk])
     client = login(dave)

@@ -241,7 +241,8 @@ def test_actions_of_another_council_cannot_be_linked(busan_plan, dave, anyang):
         services.project_link_action(actor=dave, project=busan_plan.led, action_item=action)
 
 
-def test_budget_grid_saves_lines_and_refuses_going_below_execution(busan_plan, dave, erin, fay):
+def test_budget_grid_saves_lines_and_refuses_going_below_execution(busan_revision, dave, erin, fay):
+    busan_plan = busan_revision
     project = busan_plan.led
     changed = services.project_budget_set(
         actor=dave,
@@ -277,13 +278,21 @@ def test_approval_and_revisions_keep_versions(busan, dave, fay):
         services.plan_approve(actor=dave, plan=plan, agenda_item=deferred)
     version = services.plan_approve(actor=dave, plan=plan, agenda_item=item)
     assert (version.number, version.planned_total, version.project_count) == (1, 1_099_300_000_000, 1)
-    BudgetLineFactory(project=project, year=2024, planned=1)
+    with pytest.raises(ValidationError):  # adopted: read-only until a revision is opened
+        services.budget_line_create(actor=dave, project=project, year=2024, source="city", planned=1)
+    with pytest.raises(ValidationError):  # nothing to record before a revision is opened
+        services.plan_revise(actor=dave, plan=plan, agenda_item=item, note="2024년 시비 증액")
+    plan = services.plan_revision_open(actor=dave, plan=plan)
+    services.budget_line_create(
+        actor=dave, project=Project.objects.get(pk=project.pk), year=2024, source="city", planned=1
+    )
     with pytest.raises(ValidationError):
         services.plan_revise(actor=dave, plan=plan, agenda_item=item, note="")
     revised = services.plan_revise(actor=dave, plan=plan, agenda_item=item, note="2024년 시비 증액")
     plan.refresh_from_db()
     assert (plan.status, plan.version, revised.planned_total) == ("revised", 2, 1_099_300_000_001)
     assert list(plan.versions.values_list("number", flat=True)) == [2, 1]
+    assert plan.is_locked  # recording the revision closes it
     assert plan.history.count() >= 3
 
 
