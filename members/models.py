@@ -9,7 +9,7 @@ from members.agreements.models import (
 )
 from members.difficulties.models import Difficulty, DifficultyAttachment, DifficultyEvent, DifficultyQuerySet
 from members.directory.models import Institution, InstitutionContact, Membership, MembershipQuerySet, Person
-from members.practices.models import BestPractice, BestPracticeDocument, BestPracticeFigure
+from members.practices.models import BestPractice, BestPracticeDocument, BestPracticeFigure, BestPracticeStep
 
 __all__ = [
     "RENEWAL_NOTICE_DAYS",
@@ -20,6 +20,7 @@ __all__ = [
     "BestPractice",
     "BestPracticeDocument",
     "BestPracticeFigure",
+    "BestPracticeStep",
     "Difficulty",
     "DifficultyAttachment",
     "DifficultyEvent",

@@ -22,6 +22,7 @@ from members.models import (
     AgreementArea,
     BestPractice,
     BestPracticeFigure,
+    BestPracticeStep,
     Difficulty,
     DifficultyEvent,
     Institution,
@@ -351,6 +352,20 @@ def _load_practices(councils: dict[str, Council], institutions: dict[str, Instit
             continue
         if published:
             BestPractice.objects.filter(pk=practice.pk).update(created_at=published)
+            BestPracticeStep.objects.bulk_create(
+                [
+                    BestPracticeStep(
+                        practice=practice,
+                        kind=BestPracticeStep.Kind.SUBMITTED,
+                        round=1,
+                        actor=practice.created_by,
+                        created_at=published,
+                    ),
+                    BestPracticeStep(
+                        practice=practice, kind=BestPracticeStep.Kind.PUBLISHED, round=1, created_at=published
+                    ),
+                ]
+            )
         practice.partners.set([institutions[name] for name in spec.partners])
         BestPracticeFigure.objects.bulk_create(
             [

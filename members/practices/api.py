@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -16,6 +16,7 @@ from council.api.rules import READABLE_BY_ALL, actor_of
 from council.api.serializers import CommentSerializer
 from members.models import (
     BestPractice,
+    BestPracticeStep,
 )
 from members.practices import permissions as rules
 from members.practices import services
@@ -55,7 +56,9 @@ class BestPracticeViewSet(
     ordering_fields = ["published_at", "updated_at", "title"]
 
     def get_queryset(self) -> QuerySet[BestPractice]:
-        return best_practice_list(user=self.request.user).prefetch_related("documents")
+        return best_practice_list(user=self.request.user).prefetch_related(
+            "documents", Prefetch("steps", queryset=BestPracticeStep.objects.select_related("actor"))
+        )
 
     def _relations(self, data: dict[str, Any]) -> dict[str, Any]:
         relations: dict[str, Any] = {}

@@ -3,6 +3,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -159,3 +160,39 @@ class BestPracticeDocument(Document):
     class Meta(Document.Meta):
         verbose_name = _("best practice attachment")
         verbose_name_plural = _("best practice attachments")
+
+
+class BestPracticeStep(models.Model):
+    """One step of a practice's review: submitted (each round), returned with a comment, published,
+    or withdrawn from publication. Kept for good: a later step never overwrites an earlier one."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted for review")
+        RETURNED = "returned", _("returned with a comment")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("publication withdrawn")
+
+    practice = models.ForeignKey(
+        BestPractice, verbose_name=_("best practice"), on_delete=models.CASCADE, related_name="steps"
+    )
+    kind = models.CharField(_("step"), max_length=12, choices=Kind.choices)
+    round = models.PositiveSmallIntegerField(_("review round"))
+    comment = models.TextField(_("comment"), blank=True, validators=[MaxLengthValidator(TEXT_MAX)])
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["practice", "created_at"], name="practice_step_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.practice_id} {self.kind} r{self.round}"

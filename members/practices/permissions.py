@@ -61,6 +61,12 @@ def can_unpublish_best_practice(user: AnyUser, practice: BestPractice) -> bool:
     return practice.status == BestPractice.Status.PUBLISHED and access_for(user).manages(practice.council_id)
 
 
+def can_see_review_comments(user: AnyUser, practice: BestPractice) -> bool:
+    """The comments of each review step: between the secretariat and the practice's institution."""
+    access = access_for(user)
+    return access.manages(practice.council_id) or practice.institution_id in access.contact_institution_ids
+
+
 def can_see_best_practice_history(user: AnyUser, practice: BestPractice) -> bool:
     """Who changed what and when: the council's secretariat, who may correct a practice at any stage."""
     return access_for(user).manages(practice.council_id)

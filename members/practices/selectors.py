@@ -6,7 +6,7 @@ from council.aggregates import count_of
 from council.models import Council
 from council.permissions import AnyUser, access_for
 from members.agreements.permissions import agreements_visible_to
-from members.models import BestPractice, BestPracticeDocument, Institution
+from members.models import BestPractice, BestPracticeDocument, BestPracticeStep, Institution
 from members.practices.permissions import best_practices_visible_to
 
 
@@ -32,6 +32,7 @@ def best_practice_detail_queryset(*, user: AnyUser) -> QuerySet[BestPractice]:
             Prefetch("partners", queryset=Institution.objects.order_by("name")),
             "figures",
             Prefetch("documents", queryset=BestPracticeDocument.objects.select_related("uploaded_by")),
+            Prefetch("steps", queryset=BestPracticeStep.objects.select_related("actor")),
             Prefetch(
                 "agreements",
                 queryset=agreements_visible_to(user).order_by("-signed_on"),

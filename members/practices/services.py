@@ -15,7 +15,13 @@ from council.files.uploads import document_remove
 from council.models import Council, User
 from council.notices.outbox import dispatch_create
 from council.services import assign_fields
-from members.models import BestPractice, BestPracticeDocument, BestPracticeFigure, Institution
+from members.models import (
+    BestPractice,
+    BestPracticeDocument,
+    BestPracticeFigure,
+    BestPracticeStep,
+    Institution,
+)
 from members.practices import permissions
 from members.practices.notices import BestPracticeReviewed, BestPracticeSubmitted
 from members.submissions import can_submit_for, can_submit_on
@@ -150,6 +156,7 @@ def best_practice_submit(*, actor: User, practice: BestPractice) -> BestPractice
     practice.review_round += 1
     practice.full_clean()
     practice.save(update_fields=["status", "submitted_at", "review_round", "updated_at"])
+    _step(actor, practice, BestPracticeStep.Kind.SUBMITTED)
     dispatch_create(
         kind=BestPracticeSubmitted.key,
         subject_key=_subject(practice),
@@ -158,6 +165,12 @@ def best_practice_submit(*, actor: User, practice: BestPractice) -> BestPractice
         payload={"actor": actor.pk},
     )
     return practice
+
+
+def _step(actor: User, practice: BestPractice, kind: str, comment: str = "") -> None:
+    BestPracticeStep.objects.create(
+        practice=practice, kind=kind, round=practice.review_round, comment=comment, actor=actor
+    )
 
 
 def _announce_review(actor: User, practice: BestPractice, comment: str) -> None:
@@ -188,6 +201,12 @@ def best_practice_review(
         practice.published_at = now
     practice.full_clean()
     practice.save()
+    _step(
+        actor,
+        practice,
+        BestPracticeStep.Kind.PUBLISHED if publish else BestPracticeStep.Kind.RETURNED,
+        comment,
+    )
     _announce_review(actor, practice, comment)
     return practice
 
@@ -206,6 +225,7 @@ def best_practice_unpublish(*, actor: User, practice: BestPractice, comment: str
     practice.review_round += 1
     practice.full_clean()
     practice.save()
+    _step(actor, practice, BestPracticeStep.Kind.WITHDRAWN, comment)
     _announce_review(actor, practice, comment)
     return practice
 

@@ -77,6 +77,7 @@ def _detail(request: HttpRequest, practice: BestPractice, status: int = 200, **f
         "can_review": permissions.can_review_best_practice(user, practice),
         "can_unpublish": permissions.can_unpublish_best_practice(user, practice),
         "can_delete": permissions.can_delete_best_practice(user, practice),
+        "sees_comments": permissions.can_see_review_comments(user, practice),
         "history": (
             change_history(practice.history.all())
             if permissions.can_see_best_practice_history(user, practice)

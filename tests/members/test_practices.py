@@ -273,3 +273,31 @@ def test_the_secretariat_withdraws_a_published_practice_with_a_reason(login, ali
     )
     practice.refresh_from_db()
     assert practice.status == BestPractice.Status.RETURNED and practice.review_round == 2
+
+
+def test_the_timeline_and_the_api_keep_every_review_step(login, api, alice, bob, carol, anyang, daerim):
+    practice = BestPracticeFactory(council=anyang, institution=daerim)
+    services.best_practice_submit(actor=bob, practice=practice)
+    services.best_practice_review(
+        actor=alice, practice=practice, publish=False, comment="성과 수치를 추가해 주세요."
+    )
+    services.best_practice_submit(actor=bob, practice=practice)
+    services.best_practice_review(actor=alice, practice=practice, publish=True)
+    url = reverse("best-practice-detail", args=[practice.pk])
+    page = login(bob).get(url).content.decode()
+    timeline = page.split('id="progress-title"')[1].split("</section>")[0]
+    for text in ("작성", "제출(1차)", "성과 수치를 추가해 주세요.", "제출(2차)", "공개"):
+        assert text in timeline, text
+    assert timeline.index("성과 수치를 추가해 주세요.") < timeline.index("(2차)")
+    data = api(bob).get(f"/api/v1/best-practices/{practice.pk}/").json()
+    assert [(step["kind"], step["round"]) for step in data["review_trail"]] == [
+        ("submitted", 1),
+        ("returned", 1),
+        ("submitted", 2),
+        ("published", 2),
+    ]
+    assert data["review_trail"][1]["comment"] == "성과 수치를 추가해 주세요."
+    # The published practice is public; the exchange between secretariat and institution is not.
+    visitor = api(None).get(f"/api/v1/best-practices/{practice.pk}/").json()
+    assert visitor["review_trail"][1]["comment"] is None
+    assert "성과 수치를 추가해 주세요." not in login(carol).get(url).content.decode()
