@@ -5,7 +5,8 @@ queryset as its pages, so a search never reveals a record the user could not ope
 
 Text matching (`text_match`, also used by list filters) works on both databases the portal runs on.
 A row matches when the query, spaces removed, is contained in a field with its spaces removed:
-Korean is written with varying spacing (조기취업, 조기 취업), so spacing must not decide. On
+Korean is written with varying spacing (조기취업, 조기 취업), so spacing must not decide; nor does a
+particle after a word (반도체를 finds 반도체). On
 PostgreSQL a row also matches when pg_trgm's word similarity passes its threshold, which tolerates a
 typo (일학습병헹); both conditions are served by trigram GIN indexes, and hits are ranked by
 similarity (`text_rank`). On SQLite, the embedded default, the plain match is ranked by recency.
@@ -28,6 +29,64 @@ from council.permissions import AnyUser
 
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 100
+
+# Particles (조사) that follow a Korean word in a query ("반도체를", "대학과의"): a word is also
+# matched without one. Longest first; a word keeps at least two syllables. A Korean tokenizer
+# (kiwipiepy) would do this too, but loads a 300 MB model into every process for it.
+PARTICLES = tuple(
+    sorted(
+        [
+            "이",
+            "가",
+            "을",
+            "를",
+            "은",
+            "는",
+            "의",
+            "에",
+            "에서",
+            "에게",
+            "께",
+            "한테",
+            "로",
+            "으로",
+            "와",
+            "과",
+            "도",
+            "만",
+            "까지",
+            "부터",
+            "처럼",
+            "보다",
+            "이나",
+            "나",
+            "이랑",
+            "랑",
+            "하고",
+            "에는",
+            "에서는",
+            "으로는",
+            "로는",
+            "과의",
+            "와의",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def without_particles(query: str) -> str:
+    """The query with a particle taken off each Korean word that ends in one: 반도체를 → 반도체."""
+    words = []
+    for word in query.split():
+        for particle in PARTICLES:
+            stem = word[: -len(particle)]
+            if word.endswith(particle) and len(stem) >= 2 and stem[-1].isalnum():
+                word = stem
+                break
+        words.append(word)
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,16 +196,16 @@ def text_match(queryset: QuerySet[Any], text: TextFields, query: str) -> QuerySe
     query = clean_query(query)
     if not query:
         return queryset
-    compact = query.replace(" ", "")
+    compacts = {query.replace(" ", ""), without_particles(query).replace(" ", "")}
     trigrams = _uses_trigrams(queryset)
 
     def condition(names: Sequence[str]) -> Q:
         matched = Q()
         for name in names:
             # The same expression as the "compact" trigram indexes, so PostgreSQL can use them.
-            matched |= Q(
-                IContains(Replace(F(name), Value(" "), Value(""), output_field=TextField()), compact)
-            )
+            spaceless = Replace(F(name), Value(" "), Value(""), output_field=TextField())
+            for compact in compacts:
+                matched |= Q(IContains(spaceless, compact))
             if trigrams:
                 matched |= Q(**{f"{name}__trigram_word_similar": query})
         return matched

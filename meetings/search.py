@@ -18,10 +18,16 @@ from council.search import (
     register_search_provider,
     search_queryset,
 )
-from meetings.filters import MEETING_TEXT
-from meetings.permissions import meetings_visible_to, minutes_visible_to
+from meetings.filters import ACTION_TEXT, MEETING_TEXT
+from meetings.permissions import (
+    actions_visible_to,
+    agenda_items_visible_to,
+    meetings_visible_to,
+    minutes_visible_to,
+)
 
 MINUTES_TEXT = TextFields(("body",))
+DECISION_TEXT = TextFields(("decision_text", "title"))
 
 
 def search_meetings(user: AnyUser, query: str, limit: int) -> SearchResults:
@@ -65,6 +71,50 @@ def search_minutes(user: AnyUser, query: str, limit: int) -> SearchResults:
     return SearchResults(hits=hits, total=total)
 
 
+def search_decisions(user: AnyUser, query: str, limit: int) -> SearchResults:
+    """Decided agenda items of the meetings the user sees (secretariat-only items for its staff)."""
+    rows, total = search_queryset(
+        agenda_items_visible_to(user).exclude(decision="").select_related("meeting", "meeting__council"),
+        DECISION_TEXT,
+        query,
+        limit,
+        "-meeting__starts_at",
+        "order",
+    )
+    hits = [
+        SearchHit(
+            title=item.title,
+            url=f"{item.meeting.get_absolute_url()}#item-{item.pk}",
+            summary=truncatechars(" ".join(item.decision_text.split()), 160),
+            meta=[f"{item.meeting.council.short_name} {item.meeting.label}"],
+            badge=str(item.get_decision_display()),
+        )
+        for item in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def search_actions(user: AnyUser, query: str, limit: int) -> SearchResults:
+    rows, total = search_queryset(
+        actions_visible_to(user).select_related("meeting", "council", "assignee"),
+        ACTION_TEXT,
+        query,
+        limit,
+        "due_on",
+    )
+    hits = [
+        SearchHit(
+            title=action.title,
+            url=action.get_absolute_url(),
+            summary=action.assignee.name if action.assignee else "",
+            meta=[action.council.short_name, action.due_on.strftime("%Y-%m-%d") if action.due_on else ""],
+            badge=str(action.get_status_display()),
+        )
+        for action in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
 def register() -> None:
     register_search_provider(
         SearchProvider(
@@ -77,4 +127,16 @@ def register() -> None:
     )
     register_search_provider(
         SearchProvider(key="minutes", label=_("Minutes"), order=11, search=search_minutes)
+    )
+    register_search_provider(
+        SearchProvider(key="decisions", label=_("Decisions"), order=12, search=search_decisions)
+    )
+    register_search_provider(
+        SearchProvider(
+            key="actions",
+            label=_("Follow-up actions"),
+            order=13,
+            search=search_actions,
+            list_url_name="action-list",
+        )
     )

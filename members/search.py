@@ -14,8 +14,12 @@ from members.agreements.filters import AGREEMENT_TEXT
 from members.agreements.permissions import agreements_visible_to
 from members.difficulties.filters import DIFFICULTY_TEXT
 from members.difficulties.permissions import difficulties_visible_to
-from members.directory.filters import INSTITUTION_TEXT
-from members.directory.permissions import institutions_visible_to
+from members.directory.filters import INSTITUTION_TEXT, PERSON_TEXT, PERSON_TEXT_WITH_EMAIL
+from members.directory.permissions import (
+    can_see_all_contact_details,
+    institutions_visible_to,
+    people_visible_to,
+)
 from members.practices.filters import PRACTICE_TEXT
 from members.practices.permissions import best_practices_visible_to
 
@@ -40,6 +44,25 @@ def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
             meta=[str(institution.get_kind_display()), institution.region],
         )
         for institution in rows
+    ]
+    return SearchResults(hits=hits, total=total)
+
+
+def search_people(user: AnyUser, query: str, limit: int) -> SearchResults:
+    """People of the directory the user sees; by e-mail too for those who see every address."""
+    text = PERSON_TEXT_WITH_EMAIL if can_see_all_contact_details(user) else PERSON_TEXT
+    rows, total = search_queryset(
+        people_visible_to(user).select_related("institution"), text, query, limit, "name"
+    )
+    hits = [
+        SearchHit(
+            title=person.name,
+            url=person.get_absolute_url(),
+            summary=" · ".join(
+                part for part in (person.title, person.institution.name if person.institution else "") if part
+            ),
+        )
+        for person in rows
     ]
     return SearchResults(hits=hits, total=total)
 
@@ -127,6 +150,15 @@ def register() -> None:
             order=20,
             search=search_institutions,
             list_url_name="institution-list",
+        )
+    )
+    register_search_provider(
+        SearchProvider(
+            key="people",
+            label=_("People"),
+            order=21,
+            search=search_people,
+            list_url_name="person-list",
         )
     )
     register_search_provider(

@@ -201,3 +201,41 @@ def test_directory_and_council_lists_ignore_spacing_like_the_search(login, alice
     assert daerim.name in _titles(client.get(reverse("institution-list"), {"q": "대림대학교산학협력단"}))
     assert person.name in _titles(client.get(reverse("person-list"), {"q": "대림대학교산학협력단"}))
     assert anyang.name in _titles(client.get(reverse("council-list"), {"q": "안양시산학관"}))
+
+
+def test_a_word_followed_by_a_particle_is_found(login, alice, anyang, daerim):
+    practice = BestPracticeFactory(
+        council=anyang, institution=daerim, published=True, title="반도체 공정 실습 과정"
+    )
+    for query in ("반도체를", "반도체 공정을", "실습과정으로"):
+        assert practice.title in _titles(login(alice).get(reverse("search"), {"q": query})), query
+    assert search.without_particles("반도체를 AI와") == "반도체 AI"
+    assert search.without_particles("자가 진단") == "자가 진단"  # one syllable is not a word
+
+
+def test_people_decisions_and_actions_are_found_within_what_the_user_sees(
+    login, alice, sam, anyang, busan, daerim
+):
+    from meetings.models import AgendaItem
+    from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, MeetingFactory
+
+    person = PersonFactory(name="홍길동", title="산학협력단장", institution=daerim)
+    MembershipFactory(council=anyang, institution=daerim, person=person)
+    outsider = PersonFactory(name="홍길순", institution=InstitutionFactory(name="부산 기업"))
+    meeting = MeetingFactory(council=anyang, status="held")
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title="현장실습 지원 방안",
+        kind=AgendaItem.Kind.DELIBERATION,
+        decision=AgendaItem.Decision.APPROVED,
+        decision_text="2025년 시범 운영 후 확대",
+    )
+    action = ActionItemFactory(meeting=meeting, assignee=daerim, title="시범 운영 계획 수립")
+    busan_action = ActionItemFactory(meeting=MeetingFactory(council=busan), title="시범 운영 예산 검토")
+
+    staff = _titles(login(alice).get(reverse("search"), {"q": "홍길동"}))
+    assert person.name in staff and outsider.name not in staff
+    found = login(alice).get(reverse("search"), {"q": "시범 운영을"}).content.decode()
+    assert item.title in found and action.title in found and busan_action.title not in found
+    # A contact of another Anyang institution reads Anyang's decisions, but its people's details stay theirs.
+    assert item.title in login(sam).get(reverse("search"), {"q": "시범 운영"}).content.decode()
