@@ -110,6 +110,7 @@ MIDDLEWARE = [
     # Pages compressed on the way out (static files are compressed once, by collectstatic). Django
     # pads the compressed body with random bytes against BREACH, and masks the CSRF token per request.
     "django.middleware.gzip.GZipMiddleware",
+    "council.web.middleware.KoreanParticlesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -19,6 +19,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.html import conditional_escape
 
+from council.korean import with_particles
 from council.models import Dispatch, Notice
 from council.notices.kinds import NoticeKind, Rendered, kind_for
 
@@ -37,7 +38,7 @@ def render_plain(template_name: str, context: dict[str, Any]) -> str:
 def render_subject(kind: NoticeKind, dispatch: Dispatch, context: dict[str, Any], language: str) -> str:
     with translation.override(language):
         subject = render_plain(f"{kind.template}_subject.txt", {"dispatch": dispatch, **context})
-    return " ".join(subject.split())[:300]
+    return with_particles(" ".join(subject.split()))[:300]
 
 
 def _marked(personal: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -108,8 +109,8 @@ class Composer:
             text, html = self._body(notice, personal, full)
             return Rendered(
                 title=notice.title,
-                text=text,
-                html=html,
+                text=with_particles(text),
+                html=with_particles(html),
                 attachments=self.kind.attachments(self.dispatch, notice, full),
                 headers=self.kind.headers(self.dispatch, notice, full),
             )

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from council.korean import MARKER_BYTES, with_particles
 from council.web.languages import LANGUAGE_CODES
 from council.web.redirects import send_to
 
@@ -76,3 +77,25 @@ class IdleSessionMiddleware:
             if seen is None or now - int(seen) >= settings.SESSION_IDLE_WRITE_SECONDS:
                 request.session[self.SEEN] = now
         return self.get_response(request)
+
+
+class KoreanParticlesMiddleware:
+    """Pages choose each double particle form ("이(가)") by the word before it (council.korean): the
+    words come from the records, so only the finished page knows them. Placed after the compressing
+    middleware, so it reads the page before it is compressed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or not response.get("Content-Type", "").startswith(("text/html", "application/json"))
+            or not MARKER_BYTES.search(response.content)
+        ):
+            return response
+        response.content = with_particles(response.content.decode(response.charset)).encode(response.charset)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
