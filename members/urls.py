@@ -27,6 +27,11 @@ urlpatterns = [
     path("institutions/<int:pk>/", institutions.institution_detail, name="institution-detail"),
     path("institutions/<int:pk>/edit/", institutions.institution_update, name="institution-update"),
     path("institutions/<int:pk>/active/", institutions.institution_set_active, name="institution-set-active"),
+    path(
+        "institutions/<int:pk>/ask-emails/",
+        institutions.institution_ask_emails,
+        name="institution-ask-emails",
+    ),
     path("people/", people.person_list, name="person-list"),
     path("people/new/", people.person_create, name="person-create"),
     path("people/import/", people.person_import, name="person-import"),

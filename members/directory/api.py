@@ -38,8 +38,9 @@ class InstitutionViewSet(
     filterset_class = InstitutionFilter
     collection_rules = {"create": rules.can_create_institution}
     object_rules = {
-        "update": rules.can_change_institution,
-        "partial_update": rules.can_change_institution,
+        # The institution's contacts may send its contact details; the service refuses the rest.
+        "update": rules.can_update_institution_contact_details,
+        "partial_update": rules.can_update_institution_contact_details,
         "deactivate": rules.can_change_institution,
     }
     ordering_fields = ["name", "created_at"]
@@ -89,8 +90,9 @@ class PersonViewSet(
     filterset_class = PersonFilter
     collection_rules = {"create": lambda user: rules.can_create_person(user, None)}
     object_rules = {
-        "update": rules.can_change_person,
-        "partial_update": rules.can_change_person,
+        # The person and their institution's contacts may send title, e-mail and phone.
+        "update": rules.can_update_person_contact_details,
+        "partial_update": rules.can_update_person_contact_details,
         "deactivate": rules.can_change_person,
     }
     ordering_fields = ["name"]

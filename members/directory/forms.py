@@ -38,6 +38,22 @@ class InstitutionForm(KrdsFormMixin, forms.ModelForm[Institution]):
         return cleaned
 
 
+class InstitutionContactForm(KrdsFormMixin, forms.ModelForm[Institution]):
+    """What the institution's own contacts keep up to date."""
+
+    class Meta:
+        model = Institution
+        fields = ["representative", "phone", "address", "website"]
+
+
+class PersonContactForm(KrdsFormMixin, forms.ModelForm[Person]):
+    """What a person, or a contact of their institution, keeps up to date."""
+
+    class Meta:
+        model = Person
+        fields = ["title", "email", "phone"]
+
+
 class PersonForm(KrdsFormMixin, forms.ModelForm[Person]):
     class Meta:
         model = Person

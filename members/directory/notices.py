@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from council.models import Dispatch, Notice, User
 from council.notices.kinds import NoticeKind, Recipient, register_kind
 from council.notices.outbox import dispatches_create
-from members.directory.recipients import recipient, secretariat_of
-from members.models import Membership
+from members.directory.recipients import contacts_of, recipient, secretariat_of
+from members.models import Institution, Membership
 
 
 @register_kind
@@ -52,6 +52,27 @@ class AccountInvited(NoticeKind):
             },
         )
         return {"set_password_path": path}
+
+
+@register_kind
+class EmailsMissing(NoticeKind):
+    """To an institution's contacts: the secretariat asks them to fill in its people's e-mail
+    addresses, which the portal needs to send them notices."""
+
+    key = "directory.emails_missing"
+    label = _("request for missing e-mail addresses")
+    template = "members/notices/emails_missing"
+
+    def recipients(self, dispatch: Dispatch) -> Iterable[Recipient]:
+        return contacts_of([dispatch.subject_id])
+
+    def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
+        institution = Institution.objects.get(pk=dispatch.subject_id)
+        people = list(institution.people.filter(is_active=True, email="").order_by("name"))
+        return {"institution": institution, "people": people}
+
+    def link(self, dispatch: Dispatch, context: dict[str, Any]) -> str:
+        return reverse("institution-detail", args=[dispatch.subject_id])
 
 
 @register_kind

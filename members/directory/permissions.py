@@ -63,6 +63,11 @@ def institutions_changeable_by(user: AnyUser) -> QuerySet[Institution]:
     return institutions.filter(Q(id__in=seated) | Q(registered_by_id__in=access.staff_council_ids))
 
 
+def can_update_institution_contact_details(user: AnyUser, institution: Institution) -> bool:
+    """Address, website, phone and representative: also the people who act for the institution."""
+    return access_for(user).acts_for(institution.pk) or can_change_institution(user, institution)
+
+
 def institutions_managed_by(user: AnyUser) -> QuerySet[Institution]:
     """Active institutions the user may change and add people to."""
     return institutions_changeable_by(user).filter(is_active=True)
@@ -127,6 +132,17 @@ def can_change_person(user: AnyUser, person: Person) -> bool:
     if person.institution is not None and can_change_institution(user, person.institution):
         return True
     return Membership.objects.filter(person=person, council_id__in=access.staff_council_ids).exists()
+
+
+def can_update_person_contact_details(user: AnyUser, person: Person) -> bool:
+    """Title, e-mail and phone: also the person themself and the people who act for their institution,
+    who know the addresses the secretariat lacks."""
+    access = access_for(user)
+    if person.user_id is not None and person.user_id == access.user_id:
+        return True
+    return (
+        person.institution_id is not None and access.acts_for(person.institution_id)
+    ) or can_change_person(user, person)
 
 
 def can_grant_portal_access(user: AnyUser, person: Person) -> bool:

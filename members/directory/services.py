@@ -17,6 +17,7 @@ from council.notices.outbox import dispatch_create
 from council.permissions import forget_access
 from council.services import assign_fields as _assign
 from members.directory import permissions
+from members.directory.notices import EmailsMissing
 from members.models import Institution, InstitutionContact, Membership, Person
 
 INSTITUTION_FIELDS = (
@@ -32,6 +33,21 @@ INSTITUTION_FIELDS = (
     "business_registration_number",
 )
 PERSON_FIELDS = ("name", "name_en", "title", "institution", "email", "phone")
+# What the people an institution's record is about may keep up to date themselves.
+INSTITUTION_CONTACT_FIELDS = ("address", "website", "phone", "representative")
+PERSON_CONTACT_FIELDS = ("title", "email", "phone")
+
+
+def _only_contact_details(
+    record: Institution | Person, fields: dict[str, Any], allowed: tuple[str, ...]
+) -> dict[str, Any]:
+    """The people a record is about change only its contact details: the other fields must stay as
+    they are (a full form or a PUT repeats them)."""
+    if any(name not in allowed and getattr(record, name) != value for name, value in fields.items()):
+        raise _deny(_("You may change only the contact details here."))
+    return {name: value for name, value in fields.items() if name in allowed}
+
+
 MEMBERSHIP_FIELDS = ("institution", "person", "role", "route", "position", "term_start", "term_end", "notes")
 
 
@@ -56,12 +72,35 @@ def institution_create(*, actor: User, council: Council | None, **fields: Any) -
 
 @transaction.atomic
 def institution_update(*, actor: User, institution: Institution, **fields: Any) -> Institution:
+    """Change an institution: all of it for the secretariat, its contact details for its own contacts
+    (the change history says who changed what)."""
+    allowed: tuple[str, ...] = INSTITUTION_FIELDS
     if not permissions.can_change_institution(actor, institution):
-        raise _deny(_("Only the secretariat of a council this institution belongs to can change it."))
-    _assign(institution, fields, INSTITUTION_FIELDS)
+        if not permissions.can_update_institution_contact_details(actor, institution):
+            raise _deny(_("Only the secretariat of a council this institution belongs to can change it."))
+        allowed = INSTITUTION_CONTACT_FIELDS
+        fields = _only_contact_details(institution, fields, allowed)
+    _assign(institution, fields, allowed)
     institution.full_clean()
     institution.save()
     return institution
+
+
+@transaction.atomic
+def institution_ask_emails(*, actor: User, institution: Institution) -> int:
+    """Ask the institution's contacts, by a notice, to fill in the e-mail addresses its people lack;
+    return how many are missing. Each ask is a new notice."""
+    if not permissions.can_change_institution(actor, institution):
+        raise _deny(_("Only the secretariat of a council this institution belongs to can change it."))
+    missing = institution.people.filter(is_active=True, email="").count()
+    if not missing:
+        raise ValidationError(_("Every person of this institution has an e-mail address."))
+    subject_key = f"members.institution:{institution.pk}"
+    asked = Dispatch.objects.filter(kind=EmailsMissing.key, subject_key=subject_key).count()
+    dispatch_create(
+        kind=EmailsMissing.key, subject_key=subject_key, revision=asked + 1, payload={"actor": actor.pk}
+    )
+    return missing
 
 
 @transaction.atomic
@@ -90,8 +129,15 @@ def person_create(*, actor: User, **fields: Any) -> Person:
 
 @transaction.atomic
 def person_update(*, actor: User, person: Person, **fields: Any) -> Person:
+    """Change a person: all of it for the secretariat; title, e-mail and phone also for the person
+    and for the contacts of their institution."""
     if not permissions.can_change_person(actor, person):
-        raise _deny(_("Only the secretariat of this person's council can change them."))
+        if not permissions.can_update_person_contact_details(actor, person):
+            raise _deny(_("Only the secretariat of this person's council can change them."))
+        _assign(person, _only_contact_details(person, fields, PERSON_CONTACT_FIELDS), PERSON_CONTACT_FIELDS)
+        person.full_clean()
+        person.save()
+        return person
     new_institution = fields.get("institution", person.institution)
     if new_institution != person.institution and not permissions.can_create_person(actor, new_institution):
         raise _deny(_("You cannot move people to that institution."))

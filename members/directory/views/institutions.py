@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from council.files.spreadsheets import (
@@ -13,6 +14,7 @@ from council.files.spreadsheets import (
     write_template,
     write_xlsx,
 )
+from council.history import change_history
 from council.selectors import request_council
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
@@ -27,7 +29,7 @@ from council.web.pages import (
 )
 from members.directory import permissions, services
 from members.directory.filters import InstitutionFilter
-from members.directory.forms import InstitutionForm
+from members.directory.forms import InstitutionContactForm, InstitutionForm
 from members.directory.imports import (
     INSTITUTION_COLUMNS,
     INSTITUTION_EXAMPLE,
@@ -55,6 +57,7 @@ def institution_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     institution = visible_or_404(institution_detail_queryset(user=request.user), pk)
+    can_change = permissions.can_change_institution(request.user, institution)
     today = timezone.localdate()
     people = [
         {"person": person, "details": permissions.can_see_contact_details(request.user, person)}
@@ -68,8 +71,15 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "people": people,
             "seats": institution.all_seats,  # type: ignore[attr-defined]
             "today": today,
-            "can_change": permissions.can_change_institution(request.user, institution),
+            "can_change": can_change,
+            "can_update_contact": permissions.can_update_institution_contact_details(
+                request.user, institution
+            ),
             "contact_count": len(institution.contact_roles),  # type: ignore[attr-defined]
+            "missing_emails": sum(
+                1 for person in institution.people.all() if person.is_active and not person.email
+            ),
+            "history": change_history(institution.history.all()) if can_change else None,
             "sections": detail_sections(request, "institution", institution),
         },
     )
@@ -92,18 +102,42 @@ def institution_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
     institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
-    require(permissions.can_change_institution(request.user, institution))
-    form = InstitutionForm(request.POST or None, instance=institution)
+    require(permissions.can_update_institution_contact_details(request.user, institution))
+    # The institution's own contacts keep its contact details; the rest is the secretariat's.
+    form_class = (
+        InstitutionForm
+        if permissions.can_change_institution(request.user, institution)
+        else InstitutionContactForm
+    )
+    form = form_class(request.POST or None, instance=institution)
     done = submit(
         request,
         form,
         lambda data: services.institution_update(
-            actor=actor(request), institution=institution, **model_fields(InstitutionForm, data)
+            actor=actor(request), institution=institution, **model_fields(form_class, data)
         ),
         done=lambda institution: institution,
     )
     context = {"form": form, "institution": institution}
     return done or render(request, "members/institution_form.html", context)
+
+
+@login_required
+@require_POST
+def institution_ask_emails(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff ask the institution's contacts to fill in the e-mail addresses its people lack."""
+    institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
+    count = services.institution_ask_emails(actor=actor(request), institution=institution)
+    messages.success(
+        request,
+        ngettext(
+            "The contacts were asked for %(count)d missing e-mail address.",
+            "The contacts were asked for %(count)d missing e-mail addresses.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("institution-detail", pk=institution.pk)
 
 
 @login_required

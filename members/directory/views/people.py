@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.files.spreadsheets import write_csv, write_template, write_xlsx
+from council.history import change_history
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
@@ -24,7 +25,7 @@ from council.web.pages import (
 )
 from members.directory import permissions, services
 from members.directory.filters import PersonFilter
-from members.directory.forms import PersonForm
+from members.directory.forms import PersonContactForm, PersonForm
 from members.directory.imports import PEOPLE_IMPORT, PERSON_COLUMNS, PERSON_EXAMPLE, person_rows
 from members.directory.selectors import person_detail_queryset
 from members.directory.selectors import person_list as select_people
@@ -54,7 +55,13 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seats": person.all_seats,  # type: ignore[attr-defined]
             "details": permissions.can_see_contact_details(request.user, person),
             "can_change": permissions.can_change_person(request.user, person),
+            "can_update_contact": permissions.can_update_person_contact_details(request.user, person),
             "can_invite": permissions.can_grant_portal_access(request.user, person),
+            "history": (
+                change_history(person.history.all())
+                if permissions.can_change_person(request.user, person)
+                else None
+            ),
             "today": timezone.localdate(),
         },
     )
@@ -81,7 +88,17 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     person = visible_or_404(permissions.people_visible_to(request.user), pk)
-    require(permissions.can_change_person(request.user, person))
+    require(permissions.can_update_person_contact_details(request.user, person))
+    if not permissions.can_change_person(request.user, person):
+        # The person and their institution's contacts keep title, e-mail and phone up to date.
+        contact_form = PersonContactForm(request.POST or None, instance=person)
+        done = submit(
+            request,
+            contact_form,
+            lambda data: services.person_update(actor=actor(request), person=person, **data),
+            done=lambda person: person,
+        )
+        return done or render(request, "members/person_form.html", {"form": contact_form, "person": person})
     institutions = permissions.institutions_managed_by(request.user)
     if person.institution_id:
         institutions = institutions | Institution.objects.filter(pk=person.institution_id)
