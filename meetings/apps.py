@@ -12,6 +12,7 @@ class MeetingsConfig(AppConfig):
         from meetings import home, notices, search, sections
 
         register_reminders(notices.meeting_reminders)
+        register_reminders(notices.vote_reminders)
         register_reminders(notices.action_reminders)
         register_menu_item(
             MenuItem(

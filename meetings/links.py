@@ -10,6 +10,8 @@ from django.utils import timezone
 from meetings.models import Invitation
 
 SALT = "meetings.invitation.answer"
+# Links to a written resolution's ballot: a purpose of their own, so an answer link cannot vote.
+VOTE_SALT = "meetings.invitation.vote"
 # A link stays valid for at most this long after it was mailed, and never after the meeting ends.
 MAX_AGE = timedelta(days=60)
 
@@ -31,10 +33,18 @@ def answer_paths(invitation: Invitation, responses: Sequence[str]) -> dict[str, 
     return {response: f"{path}?answer={response}" for response in responses}
 
 
-def invitation_from_token(token: str) -> Invitation | None:
+def vote_path(invitation: Invitation) -> str:
+    """The ballot of a written resolution for this invitee, without a login."""
+    token = signing.dumps(
+        {"invitation": invitation.pk, "meeting": invitation.meeting_id}, salt=VOTE_SALT, compress=True
+    )
+    return reverse("ballot-link", kwargs={"token": token})
+
+
+def invitation_from_token(token: str, *, salt: str = SALT) -> Invitation | None:
     """The invitation a link was made for, if the signature is intact, fresh, and the meeting not over."""
     try:
-        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+        data = signing.loads(token, salt=salt, max_age=MAX_AGE)
     except signing.BadSignature:
         return None
     invitation = (

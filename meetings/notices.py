@@ -21,7 +21,7 @@ from council.notices.kinds import Attachment, NoticeKind, Recipient, register_ki
 from council.notices.outbox import dispatches_create
 from council.notices.reminders import OVERDUE_WINDOW_DAYS
 from meetings.calendars import meeting_ics
-from meetings.links import answer_paths
+from meetings.links import answer_paths, vote_path
 from meetings.models import ActionItem, Invitation, Meeting, Minutes
 from meetings.models.agenda import shared_agenda
 from meetings.selectors import actions_due, actions_overdue
@@ -120,13 +120,20 @@ class MeetingNotice(NoticeKind):
         invitation = context["invitations"].get(int(notice.reference)) if notice.reference.isdigit() else None
         if invitation is None or not self.with_answer_links:
             return {"invitation": invitation}
+        if context["meeting"].is_written:
+            # A written resolution is not attended but voted on: its voting members get their ballot.
+            return {
+                "invitation": invitation,
+                "vote_link": vote_path(invitation) if invitation.counts_for_quorum else "",
+            }
         responses = [Invitation.Response.ACCEPTED, Invitation.Response.DECLINED, Invitation.Response.PROXY]
         return {"invitation": invitation, "answer_links": answer_paths(invitation, responses)}
 
     def variant(self, dispatch: Dispatch, notice: Notice, personal: dict[str, Any]) -> Hashable | None:
-        # The templates read of the invitation only whether it is still unanswered.
+        # The templates read of the invitation only whether it is still unanswered, and whether it
+        # carries a ballot link.
         invitation = personal.get("invitation")
-        return invitation.response if invitation is not None else ""
+        return (invitation.response, bool(personal.get("vote_link"))) if invitation is not None else ""
 
     def attachments(self, dispatch: Dispatch, notice: Notice, context: dict[str, Any]) -> list[Attachment]:
         meeting = context["meeting"]
@@ -178,6 +185,19 @@ class MeetingReminder(MeetingNotice):
 
     def context(self, dispatch: Dispatch, notices: Sequence[Notice] = ()) -> dict[str, Any]:
         return {**super().context(dispatch, notices), "days": dispatch.revision % 100}
+
+
+@register_kind
+class VoteReminder(MeetingNotice):
+    """The day before a written resolution's voting closes: to voting members who have not voted."""
+
+    key = "meeting.vote_reminder"
+    label = _("reminder to vote")
+    template = "meetings/notices/vote_reminder"
+    with_answer_links = True
+
+    def invitations(self, meeting: Meeting) -> QuerySet[Invitation]:
+        return Invitation.objects.filter(meeting=meeting, counts_for_quorum=True, votes__isnull=True)
 
 
 @register_kind
@@ -246,13 +266,31 @@ def meeting_reminders(today: date) -> int:
     due = []
     for days in (7, 1):
         start = timezone.make_aware(datetime.combine(today + timedelta(days=days), time.min))
-        meetings = Meeting.objects.filter(
-            status=Meeting.Status.ANNOUNCED, starts_at__gte=start, starts_at__lt=start + timedelta(days=1)
-        ).values_list("pk", "sequence", "council_id")
+        meetings = (
+            Meeting.objects.filter(
+                status=Meeting.Status.ANNOUNCED, starts_at__gte=start, starts_at__lt=start + timedelta(days=1)
+            )
+            .exclude(kind=Meeting.Kind.WRITTEN)
+            .values_list("pk", "sequence", "council_id")
+        )
         due += [
             (f"meetings.meeting:{pk}", sequence * 100 + days, council) for pk, sequence, council in meetings
         ]
     return dispatches_create(kind=MeetingReminder.key, due=due)
+
+
+def vote_reminders(today: date) -> int:
+    """Written resolutions whose voting closes tomorrow: a reminder to the members who have not voted
+    (again if the window moves)."""
+    start = timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
+    meetings = Meeting.objects.filter(
+        kind=Meeting.Kind.WRITTEN,
+        status=Meeting.Status.ANNOUNCED,
+        ends_at__gte=start,
+        ends_at__lt=start + timedelta(days=1),
+    ).values_list("pk", "sequence", "council_id")
+    due = [(f"meetings.meeting:{pk}", sequence, council) for pk, sequence, council in meetings]
+    return dispatches_create(kind=VoteReminder.key, due=due)
 
 
 def action_reminders(today: date) -> int:

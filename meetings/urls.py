@@ -64,6 +64,7 @@ urlpatterns = [
         name="attendance-mark",
     ),
     path("meetings/<int:pk>/vote/", invitations.vote, name="meeting-vote"),
+    path("meetings/vote/<str:token>/", invitations.ballot_link, name="ballot-link"),
     path("meetings/<int:pk>/actions/", actions.action_create, name="action-create"),
     path("meetings/<int:pk>/minutes/", minutes.minutes_detail, name="minutes-detail"),
     path("meetings/<int:pk>/minutes/edit/", minutes.minutes_edit, name="minutes-edit"),

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from council.api.serializers import ScopedModelSerializer
 from council.permissions import councils_visible_to
-from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Vote
 from meetings.permissions import meetings_visible_to
 from members.difficulties.permissions import difficulties_visible_to
 from members.directory.permissions import institutions_visible_to, people_visible_to
@@ -161,6 +161,29 @@ class InvitationSerializer(serializers.ModelSerializer):
             "checked_in_at",
         ]
         read_only_fields = fields
+
+
+class VoteSerializer(serializers.ModelSerializer):
+    """One vote of a written resolution's ballot."""
+
+    class Meta:
+        model = Vote
+        fields = ["agenda_item", "choice", "comment", "cast_at"]
+        read_only_fields = ["cast_at"]
+        extra_kwargs: dict[str, dict[str, Any]] = {"agenda_item": {"queryset": AgendaItem.objects.all()}}
+
+
+class BallotSerializer(serializers.Serializer):
+    """A voting member's votes on the items of a written resolution; all are recorded or none."""
+
+    votes = VoteSerializer(many=True, allow_empty=False)
+
+
+class HeldSerializer(serializers.Serializer):
+    close_voting_early = serializers.BooleanField(
+        default=False,
+        help_text="A written resolution closes at the end of its voting window; true closes it before.",
+    )
 
 
 class InvitationAnswerSerializer(serializers.Serializer):

@@ -2,8 +2,10 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -20,15 +22,18 @@ from meetings.api.serializers import (
     ActionProgressSerializer,
     AgendaItemSerializer,
     AttendanceSerializer,
+    BallotSerializer,
     CancelSerializer,
     DecisionSerializer,
+    HeldSerializer,
     InvitationAnswerSerializer,
     InvitationSerializer,
     MeetingSerializer,
     ReorderSerializer,
+    VoteSerializer,
 )
 from meetings.filters import ActionFilter, AgendaItemFilter, InvitationFilter, MeetingFilter
-from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
+from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Vote
 
 
 class MeetingViewSet(
@@ -83,10 +88,19 @@ class MeetingViewSet(
         )
         return Response(self.get_serializer(meeting).data)
 
-    @extend_schema(request=None, responses=MeetingSerializer)
+    @extend_schema(request=HeldSerializer, responses=MeetingSerializer)
     @action(detail=True, methods=["post"])
     def held(self, request: Request, pk: str | None = None) -> Response:
-        meeting = services.meeting_mark_held(actor=actor_of(request), meeting=self.get_object())
+        """Record that the meeting took place. A written resolution's ballots become its items'
+        decisions; before the voting window ends only with `close_voting_early`."""
+        meeting = self.get_object()
+        payload = HeldSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        meeting = services.meeting_mark_held(
+            actor=actor_of(request),
+            meeting=meeting,
+            close_voting_early=payload.validated_data["close_voting_early"],
+        )
         return Response(self.get_serializer(meeting).data)
 
 
@@ -151,6 +165,10 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     filterset_class = InvitationFilter
     object_rules = {
         "respond": rules.can_answer_invitation,
+        "ballot": lambda user, invitation: (
+            rules.can_answer_invitation(user, invitation)
+            or rules.can_manage_meeting(user, invitation.meeting)
+        ),
         "attendance": lambda user, invitation: rules.can_manage_meeting(user, invitation.meeting),
     }
 
@@ -171,6 +189,28 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             actor=actor_of(request), invitation=invitation, **payload.validated_data
         )
         return Response(self.get_serializer(invitation).data)
+
+    @extend_schema(methods=["GET"], request=None, responses=VoteSerializer(many=True))
+    @extend_schema(methods=["POST"], request=BallotSerializer, responses=VoteSerializer(many=True))
+    @action(detail=True, methods=["get", "post"])
+    def ballot(self, request: Request, pk: str | None = None) -> Response:
+        """The invitee's votes on a written resolution (the invitee and the secretariat read them);
+        the invitee posts votes within the voting window, changing earlier ones."""
+        invitation = self.get_object()
+        if request.method == "POST":
+            if not rules.can_answer_invitation(request.user, invitation):
+                raise PermissionDenied(_("You can vote only on your own invitation."))
+            payload = BallotSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            votes = payload.validated_data["votes"]
+            services.ballot_cast(
+                actor=actor_of(request),
+                invitation=invitation,
+                choices={vote["agenda_item"].pk: vote["choice"] for vote in votes},
+                comments={vote["agenda_item"].pk: vote.get("comment", "") for vote in votes},
+            )
+        votes = Vote.objects.filter(invitation=invitation).order_by("agenda_item__order", "agenda_item_id")
+        return Response(VoteSerializer(votes, many=True).data)
 
     @extend_schema(request=AttendanceSerializer, responses=InvitationSerializer)
     @action(detail=True, methods=["post"])

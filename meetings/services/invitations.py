@@ -156,16 +156,20 @@ def attendance_mark(*, actor: User, invitation: Invitation, attended: bool | Non
 @transaction.atomic
 def ballot_cast(
     *,
-    actor: User,
+    actor: User | None,
     invitation: Invitation,
     choices: Mapping[int, str],
     comments: Mapping[int, str] | None = None,
+    via_link: bool = False,
 ) -> int:
     """A member's votes on the items of a written resolution (item id to choice), inside its voting
-    window: all are recorded or none is. A new vote on an item replaces the earlier one."""
+    window: all are recorded or none is. A new vote on an item replaces the earlier one. `via_link`:
+    the signed ballot link in the notice stands in for a login, for this invitation only."""
     invitation = Invitation.objects.select_for_update().select_related("meeting").get(pk=invitation.pk)
     meeting = invitation.meeting
-    if not permissions.invitations_answerable_by(actor).filter(pk=invitation.pk).exists():
+    if not via_link and (
+        actor is None or not permissions.invitations_answerable_by(actor).filter(pk=invitation.pk).exists()
+    ):
         raise PermissionDenied(_("You can vote only on your own invitation."))
     item_ids = set(meeting.agenda_items.shared().values_list("id", flat=True))
     if not meeting.is_written or not set(choices) <= item_ids:

@@ -13,8 +13,8 @@ from council.models import Council, User
 from council.notices.outbox import dispatch_create
 from council.services import assign_fields
 from meetings import permissions
-from meetings.models import AgendaItem, Invitation, Meeting
-from meetings.selectors import minutes_to_approve_at
+from meetings.models import AgendaItem, Invitation, Meeting, Vote
+from meetings.selectors import minutes_to_approve_at, vote_tally
 
 MEETING_FIELDS = (
     "title",
@@ -240,8 +240,11 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
 
 
 @transaction.atomic
-def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
-    """Record that the meeting took place; its minutes can now be written."""
+def meeting_mark_held(*, actor: User, meeting: Meeting, close_voting_early: bool = False) -> Meeting:
+    """Record that the meeting took place; its minutes can now be written. A written resolution
+    closes at the end of its voting window (before it only when staff confirm closing early): its
+    ballots become each item's decision and vote counts, and voting members who voted count as
+    present."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not permissions.can_manage_meeting(actor, meeting):
         raise _deny()
@@ -251,6 +254,33 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
         raise ValidationError(_("Announce the meeting to its invitees before marking it as held."))
     if not meeting.can_be_held:
         raise ValidationError(_("A meeting can be marked as held only once it has started."))
+    if meeting.is_written:
+        if meeting.ends_at > timezone.now() and not close_voting_early:
+            raise ValidationError(
+                _("Voting is open until %(end)s: close it before then only when you mean to end it early.")
+                % {"end": timezone.localtime(meeting.ends_at).strftime("%Y-%m-%d %H:%M")}
+            )
+        _tally_ballots(meeting)
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])
     return meeting
+
+
+def _tally_ballots(meeting: Meeting) -> None:
+    """Each shared item's votes become its counts and decision: approved by a majority of all voting
+    members (재적 과반수 찬성), rejected otherwise."""
+    voting = Invitation.objects.filter(meeting=meeting, counts_for_quorum=True)
+    members = voting.count()
+    tally = vote_tally(meeting=meeting)
+    items = list(meeting.agenda_items.shared())
+    for item in items:
+        counts = tally.get(item.pk, {})
+        item.votes_for = counts.get(Vote.Choice.FOR, 0)
+        item.votes_against = counts.get(Vote.Choice.AGAINST, 0)
+        item.votes_abstained = counts.get(Vote.Choice.ABSTAIN, 0)
+        approved = item.votes_for * 2 > members
+        item.decision = AgendaItem.Decision.APPROVED if approved else AgendaItem.Decision.REJECTED
+    AgendaItem.objects.bulk_update(items, ["votes_for", "votes_against", "votes_abstained", "decision"])
+    voters = Vote.objects.filter(invitation__meeting=meeting).values("invitation_id")
+    voting.filter(pk__in=voters).update(attended=True)
+    voting.exclude(pk__in=voters).update(attended=False)

@@ -9,11 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.models import User
 from council.web.flash import flash_form_errors, flash_validation_error
 from council.web.pages import actor, page_council
 from meetings import permissions, selectors, services
 from meetings.forms import AnswerForm, GuestForm, InviteMembersForm
-from meetings.links import invitation_from_token
+from meetings.links import VOTE_SALT, invitation_from_token
 from meetings.models import Invitation, Meeting, Vote
 from meetings.views.common import back_to_meeting, managed_meeting, visible_meeting
 
@@ -175,19 +176,35 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if invitation is None:
         raise PermissionDenied
+    return _ballot(request, invitation, actor=actor(request), via_link=False)
+
+
+def ballot_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The signed ballot link from the notice of a written resolution: no login, this invitee only."""
+    invitation = invitation_from_token(token, salt=VOTE_SALT)
+    if invitation is None or not invitation.meeting.is_written or not invitation.counts_for_quorum:
+        return render(request, "meetings/answer_link_invalid.html", status=404)
+    page_council(request, invitation.meeting.council)
+    return _ballot(request, invitation, actor=None, via_link=True)
+
+
+def _ballot(
+    request: HttpRequest, invitation: Invitation, *, actor: User | None, via_link: bool
+) -> HttpResponse:
+    meeting = invitation.meeting
     items = list(meeting.agenda_items.shared().order_by("order", "id"))
     if request.method == "POST":
         choices = {item.pk: choice for item in items if (choice := request.POST.get(f"item-{item.pk}"))}
         comments = {item_id: request.POST.get(f"comment-{item_id}", "") for item_id in choices}
         try:
             count = services.ballot_cast(
-                actor=actor(request), invitation=invitation, choices=choices, comments=comments
+                actor=actor, invitation=invitation, choices=choices, comments=comments, via_link=via_link
             )
         except ValidationError as error:
             flash_validation_error(request, error)
         else:
             messages.success(request, _("%(count)d votes were recorded.") % {"count": count})
-        return redirect("meeting-vote", pk=pk)
+        return redirect(request.get_full_path())
     cast = {vote.agenda_item_id: vote for vote in invitation.votes.all()}
     return render(
         request,

@@ -236,7 +236,11 @@ def _transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.meeting_announce(actor=actor(request), meeting=meeting)
             messages.success(request, _("The invitation is being sent to every invitee."))
         elif action == "hold":
-            services.meeting_mark_held(actor=actor(request), meeting=meeting)
+            services.meeting_mark_held(
+                actor=actor(request),
+                meeting=meeting,
+                close_voting_early=request.POST.get("close_early") == "1",
+            )
             messages.success(
                 request, _("The meeting is marked as held. Record the decisions and write the minutes.")
             )
@@ -279,12 +283,46 @@ def meeting_announce(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _close_voting(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    """Closing a written resolution: the tally becomes the decisions; before the window's end only
+    when staff confirm that they end voting early."""
+    voting = meeting.invitations.filter(counts_for_quorum=True)
+    voted = voting.filter(votes__isnull=False).distinct().count()
+    early = meeting.ends_at > timezone.now()
+    points = [
+        ngettext(
+            "%(voted)d of %(count)d voting member has voted.",
+            "%(voted)d of %(count)d voting members have voted.",
+            voting.count(),
+        )
+        % {"voted": voted, "count": voting.count()},
+        _("Each item is approved when a majority of all voting members voted for it, else rejected."),
+    ]
+    if early:
+        end = timezone.localtime(meeting.ends_at).strftime("%Y-%m-%d %H:%M")
+        points.append(
+            _("Voting is open until %(end)s. Closing now ends it early: members who have not voted cannot.")
+            % {"end": end}
+        )
+    context = {
+        "meeting": meeting,
+        "title": _("Close voting early") if early else _("Close voting"),
+        "points": points,
+        "button": _("Close voting early") if early else _("Close voting"),
+        "hidden": [("close_early", "1")] if early else [],
+        "back": meeting.get_absolute_url(),
+    }
+    return render(request, "meetings/confirm.html", context)
+
+
 @login_required
 def meeting_hold(request: HttpRequest, pk: int) -> HttpResponse:
     """Asks first, then marks the meeting held: answers close and decisions open."""
     if request.method == "POST":
         return _transition(request, pk, "hold")
     meeting = managed_meeting(request, pk)
+    if meeting.is_written:
+        return _close_voting(request, meeting)
     unrecorded = meeting.invitations.filter(attended__isnull=True).count()
     points = [_("Invitees can no longer answer; decisions, votes and the minutes can be recorded.")]
     if unrecorded:
