@@ -20,7 +20,8 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "/") or "—"
 
 
-def _votes(item: AgendaItem) -> str:
+def vote_counts(item: AgendaItem) -> str:
+    """'for 12, against 1, abstaining 0', or nothing when no vote was counted."""
     counts = (item.votes_for, item.votes_against, item.votes_abstained)
     if all(count is None for count in counts):
         return ""
@@ -71,7 +72,7 @@ def _draft(meeting: Meeting) -> str:
         if item.presenter_name:
             lines.append(f"- {_('Presenter')}: {item.presenter_name}")
         decision = item.get_decision_display() if item.decision else _("not recorded")
-        votes = _votes(item)
+        votes = vote_counts(item)
         lines.append(f"- {_('Decision')}: {decision}" + (f" ({votes})" if votes else ""))
         if item.decision_text:
             lines += ["", item.decision_text.strip()]

@@ -18,7 +18,7 @@ from pypdf.errors import PdfReadError
 
 from council.web.markdown import render_markdown
 from meetings.models import AgendaDocument, AgendaItem, Meeting
-from meetings.selectors import meeting_actions, meeting_invitations, meeting_quorum
+from meetings.selectors import meeting_actions, meeting_invitations, meeting_quorum, printed_agenda
 
 FONT_FILES = {
     400: "vendor/krds/fonts/PretendardGOV-Regular.subset.woff",
@@ -95,12 +95,7 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
     list, the attendance sheet, then each attached PDF and image in agenda order, bookmarked.
     Other documents (HWP, DOCX …) are listed as separate downloads."""
     meeting = Meeting.objects.select_related("council", "chair").get(pk=meeting.pk)
-    items = list(
-        meeting.agenda_items.shared()
-        .select_related("presenter_person", "presenter_institution")
-        .prefetch_related("documents")
-        .order_by("order", "id")
-    )
+    items = printed_agenda(meeting=meeting)
     bound, bound_ids = _bindable(items)
     pack = _render(
         "meetings/print/agenda_pack.html",
@@ -125,7 +120,7 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
 def minutes_pdf(meeting: Meeting) -> bytes:
     """The minutes with the decisions, follow-up actions and attendance."""
     meeting = Meeting.objects.select_related("council", "chair", "minutes").get(pk=meeting.pk)
-    items = list(meeting.agenda_items.shared().order_by("order", "id"))
+    items = printed_agenda(meeting=meeting)
     return _render(
         "meetings/print/minutes.html",
         {

@@ -152,6 +152,17 @@ def meeting_quorum(*, meeting: Meeting) -> Quorum:
     return Quorum(members=members, required=required, set_for_meeting=bool(meeting.quorum_override), **counts)
 
 
+def printed_agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    """The items that leave the secretariat, in order, with presenters and documents: what the agenda
+    pack and the minutes print, as PDF and HWPX."""
+    return list(
+        meeting.agenda_items.shared()
+        .select_related("presenter_person", "presenter_institution")
+        .prefetch_related("documents")
+        .order_by("order", "id")
+    )
+
+
 def agenda_minutes_total(*, items: QuerySet[AgendaItem]) -> int:
     """Minutes allotted to the given items, summed in the database."""
     return int(items.order_by().aggregate(total=Coalesce(Sum("minutes_allotted"), 0))["total"])

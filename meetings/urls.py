@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting-cancel"),
     path("meetings/<int:pk>/event.ics", meetings.meeting_calendar_file, name="meeting-ics"),
     path("meetings/<int:pk>/agenda.pdf", meetings.meeting_agenda_pdf, name="meeting-agenda-pdf"),
+    path("meetings/<int:pk>/agenda.hwpx", meetings.meeting_agenda_hwpx, name="meeting-agenda-hwpx"),
     path("meetings/<int:pk>/agenda/", agenda.agenda_item_add, name="agenda-item-add"),
     path("meetings/<int:pk>/agenda/order/", agenda.agenda_reorder, name="agenda-reorder"),
     path("meetings/<int:pk>/agenda/<int:item_pk>/", agenda.agenda_item_update, name="agenda-item-update"),
@@ -78,6 +79,7 @@ urlpatterns = [
         name="minutes-version",
     ),
     path("meetings/<int:pk>/minutes.pdf", minutes.minutes_print, name="minutes-pdf"),
+    path("meetings/<int:pk>/minutes.hwpx", minutes.minutes_hwpx_download, name="minutes-hwpx"),
     path(
         "meetings/propose/practice/<int:practice_pk>/",
         agenda.agenda_propose_practice,

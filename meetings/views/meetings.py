@@ -30,6 +30,7 @@ from meetings.forms import (
     MeetingCopyForm,
     MeetingForm,
 )
+from meetings.hwpx import agenda_pack_hwpx, hwpx_response
 from meetings.models import AgendaItem, Meeting
 from meetings.models.agenda import shared_agenda
 from meetings.notices import announce_reach
@@ -361,6 +362,17 @@ def meeting_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response
+
+
+@login_required
+def meeting_agenda_hwpx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agenda pack as HWPX, for the offices that file it in Hangul."""
+    meeting = visible_meeting(request, pk)
+    if not permissions.can_see_meeting_details(request.user, meeting):
+        raise PermissionDenied
+    return hwpx_response(
+        agenda_pack_hwpx(meeting), f"{meeting.council.short_name} {meeting.label} {_('Agenda pack')}"
+    )
 
 
 @login_required

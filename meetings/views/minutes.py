@@ -19,6 +19,7 @@ from council.web.markdown import render_markdown
 from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.forms import CirculateForm, CommentForm, MinutesForm
+from meetings.hwpx import hwpx_response, minutes_hwpx
 from meetings.minutes_draft import minutes_draft
 from meetings.models import Meeting, Minutes
 from meetings.pdf import minutes_pdf
@@ -198,6 +199,16 @@ def minutes_version(request: HttpRequest, pk: int, history_id: int) -> HttpRespo
             "record": record,
             "body": render_markdown(record.body),
         },
+    )
+
+
+@login_required
+def minutes_hwpx_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes as HWPX, for the offices that file them in Hangul."""
+    minutes = _minutes(request, pk)
+    meeting = minutes.meeting
+    return hwpx_response(
+        minutes_hwpx(meeting), f"{meeting.council.short_name} {meeting.label} {_('minutes')}"
     )
 
 

@@ -1,0 +1,87 @@
+"""The agenda pack and the minutes as HWPX: valid packages by the library's own checks, holding the
+meeting's title, every agenda item, the attendance and the decisions; for who may see the meeting."""
+
+from django.urls import reverse
+
+from meetings import services
+from meetings.hwpx import CONTENT_TYPE, hwpx_text, hwpx_validate
+from tests.support.meetings import hold
+
+
+def _download(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == CONTENT_TYPE and ".hwpx" in response["Content-Disposition"]
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    assert hwpx_validate(data) == []
+    return hwpx_text(data)
+
+
+def test_the_agenda_pack_as_hwpx_holds_the_agenda_documents_and_attendance_sheet(
+    login, alice, meeting, daerim, yeonsung
+):
+    services.agenda_item_add(actor=alice, meeting=meeting, title="현장실습 지원 방안", kind="deliberation")
+    services.agenda_item_add(actor=alice, meeting=meeting, title="우수사례 발표", kind="presentation")
+    text = _download(login(alice), reverse("meeting-agenda-hwpx", args=[meeting.pk]))
+    for expected in (
+        meeting.council.name,
+        meeting.label,
+        "회의자료",
+        "현장실습 지원 방안",
+        "우수사례 발표",
+        daerim.name,
+        yeonsung.name,
+        "서명",
+    ):
+        assert expected in text, expected
+
+
+def test_the_minutes_as_hwpx_hold_attendance_decisions_votes_and_actions(
+    login, alice, meeting, daerim, yeonsung
+):
+    item = services.agenda_item_add(
+        actor=alice, meeting=meeting, title="산학협력 프로그램 공동 개발", kind="deliberation"
+    )
+    meeting = hold(alice, meeting)
+    invitations = list(meeting.invitations.filter(counts_for_quorum=True).order_by("id"))
+    services.attendance_mark(actor=alice, invitation=invitations[0], attended=True)
+    services.attendance_mark(actor=alice, invitation=invitations[1], attended=False)
+    services.agenda_decision_record(
+        actor=alice,
+        item=item,
+        decision="approved",
+        decision_text="2025년 시범 운영",
+        votes_for=1,
+        votes_against=0,
+    )
+    services.action_create(
+        actor=alice, meeting=meeting, title="운영 계획 수립", assignee=daerim, due_on="2030-01-31"
+    )
+    services.minutes_save(
+        actor=alice,
+        meeting=meeting,
+        body="# 회의록\n\n| 기관 | 출석 |\n| --- | --- |\n| 대림 | 출석 |\n\n- 논의 내용 정리",
+    )
+    text = _download(login(alice), reverse("minutes-hwpx", args=[meeting.pk]))
+    for expected in (
+        meeting.label,
+        "회의록",
+        "산학협력 프로그램 공동 개발",
+        "2025년 시범 운영",
+        "원안 의결",
+        "찬성 1",
+        "운영 계획 수립",
+        "2030",
+        invitations[0].name,
+        invitations[1].name,
+        "논의 내용 정리",
+        "정족수",
+    ):
+        assert expected in text, expected
+    assert "| --- |" not in text
+
+
+def test_hwpx_downloads_follow_the_pdfs_permissions(login, client, alice, bob, dave, meeting):
+    url = reverse("meeting-agenda-hwpx", args=[meeting.pk])
+    assert login(dave).get(url).status_code in {403, 404}
+    assert client.get(url).status_code in {302, 403, 404}
