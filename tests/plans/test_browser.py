@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from plans.models import ProgressReport
-from tests.support.browser import log_in
+from tests.support.browser import htmx_ready, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,6 +27,7 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     official.get_by_role("link", name=busan_plan.plan.title).click()
     official.get_by_role("link", name="현황판").click()
     expect(official.get_by_role("heading", level=1)).to_have_text(busan_plan.plan.title)
+    htmx_ready(official)
 
     filters = official.get_by_role("search", name="현황판 필터")
     # Wait for the strategy's fragment itself, not for a time: the old one is on the page meanwhile.

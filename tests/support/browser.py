@@ -23,3 +23,10 @@ def log_in_as(page: Page, base: str, username: str) -> None:
     from council.demo import DEMO_PASSWORD
 
     log_in(page, base, username, DEMO_PASSWORD)
+
+
+def htmx_ready(page: Page) -> None:
+    """Wait until htmx has processed the page: a change made before would fire no request. On a busy
+    machine a heading can be visible while the deferred scripts have not run yet."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
