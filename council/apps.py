@@ -11,6 +11,7 @@ class CouncilConfig(AppConfig):
 
         from council import aggregates, tasks  # noqa: F401 - tasks registers the Celery tasks for enqueueing by name
         from council.accounts import emails  # noqa: F401 - registers its notice kind
+        from council.files import search as document_search
         from council.notices import home
         from council.web.middleware import IdleSessionMiddleware
 
@@ -18,3 +19,4 @@ class CouncilConfig(AppConfig):
         user_logged_in.connect(IdleSessionMiddleware.logged_in, dispatch_uid="idle-session-clock")
 
         home.register()
+        document_search.register()

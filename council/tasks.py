@@ -4,8 +4,10 @@ import uuid
 from collections.abc import Sequence
 
 from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.utils.translation import gettext
 
-from council.files import imports
+from council.files import documents, imports
 from council.notices import outbox, reminders
 
 
@@ -56,3 +58,13 @@ def run_import(job_id: int) -> None:
 @shared_task(name="council.tasks.sweep_imports")
 def sweep_imports() -> int:
     return imports.import_jobs_sweep()
+
+
+@shared_task(name="council.tasks.read_document_text", soft_time_limit=60, time_limit=90, acks_late=False)
+def read_document_text(label: str, pk: int) -> str:
+    # Not retried: a file whose text cannot be read in a minute is recorded as such, not tried forever.
+    try:
+        return documents.document_text_read(label=label, pk=pk)
+    except SoftTimeLimitExceeded:
+        reason = gettext("Reading the text took too long; the file stays downloadable.")
+        return documents.document_text_unreadable(label=label, pk=pk, reason=reason)

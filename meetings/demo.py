@@ -215,7 +215,49 @@ def _anyang_2024(council: Council) -> Meeting:
             },
         )
     _minutes(meeting, ANYANG_MINUTES, approved=True)
+    _bootcamp_documents(items["첨단산업 반도체 인력양성(부트캠프) 사업 소개"])
     return meeting
+
+
+BOOTCAMP_NOTICE = [
+    "첨단산업 반도체 인력양성 부트캠프 참여 학생 모집 공고",
+    "안양산업진흥원은 관내 대학·특성화고 학생을 대상으로 반도체 공정·장비 실무 부트캠프를 운영합니다.",
+    "모집 대상: 관내 대학 재학생 및 특성화고 3학년 40명",
+    "교육 내용: 반도체 8대 공정 이론, 클린룸 장비 실습, 협력 기업 현장 견학",
+    "수료 특전: 참여 기업 채용 연계 면접 기회 제공",
+]
+
+
+def _bootcamp_documents(item: AgendaItem) -> None:
+    """The item's recruitment notice, as the agency sent it: an HWPX and its PDF, with their text read
+    so that search finds them (e.g. "클린룸 장비")."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from hwpx import HwpxDocument
+    from weasyprint import HTML
+
+    from council.files.documents import document_text_read
+    from council.files.uploads import document_build
+    from meetings.models import AgendaDocument
+
+    if item.documents.exists():
+        return
+    notice = HwpxDocument.new()
+    for line in BOOTCAMP_NOTICE:
+        notice.add_paragraph(line)
+    paragraphs = "".join(f"<p>{line}</p>" for line in BOOTCAMP_NOTICE)
+    pdf = HTML(
+        string=f'<html lang="ko"><body style="font-family: sans-serif">{paragraphs}</body></html>'
+    ).write_pdf()
+    for name, data in (
+        ("반도체 부트캠프 모집 공고.hwpx", notice.to_bytes()),
+        ("반도체 부트캠프 안내.pdf", pdf),
+    ):
+        upload = SimpleUploadedFile(name, data)
+        document = document_build(
+            AgendaDocument, actor=None, upload=upload, agenda_item=item, title=name.rsplit(".", 1)[0]
+        )
+        document.save()
+        document_text_read(label=AgendaDocument._meta.label, pk=document.pk)
 
 
 def _asv_2025(council: Council) -> None:

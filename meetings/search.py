@@ -4,11 +4,13 @@ Both start from what the user may see: meetings by `meetings_visible_to`, minute
 `minutes_visible_to`, the same rules the pages apply.
 """
 
+from django.db.models import QuerySet
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.files.search import DocumentSource, register_document_source
 from council.permissions import AnyUser
 from council.search import (
     SearchHit,
@@ -19,6 +21,7 @@ from council.search import (
     search_queryset,
 )
 from meetings.filters import ACTION_TEXT, MEETING_TEXT
+from meetings.models import AgendaDocument
 from meetings.permissions import (
     actions_visible_to,
     agenda_items_visible_to,
@@ -115,7 +118,20 @@ def search_actions(user: AnyUser, query: str, limit: int) -> SearchResults:
     return SearchResults(hits=hits, total=total)
 
 
+def _agenda_documents(user: AnyUser) -> QuerySet[AgendaDocument]:
+    return AgendaDocument.objects.filter(agenda_item__in=agenda_items_visible_to(user)).select_related(
+        "agenda_item__meeting__council"
+    )
+
+
+def _agenda_document_owner(document: AgendaDocument) -> tuple[str, str]:
+    meeting = document.agenda_item.meeting
+    label = f"{meeting.council.short_name} {meeting.label} · {document.agenda_item.title}"
+    return label, f"{meeting.get_absolute_url()}#item-{document.agenda_item_id}"
+
+
 def register() -> None:
+    register_document_source(DocumentSource("agenda", _agenda_documents, _agenda_document_owner))
     register_search_provider(
         SearchProvider(
             key="meetings",

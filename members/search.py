@@ -1,11 +1,13 @@
 """The members app's part of the portal-wide search: institutions, best practices, difficulties and
 agreements, each scoped by the same `*_visible_to` queryset as its pages before the text is matched."""
 
+from django.db.models import QuerySet
 from django.template.defaultfilters import date as format_date
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from council.files.search import DocumentSource, register_document_source
 from council.permissions import AnyUser
 from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
 
@@ -20,6 +22,7 @@ from members.directory.permissions import (
     institutions_visible_to,
     people_visible_to,
 )
+from members.models import AgreementDocument, BestPracticeDocument, DifficultyAttachment
 from members.practices.filters import PRACTICE_TEXT
 from members.practices.permissions import best_practices_visible_to
 
@@ -142,7 +145,55 @@ def search_agreements(user: AnyUser, query: str, limit: int) -> SearchResults:
     return SearchResults(hits=hits, total=total)
 
 
+def _practice_documents(user: AnyUser) -> QuerySet[BestPracticeDocument]:
+    return BestPracticeDocument.objects.filter(practice__in=best_practices_visible_to(user)).select_related(
+        "practice"
+    )
+
+
+def _agreement_documents(user: AnyUser) -> QuerySet[AgreementDocument]:
+    return AgreementDocument.objects.filter(agreement__in=agreements_visible_to(user)).select_related(
+        "agreement"
+    )
+
+
+def _difficulty_documents(user: AnyUser) -> QuerySet[DifficultyAttachment]:
+    return DifficultyAttachment.objects.filter(difficulty__in=difficulties_visible_to(user)).select_related(
+        "difficulty"
+    )
+
+
 def register() -> None:
+    register_document_source(
+        DocumentSource(
+            "best_practice",
+            _practice_documents,
+            lambda document: (
+                document.practice.title,
+                reverse("best-practice-detail", args=[document.practice_id]),
+            ),
+        )
+    )
+    register_document_source(
+        DocumentSource(
+            "agreement",
+            _agreement_documents,
+            lambda document: (
+                document.agreement.title,
+                reverse("agreement-detail", args=[document.agreement_id]),
+            ),
+        )
+    )
+    register_document_source(
+        DocumentSource(
+            "difficulty",
+            _difficulty_documents,
+            lambda document: (
+                document.difficulty.title,
+                reverse("difficulty-detail", args=[document.difficulty_id]),
+            ),
+        )
+    )
     register_search_provider(
         SearchProvider(
             key="institutions",

@@ -157,7 +157,7 @@ def document_response(file: Any, *, filename: str, inline: bool = False) -> File
 
 
 def document_build[DocumentT: Document](
-    model: type[DocumentT], *, actor: "User", upload: UploadedFile, **owner: Any
+    model: type[DocumentT], *, actor: "User | None", upload: UploadedFile, **owner: Any
 ) -> DocumentT:
     """An unsaved document row for an upload whose content, type and size have been checked."""
     try:

@@ -6,7 +6,13 @@ from council.files.uploads import upload_to
 
 
 class Document(models.Model):
-    """An uploaded file, checked by its content on the way in, kept with its original name, type and size."""
+    """An uploaded file, checked by its content on the way in, kept with its original name, type and size,
+    and the text inside it once a worker has read it (council.files.text), for search."""
+
+    class TextStatus(models.TextChoices):
+        PENDING = "pending", _("not read yet")
+        READ = "read", _("read")
+        UNREADABLE = "unreadable", _("text not readable")
 
     file = models.FileField(_("file"), upload_to=upload_to, max_length=300)
     name = models.CharField(_("file name"), max_length=255)
@@ -22,6 +28,11 @@ class Document(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    text = models.TextField(_("text"), blank=True, editable=False)
+    text_status = models.CharField(
+        _("text"), max_length=12, choices=TextStatus.choices, default=TextStatus.PENDING, editable=False
+    )
+    text_note = models.CharField(_("why the text is not read"), max_length=300, blank=True, editable=False)
 
     class Meta:
         abstract = True

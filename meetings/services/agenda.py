@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from council.files.documents import document_text_queue
 from council.files.uploads import document_build, document_remove, file_delete_on_commit
 from council.models import User
 from council.services import assign_fields
@@ -172,6 +173,7 @@ def agenda_document_add(
     )
     document.full_clean()
     document.save()
+    document_text_queue(document)
     return document
 
 
