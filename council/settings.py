@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "members",
     "meetings",
     "plans",
+    "annual",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("meetings.urls")),
     path("", include("plans.urls")),
+    path("", include("annual.urls")),
     path("api/v1/", include(("council.api_urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

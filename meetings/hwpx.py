@@ -40,7 +40,7 @@ def _when(meeting: Meeting) -> str:
     return f"{date_format(starts, 'DATE_FORMAT')} ({date_format(starts, 'D')}) {starts:%H:%M}–{end}"
 
 
-def _table(document: HwpxDocument, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def add_table(document: HwpxDocument, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     table = document.add_table(len(rows) + 1, len(header))
     for column, label in enumerate(header):
         table.set_cell_text(0, column, label)
@@ -98,7 +98,7 @@ def agenda_pack_hwpx(meeting: Meeting) -> bytes:
         if meeting.description:
             document.add_paragraph(meeting.description)
         document.add_heading(_("Agenda"), level=2)
-        _table(
+        add_table(
             document,
             ["#", _("Item"), _("Kind"), _("Presenter"), _("Time (min)")],
             [
@@ -117,11 +117,11 @@ def agenda_pack_hwpx(meeting: Meeting) -> bytes:
             for attached in item.documents.all()
         ]
         if documents:
-            _table(document, ["#", _("Item"), _("Document"), _("Type"), _("Size")], documents)
+            add_table(document, ["#", _("Item"), _("Document"), _("Type"), _("Size")], documents)
         else:
             document.add_paragraph(_("No documents."))
         document.add_heading(_("Attendance sheet"), level=2)
-        _table(
+        add_table(
             document,
             ["#", _("Institution"), _("Name"), _("Seat"), _("Signature")],
             [
@@ -170,7 +170,7 @@ def minutes_hwpx(meeting: Meeting) -> bytes:
             names = [invitation.name for invitation in invitations if invitation.attended is attended]
             document.add_paragraph(", ".join(names) if names else "—")
         document.add_heading(_("Decisions"), level=2)
-        _table(
+        add_table(
             document,
             ["#", _("Item"), _("Presenter"), _("Decision"), _("Votes")],
             [
@@ -187,7 +187,7 @@ def minutes_hwpx(meeting: Meeting) -> bytes:
         document.add_heading(_("Follow-up actions"), level=2)
         actions = list(meeting_actions(meeting=meeting))
         if actions:
-            _table(
+            add_table(
                 document,
                 ["#", _("Action"), _("Responsible"), _("Due"), _("Status")],
                 [

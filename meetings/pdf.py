@@ -35,7 +35,8 @@ def _font_faces() -> list[dict[str, Any]]:
     return faces
 
 
-def _render(template: str, context: dict[str, Any]) -> bytes:
+def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    """A print template as PDF, with the portal's Korean fonts embedded."""
     from weasyprint import HTML
 
     html = render_to_string(template, {**context, "font_faces": _font_faces(), "printed_at": timezone.now()})
@@ -97,7 +98,7 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
     meeting = Meeting.objects.select_related("council", "chair").get(pk=meeting.pk)
     items = printed_agenda(meeting=meeting)
     bound, bound_ids = _bindable(items)
-    pack = _render(
+    pack = render_pdf(
         "meetings/print/agenda_pack.html",
         {
             "meeting": meeting,
@@ -121,7 +122,7 @@ def minutes_pdf(meeting: Meeting) -> bytes:
     """The minutes with the decisions, follow-up actions and attendance."""
     meeting = Meeting.objects.select_related("council", "chair", "minutes").get(pk=meeting.pk)
     items = printed_agenda(meeting=meeting)
-    return _render(
+    return render_pdf(
         "meetings/print/minutes.html",
         {
             "meeting": meeting,

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from council.filters import CouncilFilter
 from council.permissions import access_for, can_change_council, councils_visible_to
 from council.web.listing import list_filter, render_list
+from council.web.navigation import detail_sections
 from council.web.pages import page_council
 from members.directory.permissions import can_manage_memberships
 from members.directory.selectors import council_composition, council_seats, councils_with_counts
@@ -36,5 +37,6 @@ def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_change": can_change_council(request.user, council),
             "can_manage_seats": can_manage_memberships(request.user, council),
             "reads": access.reads(council.pk),
+            "sections": detail_sections(request, "council", council),
         },
     )
