@@ -1,6 +1,9 @@
 """The annual report page and its downloads, for staff and officials in full and for others (the
 public, where the council publishes) in its published parts."""
 
+from decimal import Decimal
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
@@ -24,11 +27,34 @@ def _name(report: AnnualReport) -> str:
     return f"{report.council.short_name} {_('%(year)d annual report') % {'year': report.year}}"
 
 
+def _chart(report: AnnualReport) -> dict[str, Any]:
+    """What the charts draw (static/js/plan-charts.js): attendance by meeting in %, the year's budget
+    by strategy in 100 million won. The tables beside them hold the exact figures."""
+    eok = Decimal(10**8)
+    rates = [row.attendance_rate for row in report.meetings]
+    return {
+        "attendance": {
+            "labels": [row.meeting.label for row in report.meetings],
+            "rates": [None if rate is None else round(float(rate) * 100, 1) for rate in rates],
+        },
+        "byStrategy": {
+            "labels": [row.code for row in report.strategies],
+            "planned": [float(Decimal(row.totals.planned) / eok) for row in report.strategies],
+            "executed": [float(Decimal(row.totals.executed) / eok) for row in report.strategies],
+        },
+        "labels": {
+            "attendance": _("Attendance rate (%)"),
+            "planned": _("Planned"),
+            "executed": _("Executed"),
+            "eok": _("100 million won"),
+        },
+    }
+
+
 def annual_report_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     report = _report(request, slug, year)
-    return render(
-        request, "annual/report.html", {"report": report, "years": report_years(council=report.council)}
-    )
+    context = {"report": report, "years": report_years(council=report.council), "chart": _chart(report)}
+    return render(request, "annual/report.html", context)
 
 
 def annual_report_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:

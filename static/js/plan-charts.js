@@ -1,5 +1,6 @@
-// Draws the plan charts from the JSON the page carries (#plan-chart-data). Each chart has a data
-// table beside it; the canvases are a visual aid. Redrawn after htmx replaces the dashboard.
+// Draws the plan charts (and the annual report's) from the JSON the page carries (#plan-chart-data).
+// Each chart has a data table beside it; the canvases are a visual aid. Redrawn after htmx replaces
+// the dashboard. A chart whose canvas or data the page lacks is left out.
 (function () {
   "use strict";
   var charts = [];
@@ -42,8 +43,31 @@
     }
     var data = JSON.parse(source.textContent);
     window.Chart.defaults.font.family = "'Pretendard GOV', sans-serif";
-    make("chart-breakdown", money(data.byStrategy, data.labels));
-    make("chart-years", money(data.byYear, data.labels));
+    if (data.byStrategy) {
+      make("chart-breakdown", money(data.byStrategy, data.labels));
+    }
+    if (data.byYear) {
+      make("chart-years", money(data.byYear, data.labels));
+    }
+    if (data.attendance) {
+      make("chart-attendance", {
+        type: "bar",
+        data: {
+          labels: data.attendance.labels,
+          datasets: [{ label: data.labels.attendance, data: data.attendance.rates, backgroundColor: BLUE }]
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: { y: { beginAtZero: true, max: 100 } },
+          plugins: { legend: { display: false } }
+        }
+      });
+    }
+    if (!data.distribution) {
+      return;
+    }
     make("chart-progress", {
       type: "bar",
       data: {
