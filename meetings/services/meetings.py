@@ -97,6 +97,8 @@ def meeting_create(
     skips ahead is taken only when `number_confirmed`."""
     if not permissions.can_create_meeting(actor, council.pk):
         raise _deny()
+    # Two staff planning meetings at once would both take the next number: the council's row orders them.
+    Council.objects.select_for_update().filter(pk=council.pk).first()
     meeting = Meeting(council=council, created_by=actor)
     assign_fields(meeting, fields, MEETING_FIELDS)
     _default_year(meeting)

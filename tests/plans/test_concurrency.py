@@ -1,0 +1,32 @@
+"""Two officials accepting the same report at the same moment give one acceptance and a clear refusal."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from council.models import CouncilRole, Dispatch
+from plans import services
+from tests.council.factories import CouncilRoleFactory, UserFactory
+from tests.support.concurrency import at_once, postgres_only
+
+pytestmark = [pytest.mark.django_db(transaction=True), postgres_only]
+
+
+def test_two_officials_accepting_one_report_give_one_acceptance(busan_plan, erin, fay, busan):
+    second = UserFactory(username="official2")
+    CouncilRoleFactory(user=second, council=busan, kind=CouncilRole.Kind.OFFICIAL)
+    report = busan_plan.led_report
+    line = report.project.budget_lines.get()
+    services.report_save(
+        actor=erin, report=report, narrative="진행", percent_done=40, executions={line.pk: 1}
+    )
+    services.report_submit(actor=erin, report=report)
+    results = at_once(
+        [
+            lambda: services.report_accept(actor=fay, report=report),
+            lambda: services.report_accept(actor=second, report=report),
+        ]
+    )
+    accepted = [result for result in results if not isinstance(result, Exception)]
+    refused = [result for result in results if isinstance(result, Exception)]
+    assert len(accepted) == 1 and len(refused) == 1 and isinstance(refused[0], ValidationError), results
+    assert Dispatch.objects.filter(kind="plans.report_accepted").count() == 1
