@@ -218,6 +218,8 @@ class MinutesForm(KrdsFormMixin, forms.Form):
         required=False,
         help_text=_("Markdown: # heading, - list, **bold**, | table |. HTML is shown as text."),
     )
+    # The version the editor opened: a save on top of someone else's newer one is refused, not lost.
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
 
 class CirculateForm(KrdsFormMixin, forms.Form):

@@ -19,14 +19,24 @@ def _check(actor: User, minutes: Minutes) -> None:
 
 
 @transaction.atomic
-def minutes_save(*, actor: User, meeting: Meeting, body: str) -> Minutes:
-    """Save a new version of the minutes; approved minutes are locked."""
+def minutes_save(*, actor: User, meeting: Meeting, body: str, based_on: int | None = None) -> Minutes:
+    """Save a new version of the minutes; approved minutes are locked. `based_on`: the version the
+    writer started from (0 for none); if someone saved another since, nothing is overwritten."""
     if not permissions.can_manage_meeting(actor, meeting):
         raise PermissionDenied(_("Only the council's secretariat writes the minutes."))
     meeting.refresh_from_db(fields=["status"])
     if meeting.status not in {Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED}:
         raise ValidationError(_("Minutes are written once the meeting has been held."))
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    current = minutes.version if minutes is not None else 0
+    if based_on is not None and based_on != current:
+        raise ValidationError(
+            _(
+                "Someone saved version %(version)d of the minutes after you opened them. Copy your text, "
+                "reload the page to see theirs, then save again."
+            )
+            % {"version": current}
+        )
     if minutes is None:
         minutes = Minutes(meeting=meeting, body=body, version=1)
         minutes.full_clean()

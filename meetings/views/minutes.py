@@ -74,10 +74,16 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("minutes-detail", pk=pk)
     if request.method == "POST" and request.POST.get("action") in {"draft", "keep"}:
         return _minutes_draft(request, meeting, minutes)
-    form = MinutesForm(request.POST or None, initial={"body": minutes.body if minutes else ""})
+    opened = {"body": minutes.body if minutes else "", "based_on": minutes.version if minutes else 0}
+    form = MinutesForm(request.POST or None, initial=opened)
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_save(actor=actor(request), meeting=meeting, body=form.cleaned_data["body"])
+            services.minutes_save(
+                actor=actor(request),
+                meeting=meeting,
+                body=form.cleaned_data["body"],
+                based_on=form.cleaned_data["based_on"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -93,13 +99,14 @@ def _minutes_draft(request: HttpRequest, meeting: Meeting, minutes: Minutes | No
     the editor is replaced only once the person confirms it."""
     written = request.POST.get("body", "").strip()
     context = {"meeting": meeting, "minutes": minutes}
+    based_on = request.POST.get("based_on", "")
     if request.POST.get("action") == "keep":
-        form = MinutesForm(initial={"body": request.POST.get("body", "")})
+        form = MinutesForm(initial={"body": request.POST.get("body", ""), "based_on": based_on})
         return render(request, "meetings/minutes_form.html", {**context, "form": form})
     if written and request.POST.get("confirm") != "1":
-        form = MinutesForm(initial={"body": request.POST.get("body", "")})
+        form = MinutesForm(initial={"body": request.POST.get("body", ""), "based_on": based_on})
         return render(request, "meetings/minutes_form.html", {**context, "form": form, "confirm_draft": True})
-    form = MinutesForm(initial={"body": minutes_draft(meeting)})
+    form = MinutesForm(initial={"body": minutes_draft(meeting), "based_on": based_on})
     messages.info(request, _("Drafted from the meeting's record: check and complete it, then save."))
     return render(request, "meetings/minutes_form.html", {**context, "form": form})
 

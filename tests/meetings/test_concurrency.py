@@ -48,3 +48,27 @@ def test_twenty_answers_to_one_invitation_leave_one_answer(alice, bob, meeting, 
     invitation.refresh_from_db()
     assert invitation.response in {"accepted", "declined"} and invitation.responded_at is not None
     assert Invitation.objects.filter(meeting=meeting, institution=daerim, counts_for_quorum=True).count() == 1
+
+
+def test_simultaneous_minutes_edits_cannot_overwrite_each_other_unseen(alice, anyang, meeting):
+    from meetings.models import Minutes
+    from tests.support.meetings import hold
+
+    other = UserFactory(username="staff3")
+    CouncilRoleFactory(user=other, council=anyang, kind=CouncilRole.Kind.SECRETARIAT)
+    meeting = hold(alice, meeting)
+    services.minutes_save(actor=alice, meeting=meeting, body="# 초안", based_on=0)
+    results = at_once(
+        [
+            lambda: services.minutes_save(actor=alice, meeting=meeting, body="# 김앨리스의 수정", based_on=1),
+            lambda: services.minutes_save(
+                actor=other, meeting=meeting, body="# 다른 담당자의 수정", based_on=1
+            ),
+        ]
+    )
+    saved = [result for result in results if isinstance(result, Minutes)]
+    refused = [result for result in results if isinstance(result, Exception)]
+    assert len(saved) == 1 and len(refused) == 1, results
+    assert "2판" in str(refused[0])
+    minutes = Minutes.objects.get(meeting=meeting)
+    assert (minutes.version, minutes.body) == (2, saved[0].body)

@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -44,13 +45,16 @@ def test_an_announced_meeting_shows_decisions_only_from_its_day(login, alice, me
         services.agenda_decision_record(actor=alice, item=item, decision="approved")
 
     hold_url = reverse("meeting-hold", args=[meeting.pk])
-    begin(meeting, hours_ago=-2)  # later today: attendance and decisions, not yet "held"
-    page = _page(login(alice), meeting)
-    assert reverse("agenda-decision", args=[meeting.pk, item.pk]) in page and "출석 확인" in page
-    assert hold_url not in page
-    begin(meeting, hours_ago=1)
-    page = _page(login(alice), meeting)
-    assert hold_url in page and "출석을 확인하고" in page
+    # At noon in Seoul, so that "two hours from now" is still today whenever the suite runs.
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=True):
+        begin(meeting, hours_ago=-2)  # later today: attendance and decisions, not yet "held"
+        page = _page(login(alice), meeting)
+        assert reverse("agenda-decision", args=[meeting.pk, item.pk]) in page and "출석 확인" in page
+        assert hold_url not in page
+        begin(meeting, hours_ago=1)
+        page = _page(login(alice), meeting)
+        assert hold_url in page and "출석을 확인하고" in page
 
 
 def test_a_planned_meeting_cannot_be_marked_held(login, alice, meeting):

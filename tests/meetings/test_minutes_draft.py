@@ -78,3 +78,20 @@ def test_only_the_secretariat_drafts_minutes(login, bob, carol, meeting):
     url = reverse("minutes-edit", args=[meeting.pk])
     for user in (bob, carol):
         assert login(user).post(url, {"action": "draft", "body": ""}).status_code in {403, 404}
+
+
+def test_saving_over_a_version_saved_since_is_refused_on_the_page(login, alice, meeting, daerim):
+    from meetings.models import Minutes
+    from tests.council.factories import CouncilRoleFactory, UserFactory
+
+    meeting, _invitations = _held_with_record(alice, meeting, daerim)
+    services.minutes_save(actor=alice, meeting=meeting, body="# 회의록 초안")
+    url = reverse("minutes-edit", args=[meeting.pk])
+    opened = login(alice).get(url).content.decode()
+    assert 'name="based_on" value="1"' in opened
+    colleague = UserFactory(username="staff2")
+    CouncilRoleFactory(user=colleague, council=meeting.council, kind="secretariat")
+    assert login(colleague).post(url, {"body": "# 동료의 수정", "based_on": "1"}).status_code == 302
+    page = login(alice).post(url, {"body": "# 내 수정", "based_on": "1"}).content.decode()
+    assert "2판을 저장했습니다" in page
+    assert Minutes.objects.get(meeting=meeting).body == "# 동료의 수정"
