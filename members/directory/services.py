@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from council.models import Council, Dispatch, User
 from council.notices.outbox import dispatch_create
-from council.permissions import forget_access
+from council.permissions import access_for, forget_access
 from council.services import assign_fields as _assign
 from members.directory import permissions
 from members.directory.notices import EmailsMissing
@@ -97,8 +97,19 @@ def institution_ask_emails(*, actor: User, institution: Institution) -> int:
         raise ValidationError(_("Every person of this institution has an e-mail address."))
     subject_key = f"members.institution:{institution.pk}"
     asked = Dispatch.objects.filter(kind=EmailsMissing.key, subject_key=subject_key).count()
+    # Under the asking staff's council where the institution holds a seat: its delivery page and the
+    # staff's list of whom to phone show who was not reached.
+    council = Council.objects.filter(
+        pk__in=Membership.objects.filter(
+            institution=institution, council_id__in=access_for(actor).staff_council_ids
+        ).values("council_id")
+    ).first()
     dispatch_create(
-        kind=EmailsMissing.key, subject_key=subject_key, revision=asked + 1, payload={"actor": actor.pk}
+        kind=EmailsMissing.key,
+        subject_key=subject_key,
+        revision=asked + 1,
+        council=council,
+        payload={"actor": actor.pk},
     )
     return missing
 

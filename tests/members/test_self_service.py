@@ -79,3 +79,13 @@ def test_staff_ask_the_contacts_for_missing_e_mail_addresses(
         login(alice).post(reverse("institution-ask-emails", args=[daerim.pk]))
     asked = [message for message in mail.outbox if "bob@example.org" in message.to[0]]
     assert len(asked) == 1 and head.name in asked[0].body
+    from council.models import Dispatch
+
+    assert (
+        Dispatch.objects.get(kind="directory.emails_missing").council == anyang
+    )  # on anyang's delivery pages
+    head.email = "head@daerim.example"
+    head.save()
+    Person.objects.filter(institution=daerim, email="").update(email="someone@daerim.example")
+    response = login(alice).post(reverse("institution-ask-emails", args=[daerim.pk]), follow=True)
+    assert response.status_code == 200 and "모든 사람에게 이메일 주소가 있습니다" in response.content.decode()

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +17,7 @@ from council.files.spreadsheets import (
 )
 from council.history import change_history
 from council.selectors import request_council
+from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
 from council.web.pages import (
@@ -127,7 +129,11 @@ def institution_update(request: HttpRequest, pk: int) -> HttpResponse:
 def institution_ask_emails(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff ask the institution's contacts to fill in the e-mail addresses its people lack."""
     institution = visible_or_404(permissions.institutions_visible_to(request.user), pk)
-    count = services.institution_ask_emails(actor=actor(request), institution=institution)
+    try:
+        count = services.institution_ask_emails(actor=actor(request), institution=institution)
+    except ValidationError as error:
+        flash_validation_error(request, error)
+        return redirect("institution-detail", pk=institution.pk)
     messages.success(
         request,
         ngettext(
