@@ -68,20 +68,15 @@ def _manage(actor: User, plan: Plan) -> None:
         raise PermissionDenied(_("Only the council's secretariat can change its plan."))
 
 
-def _check_unlocked(plan: Plan) -> None:
-    # Read from the database: the caller's instance may predate an approval or a revision's close.
-    if Plan.objects.filter(pk=plan.pk, status__in=Plan.APPROVED_STATUSES, revision_open=False).exists():
+def _change(actor: User, plan: Plan) -> None:
+    """Refuse who may not change the plan, and any change to an adopted plan outside a revision; for
+    the rest, mark the plan's figures as changed by this write. One UPDATE does both, read from the
+    database: the caller's instance may predate an approval or a revision's close."""
+    _manage(actor, plan)
+    if not plan_figures_changed(plan_ids=[plan.pk], editable_only=True):
         raise ValidationError(
             _("The plan is adopted: open a revision to change its structure, budgets or KPIs.")
         )
-
-
-def _change(actor: User, plan: Plan) -> None:
-    """Refuse who may not change the plan, and any change to an adopted plan outside a revision; for
-    the rest, mark the plan's figures as changed by this write."""
-    _manage(actor, plan)
-    _check_unlocked(plan)
-    plan_figures_changed(plan_ids=[plan.pk])
 
 
 def _link(actor: User, plan: Plan) -> None:
