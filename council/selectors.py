@@ -3,11 +3,12 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Value, Window
+from django.db.models import Count, QuerySet, Value, Window
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest
 
 from council.models import Council, Dispatch, Notice
+from council.models.notices import to_reach
 from council.permissions import AnyUser, access_for, councils_visible_to
 
 
@@ -68,15 +69,12 @@ def header_council(request: HttpRequest) -> Council | None:
     return request_council(request)
 
 
-UNDELIVERED = [Notice.Status.SKIPPED, Notice.Status.FAILED]
-
-
 def notices_to_reach(*, dispatches: QuerySet[Dispatch]) -> QuerySet[Notice]:
     """Recipients of these announcements whom no mail reached (no address, or refused for good) and
     nobody has called yet, by announcement (newest first) and name, each with `call_phone`: the
     number kept with the notice, else that of the recipient's person record."""
     return (
-        Notice.objects.filter(dispatch__in=dispatches, status__in=UNDELIVERED, reached_at__isnull=True)
+        Notice.objects.filter(to_reach(), dispatch__in=dispatches)
         .select_related("dispatch")
         .annotate(
             call_phone=Coalesce(NullIf("phone", Value("")), "recipient__person__phone", Value("")),
@@ -89,11 +87,7 @@ def dispatches_about(*, subject_key: str) -> QuerySet[Dispatch]:
     """The announcements about one record, newest first, each with how many recipients are `to_reach`."""
     return (
         Dispatch.objects.filter(subject_key=subject_key)
-        .annotate(
-            to_reach=Count(
-                "notices", filter=Q(notices__status__in=UNDELIVERED, notices__reached_at__isnull=True)
-            )
-        )
+        .annotate(to_reach=Count("notices", filter=to_reach("notices__")))
         .order_by("-created_at")
     )
 

@@ -50,13 +50,7 @@ def _invitees(invitations: QuerySet[Invitation]) -> Iterable[Recipient]:
                 mailed = mailed or bool(user.email)
                 yield Recipient(user.email, user.get_full_name(), user.language, user.pk, reference)
         if not mailed:
-            yield Recipient("", row.name, language, user_id, reference, phone=_phone_of(row))
-
-
-def _phone_of(invitation: Invitation) -> str:
-    if invitation.person and invitation.person.phone:
-        return invitation.person.phone
-    return invitation.institution.phone if invitation.institution else ""
+            yield Recipient("", row.name, language, user_id, reference, phone=row.phone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,12 @@ class Dispatch(models.Model):
         return int(self.subject_key.rsplit(":", 1)[1])
 
 
+def to_reach(prefix: str = "") -> Q:
+    """Notices that reached nobody by mail (no address, or refused for good) and whose recipient nobody
+    has called yet; `prefix` reaches them through a relation ("notices__")."""
+    return Q(**{f"{prefix}status__in": ["skipped", "failed"], f"{prefix}reached_at__isnull": True})
+
+
 class Notice(models.Model):
     """One message to one recipient: sent by mail and listed in the recipient's in-app notifications."""
 
@@ -115,17 +121,12 @@ class Notice(models.Model):
             models.Index(
                 fields=["dispatch", "-created_at"],
                 name="notice_to_reach_idx",
-                condition=Q(status__in=["skipped", "failed"], reached_at__isnull=True),
+                condition=to_reach(),
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} → {self.email or self.recipient_key}"
-
-    @property
-    def to_reach(self) -> bool:
-        """No mail reached this recipient and nobody has called them yet."""
-        return self.status in (self.Status.SKIPPED, self.Status.FAILED) and self.reached_at is None
 
     @property
     def was_retried(self) -> bool:

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from council.celery import enqueue
 from council.models import Council, Dispatch, Notice, User
+from council.models.notices import to_reach
 from council.notices.compose import Composer, render_subject
 from council.notices.kinds import is_registered, kind_for
 from council.notices.mail import Failure, OutgoingMail, mail_batch_send
@@ -297,9 +298,7 @@ def notices_retry(*, notices: QuerySet[Notice]) -> int:
 
 def notices_mark_reached(*, notices: QuerySet[Notice], user: User) -> int:
     """Staff called the recipients no mail reached: record who did and when (once)."""
-    return notices.filter(
-        status__in=[Notice.Status.SKIPPED, Notice.Status.FAILED], reached_at__isnull=True
-    ).update(reached_at=timezone.now(), reached_by=user)
+    return notices.filter(to_reach()).update(reached_at=timezone.now(), reached_by=user)
 
 
 def notices_mark_read(*, user_id: int, notice_ids: Sequence[int] | None = None) -> int:

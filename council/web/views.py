@@ -108,12 +108,28 @@ def notices_mark_all_read(request: HttpRequest) -> HttpResponse:
     return redirect("notice-list")
 
 
-@login_required
-def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Delivery state of one announcement, recipient by recipient (secretariat only)."""
+def _delivery_dispatch(request: HttpRequest, pk: int) -> Dispatch:
+    """An announcement whose delivery the user may see and act on (its council's staff)."""
     dispatch = get_object_or_404(Dispatch.objects.select_related("council"), pk=pk)
     if not can_view_delivery(request.user, dispatch.council_id):
         raise PermissionDenied
+    return dispatch
+
+
+def _delivery_notice(request: HttpRequest, pk: int) -> Notice:
+    notice = get_object_or_404(Notice.objects.select_related("dispatch"), pk=pk)
+    if not can_view_delivery(request.user, notice.dispatch.council_id):
+        raise PermissionDenied
+    return notice
+
+
+TO_REACH_SHOWN = 200
+
+
+@login_required
+def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delivery state of one announcement, recipient by recipient (secretariat only)."""
+    dispatch = _delivery_dispatch(request, pk)
     notices = dispatch.notices.order_by("status", "name", "email")
     totals = dispatch.notices.aggregate(
         total=Count("id"),
@@ -130,16 +146,11 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "council/dispatch_detail.html", context)
 
 
-TO_REACH_SHOWN = 200
-
-
 @login_required
 @require_POST
 def notice_reached(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff called a recipient no mail reached: the notice leaves the lists of people to call."""
-    notice = get_object_or_404(Notice.objects.select_related("dispatch"), pk=pk)
-    if not can_view_delivery(request.user, notice.dispatch.council_id):
-        raise PermissionDenied
+    notice = _delivery_notice(request, pk)
     outbox.notices_mark_reached(
         notices=Notice.objects.filter(pk=notice.pk), user=authenticated_user(request.user)
     )
@@ -153,9 +164,7 @@ def notice_reached(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notice_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_object_or_404(Notice.objects.select_related("dispatch"), pk=pk)
-    if not can_view_delivery(request.user, notice.dispatch.council_id):
-        raise PermissionDenied
+    notice = _delivery_notice(request, pk)
     outbox.notices_retry(notices=Notice.objects.filter(pk=notice.pk))
     messages.success(request, _("The notice to %(email)s will be sent again.") % {"email": notice.email})
     return redirect("dispatch-detail", pk=notice.dispatch_id)
@@ -165,9 +174,7 @@ def notice_retry(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def dispatch_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Try every failed notice of an announcement again, e.g. after the mail server was fixed."""
-    dispatch = get_object_or_404(Dispatch, pk=pk)
-    if not can_view_delivery(request.user, dispatch.council_id):
-        raise PermissionDenied
+    dispatch = _delivery_dispatch(request, pk)
     count = outbox.notices_retry(notices=dispatch.notices.all())
     messages.success(
         request,

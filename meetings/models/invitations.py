@@ -91,6 +91,13 @@ class Invitation(models.Model):
         return f"{self.name} · {self.meeting}"
 
     @property
+    def phone(self) -> str:
+        """The number to call about this invitation: the person's, else their institution's."""
+        if self.person and self.person.phone:
+            return self.person.phone
+        return self.institution.phone if self.institution else ""
+
+    @property
     def is_present(self) -> bool:
         return bool(self.attended)
 

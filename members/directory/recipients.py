@@ -29,25 +29,28 @@ def secretariat_of(council: Council) -> Iterator[Recipient]:
 
 
 def contacts_of(institution_ids: Iterable[int | None]) -> Iterator[Recipient]:
-    """Everyone who acts for these institutions in the portal."""
-    ids = [pk for pk in institution_ids if pk is not None]
-    if not ids:
-        return
-    users = User.objects.filter(
-        institution_contacts__institution_id__in=ids,
-        institution_contacts__institution__is_active=True,
-        is_active=True,
-    ).distinct()
-    for user in users.order_by("id"):
-        yield recipient(user)
+    """Everyone who acts for these institutions in the portal, once each."""
+    yield from _once(contacts_by_institution(pk for pk in institution_ids if pk is not None))
+
+
+def _once(contacts: dict[int, list[User]]) -> Iterator[Recipient]:
+    seen: set[int] = set()
+    for users in contacts.values():
+        for user in users:
+            if user.pk not in seen:
+                seen.add(user.pk)
+                yield recipient(user)
 
 
 def contacts_by_institution(institution_ids: Iterable[int]) -> dict[int, list[User]]:
     """The active users acting for each of these (active) institutions."""
     contacts: dict[int, list[User]] = {}
+    ids = list(institution_ids)
+    if not ids:
+        return contacts
     for contact in (
         InstitutionContact.objects.filter(
-            institution_id__in=list(institution_ids), institution__is_active=True, user__is_active=True
+            institution_id__in=ids, institution__is_active=True, user__is_active=True
         )
         .select_related("user")
         .order_by("user_id")
@@ -61,12 +64,7 @@ def reachable_contacts_of(institution_ids: Iterable[int | None]) -> Iterator[Rec
     address yields itself without one, with its phone number, for staff to call instead."""
     ids = {pk for pk in institution_ids if pk is not None}
     contacts = contacts_by_institution(ids)
-    seen: set[int] = set()
-    for users in contacts.values():
-        for user in users:
-            if user.pk not in seen:
-                seen.add(user.pk)
-                yield recipient(user)
+    yield from _once(contacts)
     mailed = {pk for pk, users in contacts.items() if any(user.email for user in users)}
     for institution in Institution.objects.filter(pk__in=ids - mailed, is_active=True).order_by("name"):
         yield Recipient(
