@@ -10,6 +10,7 @@ from hwpx import HwpxDocument
 
 from annual.selectors import AnnualReport
 from council.files.spreadsheets import Column, Sheet, write_workbook
+from council.templatetags.portal import percent
 from meetings.hwpx import add_table
 from meetings.pdf import render_pdf
 
@@ -21,10 +22,6 @@ class Table:
     rows: list[list[Any]]
 
 
-def _rate(value: Any) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
-
-
 def report_tables(report: AnnualReport) -> list[Table]:
     """The report's sections as titled tables, in the council's language."""
     tables = [
@@ -33,12 +30,12 @@ def report_tables(report: AnnualReport) -> list[Table]:
             [_("Meeting"), _("Date"), _("Kind"), _("Attended"), _("Voting members"), _("Attendance rate")],
             [
                 [
-                    row.meeting.label,
-                    f"{row.meeting.starts_at:%Y-%m-%d}",
-                    str(row.meeting.get_kind_display()),
+                    row.name,
+                    f"{row.meeting.starts_at:%Y-%m-%d}" if row.meeting else "",
+                    str(row.meeting.get_kind_display()) if row.meeting else "",
                     row.attended,
                     row.invited,
-                    _rate(row.attendance_rate),
+                    percent(row.attendance_rate),
                 ]
                 for row in report.meetings
             ],
@@ -50,7 +47,7 @@ def report_tables(report: AnnualReport) -> list[Table]:
                 _("Attendance by institution"),
                 [_("Institution"), _("Attended"), _("Invited"), _("Attendance rate")],
                 [
-                    [row.name, row.attended, row.invited, _rate(row.attendance_rate)]
+                    [row.name, row.attended, row.invited, percent(row.attendance_rate)]
                     for row in report.institutions
                 ],
             )
@@ -91,7 +88,7 @@ def report_tables(report: AnnualReport) -> list[Table]:
                 f"{row.code}. {row.title}",
                 row.totals.planned,
                 row.totals.executed,
-                _rate(row.totals.execution_rate),
+                percent(row.totals.execution_rate),
             ]
             for row in report.strategies
         ]
@@ -101,7 +98,7 @@ def report_tables(report: AnnualReport) -> list[Table]:
                     _("KPIs achieved"),
                     report.kpis.achieved,
                     report.kpis.with_target,
-                    _rate(report.kpis.achievement_rate),
+                    percent(report.kpis.achievement_rate),
                 ]
             )
         tables.append(

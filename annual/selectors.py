@@ -25,21 +25,14 @@ from plans.selectors.scope import Scope
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingRow:
-    meeting: Meeting
-    invited: int
-    attended: int
+class Attendance:
+    """Voting members invited and present: of one meeting (with the meeting), or of one institution
+    over the year's meetings."""
 
-    @property
-    def attendance_rate(self) -> Decimal | None:
-        return ratio(self.attended, self.invited)
-
-
-@dataclass(frozen=True, slots=True)
-class InstitutionRow:
     name: str
     invited: int
     attended: int
+    meeting: Meeting | None = None
 
     @property
     def attendance_rate(self) -> Decimal | None:
@@ -66,8 +59,8 @@ class AnnualReport:
     council: Council
     year: int
     full: bool  # staff and officials; the public reads the published parts
-    meetings: list[MeetingRow] = field(default_factory=list)
-    institutions: list[InstitutionRow] = field(default_factory=list)
+    meetings: list[Attendance] = field(default_factory=list)
+    institutions: list[Attendance] = field(default_factory=list)
     decisions: list[tuple[str, int]] = field(default_factory=list)
     actions: list[tuple[str, int]] = field(default_factory=list)
     practices_published: int = 0
@@ -87,14 +80,11 @@ def _voting(prefix: str = "") -> Q:
     return Q(**{f"{prefix}counts_for_quorum": True})
 
 
-HELD = (Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED)
-
-
 def held_meetings(*, council: Council, year: int) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(council=council, year=year, status__in=HELD)
+    return Meeting.objects.filter(council=council, year=year, status__in=Meeting.HELD_STATUSES)
 
 
-def _meetings(council: Council, year: int) -> list[MeetingRow]:
+def _meetings(council: Council, year: int) -> list[Attendance]:
     rows = (
         held_meetings(council=council, year=year)
         .annotate(
@@ -103,10 +93,10 @@ def _meetings(council: Council, year: int) -> list[MeetingRow]:
         )
         .order_by("starts_at")
     )
-    return [MeetingRow(meeting, meeting.invited, meeting.present) for meeting in rows]
+    return [Attendance(meeting.label, meeting.invited, meeting.present, meeting) for meeting in rows]
 
 
-def _institutions(council: Council, year: int) -> list[InstitutionRow]:
+def _institutions(council: Council, year: int) -> list[Attendance]:
     rows = (
         Invitation.objects.filter(_voting(), meeting__in=held_meetings(council=council, year=year))
         .exclude(institution=None)
@@ -114,7 +104,7 @@ def _institutions(council: Council, year: int) -> list[InstitutionRow]:
         .annotate(invited=Count("id"), present=Count("id", filter=Q(attended=True)))
         .order_by("institution__name")
     )
-    return [InstitutionRow(row["institution__name"], row["invited"], row["present"]) for row in rows]
+    return [Attendance(row["institution__name"], row["invited"], row["present"]) for row in rows]
 
 
 def _counted(rows: QuerySet[Any], key: str, choices: list[tuple[str, Any]]) -> list[tuple[str, int]]:
@@ -229,5 +219,5 @@ def annual_report(*, council: Council, year: int, full: bool) -> AnnualReport:
 
 def report_years(*, council: Council) -> list[int]:
     """The years the council held meetings in, newest first: the reports there are to read."""
-    held = Meeting.objects.filter(council=council, status__in=HELD)
+    held = Meeting.objects.filter(council=council, status__in=Meeting.HELD_STATUSES)
     return list(held.values_list("year", flat=True).distinct().order_by("-year"))

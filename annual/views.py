@@ -34,7 +34,7 @@ def _chart(report: AnnualReport) -> dict[str, Any]:
     rates = [row.attendance_rate for row in report.meetings]
     return {
         "attendance": {
-            "labels": [row.meeting.label for row in report.meetings],
+            "labels": [row.name for row in report.meetings],
             "rates": [None if rate is None else round(float(rate) * 100, 1) for rate in rates],
         },
         "byStrategy": {

@@ -22,6 +22,7 @@ from django.db import connections
 from django.db.models import F, Model, Q, QuerySet, TextField, Value
 from django.db.models.functions import Greatest, Replace
 from django.db.models.lookups import IContains
+from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.functional import Promise
 
@@ -138,6 +139,11 @@ def register_search_provider(provider: SearchProvider) -> None:
 
 def search_providers() -> list[SearchProvider]:
     return sorted(_providers.values(), key=lambda provider: provider.order)
+
+
+def one_line(text: str, length: int = 160) -> str:
+    """A hit's summary: the text on one line, cut at `length` characters."""
+    return truncatechars(" ".join(text.split()), length)
 
 
 def clean_query(raw: str | None) -> str:

@@ -15,7 +15,8 @@ from zipfile import ZipFile
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone, translation
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -31,13 +32,8 @@ CONTENT_TYPE = "application/hwp+zip"
 
 
 def _when(meeting: Meeting) -> str:
-    starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
-    end = (
-        f"{ends:%H:%M}"
-        if starts.date() == ends.date()
-        else f"{date_format(ends, 'DATE_FORMAT')} {ends:%H:%M}"
-    )
-    return f"{date_format(starts, 'DATE_FORMAT')} ({date_format(starts, 'D')}) {starts:%H:%M}–{end}"
+    """The date and time as every page and print shows them (meetings/includes/when.html)."""
+    return render_to_string("meetings/includes/when.html", {"meeting": meeting}).strip()
 
 
 def add_table(document: HwpxDocument, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:

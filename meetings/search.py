@@ -5,7 +5,6 @@ Both start from what the user may see: meetings by `meetings_visible_to`, minute
 """
 
 from django.db.models import QuerySet
-from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +16,7 @@ from council.search import (
     SearchProvider,
     SearchResults,
     TextFields,
+    one_line,
     register_search_provider,
     search_queryset,
 )
@@ -66,7 +66,7 @@ def search_minutes(user: AnyUser, query: str, limit: int) -> SearchResults:
         SearchHit(
             title=f"{minutes.meeting.council.short_name} {minutes.meeting.label} {_('Minutes')}",
             url=reverse("minutes-detail", args=[minutes.meeting_id]),
-            summary=truncatechars(" ".join(minutes.body.replace("#", " ").split()), 160),
+            summary=one_line(minutes.body.replace("#", " ")),
             badge=str(minutes.get_status_display()),
         )
         for minutes in rows
@@ -88,7 +88,7 @@ def search_decisions(user: AnyUser, query: str, limit: int) -> SearchResults:
         SearchHit(
             title=item.title,
             url=f"{item.meeting.get_absolute_url()}#item-{item.pk}",
-            summary=truncatechars(" ".join(item.decision_text.split()), 160),
+            summary=one_line(item.decision_text),
             meta=[f"{item.meeting.council.short_name} {item.meeting.label}"],
             badge=str(item.get_decision_display()),
         )

@@ -89,7 +89,7 @@ def minutes_to_approve_at(meeting: Meeting) -> Meeting | None:
         Meeting.objects.filter(
             council_id=meeting.council_id,
             starts_at__lt=meeting.starts_at,
-            status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED],
+            status__in=Meeting.HELD_STATUSES,
         )
         .order_by("-starts_at")
         .first()
@@ -211,7 +211,7 @@ def attendance_history(*, institution_id: int, user: AnyUser, limit: int = 20) -
         Invitation.objects.filter(
             institution_id=institution_id,
             meeting__in=meetings_visible_to(user),
-            meeting__status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED],
+            meeting__status__in=Meeting.HELD_STATUSES,
         )
         .select_related("meeting", "meeting__council")
         .order_by("-meeting__starts_at")[:limit]

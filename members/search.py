@@ -3,13 +3,19 @@ agreements, each scoped by the same `*_visible_to` queryset as its pages before 
 
 from django.db.models import QuerySet
 from django.template.defaultfilters import date as format_date
-from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.files.search import DocumentSource, register_document_source
 from council.permissions import AnyUser
-from council.search import SearchHit, SearchProvider, SearchResults, register_search_provider, search_queryset
+from council.search import (
+    SearchHit,
+    SearchProvider,
+    SearchResults,
+    one_line,
+    register_search_provider,
+    search_queryset,
+)
 
 # The fields a list's `q` filter matches, so a search and the list it links to agree.
 from members.agreements.filters import AGREEMENT_TEXT
@@ -25,10 +31,6 @@ from members.directory.permissions import (
 from members.models import AgreementDocument, BestPracticeDocument, DifficultyAttachment
 from members.practices.filters import PRACTICE_TEXT
 from members.practices.permissions import best_practices_visible_to
-
-
-def _summary(text: str) -> str:
-    return truncatechars(" ".join(text.split()), 160)
 
 
 def search_institutions(user: AnyUser, query: str, limit: int) -> SearchResults:
@@ -82,7 +84,7 @@ def search_best_practices(user: AnyUser, query: str, limit: int) -> SearchResult
         SearchHit(
             title=practice.title,
             url=reverse("best-practice-detail", args=[practice.pk]),
-            summary=_summary(practice.summary),
+            summary=one_line(practice.summary),
             meta=[
                 practice.council.short_name,
                 practice.institution.name,
@@ -107,7 +109,7 @@ def search_difficulties(user: AnyUser, query: str, limit: int) -> SearchResults:
         SearchHit(
             title=difficulty.title,
             url=reverse("difficulty-detail", args=[difficulty.pk]),
-            summary=_summary(difficulty.description),
+            summary=one_line(difficulty.description),
             meta=[
                 difficulty.council.short_name,
                 difficulty.institution.name,
@@ -133,7 +135,7 @@ def search_agreements(user: AnyUser, query: str, limit: int) -> SearchResults:
         SearchHit(
             title=agreement.title,
             url=reverse("agreement-detail", args=[agreement.pk]),
-            summary=_summary(agreement.summary),
+            summary=one_line(agreement.summary),
             meta=[
                 agreement.council.short_name,
                 format_date(agreement.signed_on, "Y.m.d"),

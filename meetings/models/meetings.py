@@ -40,6 +40,8 @@ class Meeting(models.Model):
 
     # Neither held nor cancelled: the meeting can still change.
     OPEN_STATUSES = (Status.PLANNED, Status.ANNOUNCED)
+    # It took place: its outcomes and minutes are on record.
+    HELD_STATUSES = (Status.HELD, Status.MINUTES_APPROVED)
 
     council = models.ForeignKey(
         "council.Council", verbose_name=_("council"), on_delete=models.PROTECT, related_name="meetings"

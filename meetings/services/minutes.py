@@ -25,7 +25,7 @@ def minutes_save(*, actor: User, meeting: Meeting, body: str, based_on: int | No
     if not permissions.can_manage_meeting(actor, meeting):
         raise PermissionDenied(_("Only the council's secretariat writes the minutes."))
     meeting.refresh_from_db(fields=["status"])
-    if meeting.status not in {Meeting.Status.HELD, Meeting.Status.MINUTES_APPROVED}:
+    if meeting.status not in Meeting.HELD_STATUSES:
         raise ValidationError(_("Minutes are written once the meeting has been held."))
     minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
     current = minutes.version if minutes is not None else 0

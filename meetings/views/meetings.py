@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -287,16 +288,17 @@ def meeting_announce(request: HttpRequest, pk: int) -> HttpResponse:
 def _close_voting(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     """Closing a written resolution: the tally becomes the decisions; before the window's end only
     when staff confirm that they end voting early."""
-    voting = meeting.invitations.filter(counts_for_quorum=True)
-    voted = voting.filter(votes__isnull=False).distinct().count()
+    voting = meeting.invitations.filter(counts_for_quorum=True).aggregate(
+        members=Count("id", distinct=True), voted=Count("id", distinct=True, filter=Q(votes__isnull=False))
+    )
     early = meeting.ends_at > timezone.now()
     points = [
         ngettext(
             "%(voted)d of %(count)d voting member has voted.",
             "%(voted)d of %(count)d voting members have voted.",
-            voting.count(),
+            voting["members"],
         )
-        % {"voted": voted, "count": voting.count()},
+        % {"voted": voting["voted"], "count": voting["members"]},
         _("Each item is approved when a majority of all voting members voted for it, else rejected."),
     ]
     if early:
