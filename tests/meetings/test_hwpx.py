@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.hwpx import CONTENT_TYPE, hwpx_text, hwpx_validate
-from tests.support.meetings import hold
+from tests.support.meetings import held_with_record
 
 
 def _download(client, url):
@@ -39,24 +39,7 @@ def test_the_agenda_pack_as_hwpx_holds_the_agenda_documents_and_attendance_sheet
 def test_the_minutes_as_hwpx_hold_attendance_decisions_votes_and_actions(
     login, alice, meeting, daerim, yeonsung
 ):
-    item = services.agenda_item_add(
-        actor=alice, meeting=meeting, title="산학협력 프로그램 공동 개발", kind="deliberation"
-    )
-    meeting = hold(alice, meeting)
-    invitations = list(meeting.invitations.filter(counts_for_quorum=True).order_by("id"))
-    services.attendance_mark(actor=alice, invitation=invitations[0], attended=True)
-    services.attendance_mark(actor=alice, invitation=invitations[1], attended=False)
-    services.agenda_decision_record(
-        actor=alice,
-        item=item,
-        decision="approved",
-        decision_text="2025년 시범 운영",
-        votes_for=1,
-        votes_against=0,
-    )
-    services.action_create(
-        actor=alice, meeting=meeting, title="운영 계획 수립", assignee=daerim, due_on="2030-01-31"
-    )
+    meeting, invitations = held_with_record(alice, meeting, daerim)
     services.minutes_save(
         actor=alice,
         meeting=meeting,

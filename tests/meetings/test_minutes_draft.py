@@ -5,38 +5,11 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.models import AgendaItem, Minutes
-from tests.support.meetings import hold
-
-
-def _held_with_record(alice, meeting, daerim):
-    item = services.agenda_item_add(
-        actor=alice, meeting=meeting, title="산학협력 프로그램 공동 개발", kind="deliberation"
-    )
-    meeting = hold(alice, meeting)
-    invitations = list(meeting.invitations.filter(counts_for_quorum=True).order_by("id"))
-    services.attendance_mark(actor=alice, invitation=invitations[0], attended=True)
-    services.attendance_mark(actor=alice, invitation=invitations[1], attended=False)
-    services.agenda_decision_record(
-        actor=alice,
-        item=item,
-        decision="approved",
-        decision_text="2025년 시범 운영",
-        votes_for=1,
-        votes_against=0,
-    )
-    services.action_create(
-        actor=alice,
-        meeting=meeting,
-        title="운영 계획 수립",
-        assignee=daerim,
-        due_on="2030-01-31",
-        agenda_item=item,
-    )
-    return meeting, invitations
+from tests.support.meetings import held_with_record
 
 
 def test_staff_draft_the_minutes_from_the_record_and_save_them(login, alice, meeting, daerim, yeonsung):
-    meeting, _invitations = _held_with_record(alice, meeting, daerim)
+    meeting, _invitations = held_with_record(alice, meeting, daerim)
     client = login(alice)
     url = reverse("minutes-edit", args=[meeting.pk])
     page = client.post(url, {"action": "draft", "body": ""}).content.decode()
@@ -61,7 +34,7 @@ def test_staff_draft_the_minutes_from_the_record_and_save_them(login, alice, mee
 
 
 def test_a_draft_replaces_written_text_only_when_confirmed(login, alice, meeting, daerim):
-    meeting, _invitations = _held_with_record(alice, meeting, daerim)
+    meeting, _invitations = held_with_record(alice, meeting, daerim)
     client = login(alice)
     url = reverse("minutes-edit", args=[meeting.pk])
     asked = client.post(url, {"action": "draft", "body": "직접 쓴 회의록"}).content.decode()
@@ -84,7 +57,7 @@ def test_saving_over_a_version_saved_since_is_refused_on_the_page(login, alice, 
     from meetings.models import Minutes
     from tests.council.factories import CouncilRoleFactory, UserFactory
 
-    meeting, _invitations = _held_with_record(alice, meeting, daerim)
+    meeting, _invitations = held_with_record(alice, meeting, daerim)
     services.minutes_save(actor=alice, meeting=meeting, body="# 회의록 초안")
     url = reverse("minutes-edit", args=[meeting.pk])
     opened = login(alice).get(url).content.decode()

@@ -11,15 +11,19 @@ from tests.support.concurrency import at_once, postgres_only
 pytestmark = [pytest.mark.django_db(transaction=True), postgres_only]
 
 
-def test_two_officials_accepting_one_report_give_one_acceptance(busan_plan, erin, fay, busan):
-    second = UserFactory(username="official2")
-    CouncilRoleFactory(user=second, council=busan, kind=CouncilRole.Kind.OFFICIAL)
-    report = busan_plan.led_report
+def _submitted(report, erin):
     line = report.project.budget_lines.get()
     services.report_save(
         actor=erin, report=report, narrative="진행", percent_done=40, executions={line.pk: 1}
     )
     services.report_submit(actor=erin, report=report)
+    return report
+
+
+def test_two_officials_accepting_one_report_give_one_acceptance(busan_plan, erin, fay, busan):
+    second = UserFactory(username="official2")
+    CouncilRoleFactory(user=second, council=busan, kind=CouncilRole.Kind.OFFICIAL)
+    report = _submitted(busan_plan.led_report, erin)
     results = at_once(
         [
             lambda: services.report_accept(actor=fay, report=report),
@@ -33,12 +37,7 @@ def test_two_officials_accepting_one_report_give_one_acceptance(busan_plan, erin
 
 
 def test_a_report_accepted_while_its_contact_saves_keeps_the_edit_or_refuses_it(busan_plan, erin, fay):
-    report = busan_plan.led_report
-    line = report.project.budget_lines.get()
-    services.report_save(
-        actor=erin, report=report, narrative="진행", percent_done=40, executions={line.pk: 1}
-    )
-    services.report_submit(actor=erin, report=report)
+    report = _submitted(busan_plan.led_report, erin)
     results = at_once(
         [
             lambda: services.report_accept(actor=fay, report=report),
