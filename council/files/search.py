@@ -44,12 +44,13 @@ def register_document_source(source: DocumentSource) -> None:
 
 
 def snippet(text: str, query: str) -> str:
-    """The text around the first place the query (or a word of it, spacing and particles aside) occurs."""
+    """The text around where the query occurs: the whole query if it does, else its first word that
+    does (particles aside)."""
     folded = text.casefold()
-    words = [clean_query(query), *without_particles(clean_query(query)).split(), *query.split()]
-    positions = [folded.find(word.casefold()) for word in words if word]
-    found = [position for position in positions if position >= 0]
-    start = max(min(found) - SNIPPET // 3, 0) if found else 0
+    query = clean_query(query)
+    candidates = [query, without_particles(query), *without_particles(query).split()]
+    found = next((at for word in candidates if word and (at := folded.find(word.casefold())) >= 0), None)
+    start = max(found - SNIPPET // 3, 0) if found is not None else 0
     piece = " ".join(text[start : start + SNIPPET].split())
     return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
 
