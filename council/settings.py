@@ -346,6 +346,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation documents its error answers (400 field errors, 401, 403, 404, 409 …).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "council.api.schema.add_error_responses",
+    ],
     # Models share choice field names (kind, status, category); name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "InstitutionKindEnum": "members.models.Institution.Kind",

@@ -1,7 +1,9 @@
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers
 
 from council.models import Council
@@ -13,7 +15,70 @@ def limit_choices(field: serializers.Field, queryset: QuerySet[Any]) -> None:
     target.queryset = queryset  # type: ignore[attr-defined]
 
 
-class ScopedModelSerializer(serializers.ModelSerializer):
+class PortalModelSerializer(serializers.ModelSerializer):
+    """A model serializer whose answers match the schema it publishes.
+
+    DRF drops `allow_blank` from read-only fields, so a choice left blank (a decision not yet taken, an
+    event that changed no status) would be answered as "" while the schema lists only the choices: here
+    such fields keep it. `withheld_fields` are answered as null to a user who may not see them (a
+    person's e-mail and phone), and the schema says so for answers only.
+    """
+
+    withheld_fields: ClassVar[tuple[str, ...]] = ()
+
+    def include_extra_kwargs(
+        self, kwargs: MutableMapping[str, Any], extra_kwargs: MutableMapping[str, Any]
+    ) -> MutableMapping[str, Any]:
+        blank = "choices" in kwargs and kwargs.get("allow_blank", False)
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if blank and kwargs.get("read_only"):
+            kwargs["allow_blank"] = True
+        return kwargs
+
+
+class WithheldFieldsExtension(OpenApiSerializerExtension):
+    """Marks a serializer's `withheld_fields` nullable in the schema of its answers."""
+
+    target_class = PortalModelSerializer
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "response":
+            for name in self.target.withheld_fields:
+                schema["properties"][name]["nullable"] = True
+        return schema
+
+
+class RowMixin:
+    """A row of a nested list (a report's executions, a practice's figures): whole, even inside a PATCH.
+
+    DRF lets every field of a partial update be left out, nested rows' fields too; a row that lacks a
+    required field would then reach the service half-built. Here it is refused with the field named.
+    """
+
+    fields: Any
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        missing = {
+            name: [_("This field is required.")]
+            for name, field in self.fields.items()
+            if field.required and not field.read_only and field.source_attrs[0] not in attrs
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs
+
+
+class RowSerializer(RowMixin, serializers.Serializer):
+    """A nested row that is not a model."""
+
+
+class RowModelSerializer(RowMixin, PortalModelSerializer):
+    """A nested row that is a model."""
+
+
+class ScopedModelSerializer(PortalModelSerializer):
     """A model serializer whose related fields accept only what the requesting user may see.
 
     `scoped_fields` maps a related field to the choices it offers a user (a `*_visible_to` function),
@@ -40,7 +105,7 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         return getattr(self.context.get("request"), "user", None)
 
 
-class CouncilSerializer(serializers.ModelSerializer):
+class CouncilSerializer(PortalModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:council-detail")
 
     class Meta:

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from council.api.serializers import ScopedModelSerializer
+from council.api.serializers import PortalModelSerializer, ScopedModelSerializer
 from council.permissions import councils_visible_to
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Vote
 from meetings.permissions import meetings_visible_to
@@ -130,7 +130,7 @@ class AgendaItemSerializer(ScopedModelSerializer):
         return data
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(PortalModelSerializer):
     class Meta:
         model = AgendaItem
         fields = ["decision", "decision_text", "votes_for", "votes_against", "votes_abstained"]
@@ -142,7 +142,7 @@ class ReorderSerializer(serializers.Serializer):
     items = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
 
 
-class InvitationSerializer(serializers.ModelSerializer):
+class InvitationSerializer(PortalModelSerializer):
     class Meta:
         model = Invitation
         fields = [
@@ -163,7 +163,7 @@ class InvitationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VoteSerializer(serializers.ModelSerializer):
+class VoteSerializer(PortalModelSerializer):
     """One vote of a written resolution's ballot."""
 
     class Meta:

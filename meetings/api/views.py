@@ -4,11 +4,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -192,7 +192,7 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(methods=["GET"], request=None, responses=VoteSerializer(many=True))
     @extend_schema(methods=["POST"], request=BallotSerializer, responses=VoteSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], filterset_class=None, pagination_class=None)
     def ballot(self, request: Request, pk: str | None = None) -> Response:
         """The invitee's votes on a written resolution (the invitee and the secretariat read them);
         the invitee posts votes within the voting window, changing earlier ones."""

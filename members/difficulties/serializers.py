@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from council.api.documents import DocumentSerializer
-from council.api.serializers import ScopedModelSerializer, limit_choices
+from council.api.serializers import PortalModelSerializer, ScopedModelSerializer, limit_choices
 from council.permissions import councils_visible_to
 from members.directory.permissions import institutions_visible_to
 from members.models import (
@@ -16,11 +16,11 @@ from members.models import (
 )
 
 
-class DifficultyEventSerializer(serializers.ModelSerializer):
+class DifficultyEventSerializer(PortalModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     author_name = serializers.SerializerMethodField()
-    on_behalf_of = serializers.CharField(source="author_institution.name", read_only=True, default=None)
-    assignee_name = serializers.CharField(source="assignee.name", read_only=True, default=None)
+    on_behalf_of = serializers.CharField(source="author_institution.name", read_only=True, allow_null=True)
+    assignee_name = serializers.CharField(source="assignee.name", read_only=True, allow_null=True)
 
     class Meta:
         model = DifficultyEvent
@@ -49,7 +49,7 @@ class DifficultySerializer(ScopedModelSerializer):
     category_display = serializers.CharField(source="get_category_display", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     institution_name = serializers.CharField(source="institution.name", read_only=True)
-    assignee_name = serializers.CharField(source="assignee.name", read_only=True, default=None)
+    assignee_name = serializers.CharField(source="assignee.name", read_only=True, allow_null=True)
     overdue = serializers.BooleanField(read_only=True)
 
     class Meta:

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from council.api.serializers import ScopedModelSerializer
+from council.api.serializers import PortalModelSerializer, ScopedModelSerializer
 from council.permissions import councils_visible_to
 from members.directory.permissions import can_see_contact_details, institutions_visible_to, people_visible_to
 from members.models import (
@@ -14,7 +14,7 @@ from members.models import (
 )
 
 
-class InstitutionSerializer(serializers.ModelSerializer):
+class InstitutionSerializer(PortalModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     sector_display = serializers.CharField(source="get_sector_display", read_only=True)
 
@@ -48,7 +48,8 @@ class PersonSerializer(ScopedModelSerializer):
     institution = serializers.PrimaryKeyRelatedField(
         queryset=Institution.objects.none(), allow_null=True, required=False
     )
-    institution_name = serializers.CharField(source="institution.name", read_only=True, default="")
+    # Not a field with default="": DRF leaves defaults out of a PATCH's answer.
+    institution_name = serializers.SerializerMethodField()
     has_account = serializers.SerializerMethodField()
 
     class Meta:
@@ -68,6 +69,10 @@ class PersonSerializer(ScopedModelSerializer):
         read_only_fields = ["is_active"]
 
     scoped_fields = {"institution": institutions_visible_to}
+    withheld_fields = ("email", "phone")
+
+    def get_institution_name(self, person: Person) -> str:
+        return person.institution.name if person.institution else ""
 
     def get_has_account(self, person: Person) -> bool:
         return person.user_id is not None
@@ -77,8 +82,7 @@ class PersonSerializer(ScopedModelSerializer):
         request = self.context.get("request")
         # Contact details are returned only to those allowed to see them, as on the pages.
         if request is None or not can_see_contact_details(request.user, instance):
-            data["email"] = None
-            data["phone"] = None
+            data.update(dict.fromkeys(self.withheld_fields))
         return data
 
 

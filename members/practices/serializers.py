@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from council.api.documents import DocumentSerializer
-from council.api.serializers import ScopedModelSerializer
+from council.api.serializers import PortalModelSerializer, RowModelSerializer, ScopedModelSerializer
 from council.permissions import councils_visible_to
 from members.directory.permissions import institutions_visible_to
 from members.models import (
@@ -18,13 +18,13 @@ from members.models import (
 from members.practices import permissions
 
 
-class FigureSerializer(serializers.ModelSerializer):
+class FigureSerializer(RowModelSerializer):
     class Meta:
         model = BestPracticeFigure
         fields = ["label", "value", "unit"]
 
 
-class BestPracticeStepSerializer(serializers.ModelSerializer):
+class BestPracticeStepSerializer(PortalModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     actor_name = serializers.SerializerMethodField()
     comment = serializers.CharField(allow_null=True, help_text="Null where the caller may not read it.")

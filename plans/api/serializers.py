@@ -5,7 +5,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from council.api.serializers import ScopedModelSerializer, limit_choices
+from council.api.serializers import PortalModelSerializer, RowSerializer, ScopedModelSerializer, limit_choices
 from council.permissions import councils_visible_to
 from plans.models import (
     BudgetLine,
@@ -187,25 +187,25 @@ class IndicatorSerializer(ScopedModelSerializer):
             raise serializers.ValidationError("Years are four-digit numbers.") from error
 
 
-class ExecutionSerializer(serializers.Serializer):
+class ExecutionSerializer(RowSerializer):
     budget_line = serializers.IntegerField(source="budget_line_id")
     amount = serializers.IntegerField(min_value=0)
 
 
-class ActualSerializer(serializers.Serializer):
+class ActualSerializer(RowSerializer):
     id = serializers.IntegerField(read_only=True)
     indicator = serializers.IntegerField(source="indicator_id")
     value = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    verified_at = serializers.DateTimeField(read_only=True)
+    verified_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
-class AnswerSerializer(serializers.Serializer):
+class AnswerSerializer(RowSerializer):
     action_item = serializers.IntegerField(source="action_item_id")
     answer = serializers.CharField(allow_blank=True)
 
 
-class ProgressReportSerializer(serializers.ModelSerializer):
+class ProgressReportSerializer(PortalModelSerializer):
     round_label = serializers.CharField(source="round.label", read_only=True)
     year = serializers.IntegerField(source="round.year", read_only=True)
     due_on = serializers.DateField(source="round.due_on", read_only=True)
