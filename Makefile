@@ -29,7 +29,9 @@ help:
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
 	@echo "make backup               the database and uploaded files to var/backups/portal-DATE.tar.gz"
 	@echo "make restore FILE=...     put a backup back (stop the web and worker processes first)"
+	@echo "make api-check            the API against its OpenAPI document with schemathesis"
 	@echo "make bench-announce       announce to 20 and 2,000 invitees through Redis, a worker and SMTP"
+	@echo "make bench-load           50 users of every role for 3 minutes; no write lost or doubled"
 	@echo "make bench-plans          the plans dashboard and summary at national scale (see README)"
 	@echo "make bench-reminders      the daily reminder job over 25 and 250 plans"
 
@@ -121,6 +123,16 @@ restore: install
 	@test -n "$(FILE)" || { echo "Name the archive: make restore FILE=var/backups/portal-....tar.gz" >&2; exit 1; }
 	$(MANAGE) restore $(FILE)
 	$(MANAGE) migrate --no-input -v 0
+
+.PHONY: api-check
+# schemathesis against the demo served by gunicorn, in a throwaway database (see bench/api_check.py).
+api-check: install
+	$(PY) -m bench.api_check $(API_CHECK_ARGS)
+
+.PHONY: bench-load
+# 50 users of every role for 3 minutes, then every acknowledged write checked in the database.
+bench-load: install
+	$(PY) -m bench.mixed_load $(BENCH_ARGS)
 
 .PHONY: bench-reminders
 bench-reminders: install

@@ -11,8 +11,8 @@ NAME = "council_bench"
 
 
 @contextlib.contextmanager
-def bench_database(**server_settings: str) -> Iterator[str]:
-    """Yield the URL of an empty database council_bench.
+def bench_database(name: str = NAME, **server_settings: str) -> Iterator[str]:
+    """Yield the URL of an empty database `name` (council_bench unless told).
 
     It is recreated on the PostgreSQL server of DATABASE_URL when that is set, otherwise on a
     throwaway server started with `server_settings` (as the postgres user) and removed afterwards.
@@ -24,17 +24,17 @@ def bench_database(**server_settings: str) -> Iterator[str]:
             print("Starting a throwaway PostgreSQL …", flush=True)
             server = PostgresServer(settings=server_settings)
             base_url = server.start().url
-        yield _recreate(base_url)
+        yield _recreate(base_url, name)
     finally:
         if server is not None:
             server.stop()
 
 
-def _recreate(url: str) -> str:
-    """The same server, database council_bench, dropped and created empty."""
+def _recreate(url: str, name: str) -> str:
+    """The same server, database `name`, dropped and created empty."""
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {NAME}")
-    return urlunsplit(urlsplit(url)._replace(path=f"/{NAME}"))
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {name}")
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))

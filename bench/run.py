@@ -13,7 +13,6 @@ endpoint (token), and a bare Django view through the same middleware, for compar
 """
 
 import argparse
-import contextlib
 import http.client
 import json
 import os
@@ -22,12 +21,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.database import bench_database
-from tests.support.services import free_port
+from bench.server import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -50,47 +48,6 @@ def prepare(url: str, plans: int, projects: int) -> dict[str, str]:
     info = json.loads(done.stdout.strip().splitlines()[-1])
     print("Loaded:", ", ".join(f"{key} {value}" for key, value in info["counts"].items()), flush=True)
     return {key: str(value) for key, value in info.items() if key != "counts"}
-
-
-@contextlib.contextmanager
-def gunicorn(url: str, workers: int) -> Iterator[int]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "CONN_MAX_AGE": "600",
-    }
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "council.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _attempt in range(100):
-            with contextlib.suppress(OSError):
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    break
-            time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @dataclass
