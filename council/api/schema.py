@@ -9,6 +9,10 @@ say otherwise, so clients (and schemathesis in CI) know each operation's full se
 
 from typing import Any
 
+from drf_spectacular.plumbing import get_doc
+
+from council.api import serializers
+
 ERROR = {
     "type": "object",
     "description": "One message about the whole request.",
@@ -62,6 +66,7 @@ def _statuses(method: str, operation: dict[str, Any]) -> dict[str, str]:
 def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """drf-spectacular postprocessing hook: document each operation's error answers and their shapes."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    _drop_inherited_descriptions(schemas)
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("FieldErrors", FIELD_ERRORS)
     for path_item in result.get("paths", {}).values():
@@ -71,3 +76,18 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
             for status, ref in _statuses(method, operation).items():
                 operation["responses"].setdefault(status, _error(status, ref))
     return result
+
+
+def _drop_inherited_descriptions(schemas: dict[str, Any]) -> None:
+    """A serializer without a docstring of its own would be described by its base class's, which speaks
+    of how the code works, not of the resource."""
+    bases = (
+        serializers.PortalModelSerializer,
+        serializers.ScopedModelSerializer,
+        serializers.RowSerializer,
+        serializers.RowModelSerializer,
+    )
+    inherited = {get_doc(base) for base in bases}
+    for schema in schemas.values():
+        if schema.get("description") in inherited:
+            del schema["description"]

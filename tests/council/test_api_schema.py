@@ -36,6 +36,11 @@ def test_every_operation_documents_its_error_answers():
             assert refused == {"$ref": "#/components/schemas/FieldErrors"}
 
 
+def test_resources_are_not_described_by_the_code_they_are_built_with():
+    for name, component in published_schema()["components"]["schemas"].items():
+        assert "serializer" not in component.get("description", "").lower(), name
+
+
 def test_an_api_address_that_matches_nothing_answers_404_in_json(api, alice):
     response = api(alice).get("/api/v1/projects/abc/")
     assert response.status_code == 404
