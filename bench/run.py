@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.database import bench_database
-from bench.server import gunicorn
+from bench.server import gunicorn, p95
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -60,9 +60,9 @@ class Result:
     def line(self) -> str:
         ordered = sorted(self.latencies)
         median = statistics.median(ordered) * 1000
-        p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
+        slowest = p95(ordered) * 1000
         rate = len(ordered) / self.seconds
-        return f"{self.name:<34} {len(ordered):>7} {rate:>9.1f} {median:>10.1f} {p95:>10.1f}" + (
+        return f"{self.name:<34} {len(ordered):>7} {rate:>9.1f} {median:>10.1f} {slowest:>10.1f}" + (
             f"   ({self.errors} errors)" if self.errors else ""
         )
 
