@@ -11,6 +11,8 @@ from typing import Any
 
 import django
 
+from bench.prepare import session_key
+
 # Accounts the simulated users act as, by role; several simulated users share an account, as colleagues do.
 STAFF = ("anyang-staff", "busan-staff")
 OFFICIALS = ("anyang-official", "busan-official")
@@ -18,18 +20,6 @@ CONTACTS = ("daerim", "pyeongchon", "inha", "pnu")
 IMPORTS = 60  # spreadsheets of new institutions ready for staff to import
 ROWS_PER_IMPORT = 5
 MARK = "부하시험"  # in the title or text of everything the benchmark writes
-
-
-def _session(user: Any) -> str:
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.cached_db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "council.accounts.authentication.UsernameOrEmailBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return str(session.session_key)
 
 
 def prepare(folder: Path) -> dict[str, Any]:
@@ -54,7 +44,7 @@ def prepare(folder: Path) -> dict[str, Any]:
         plan = Plan.objects.filter(council_id__in=council_ids).order_by("id").first()
         meeting = Meeting.objects.filter(council_id__in=council_ids).order_by("-starts_at").first()
         accounts[username] = {
-            "session": _session(user),
+            "session": session_key(user),
             "token": api_token_issue(user=user),
             "reads": [
                 "/",

@@ -5,15 +5,26 @@ Run by bench/run.py as `python -m bench.prepare PLANS PROJECTS` with DATABASE_UR
 
 import json
 import sys
+from typing import Any
 
 import django
 
 
+def session_key(user: Any) -> str:
+    """A signed-in session of `user`, as a login would leave it, for the benchmarks' page requests."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "council.accounts.authentication.UsernameOrEmailBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return str(session.session_key)
+
+
 def main() -> None:
     django.setup()
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
     from bench.load import load
     from council.accounts.tokens import api_token_issue
     from council.models import User
@@ -21,18 +32,13 @@ def main() -> None:
 
     counts = load(plans=int(sys.argv[1]), projects=int(sys.argv[2]))
     user = User.objects.get(username="bench-official")
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "council.accounts.authentication.UsernameOrEmailBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
     plan = Plan.objects.filter(council__roles__user=user).order_by("id").first()
     assert plan is not None
     strategy = plan.strategies.order_by("order").first()
     assert strategy is not None
     info = {
         "counts": counts,
-        "session": session.session_key,
+        "session": session_key(user),
         "token": api_token_issue(user=user),
         "plan": plan.pk,
         "strategy": strategy.pk,
