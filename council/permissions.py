@@ -4,17 +4,21 @@ Roles (secretariat staff, city official, institution contact, site admin) decide
 Council seats (members.Membership) decide only which councils a contact's institution takes part in;
 the members app tells this module how to find them through `set_seat_rows`, so the dependency keeps
 pointing from members to council. A user's roles, working groups, contacts and seats are read in
-one query (a UNION of tagged rows), since every page of every user asks for them.
+one query (a UNION of tagged rows), since every page of every user asks for them. That query is
+compiled once per process (`_roles_sql`): building it through the ORM costs more than running it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q, QuerySet, Value
+from django.utils import timezone
 
 from council.models import Council, CouncilRole, User
 
@@ -29,15 +33,16 @@ class Seats:
     council_ids: frozenset[int] = frozenset()
 
 
-# The members app's rows for a user: ("contact", institution id) and ("seat", council id), as
-# querysets of tagged_rows() that this module joins into the user's one query.
-SeatRows = Callable[[User], list[QuerySet[Any]]]
+# The members app's rows for a user id on a day: ("contact", institution id) and ("seat", council
+# id), as querysets of tagged_rows() that this module joins into the user's one query.
+SeatRows = Callable[[int, date], list[QuerySet[Any]]]
 _seat_rows: SeatRows | None = None
 
 
 def set_seat_rows(rows: SeatRows) -> None:
     global _seat_rows
     _seat_rows = rows
+    _roles_sql.cache_clear()
 
 
 def tagged_rows(queryset: QuerySet[Any], tag: str, id_field: str, other: str | None = None) -> QuerySet[Any]:
@@ -116,23 +121,11 @@ def access_for(user: AnyUser) -> Access:
     if not user.is_active:
         access = ANONYMOUS_ACCESS
     else:
-        roles = CouncilRole.objects.filter(user=user, council__is_active=True)
-        parts = [
-            roles.annotate(
-                row_tag=Value("role", output_field=models.CharField()),
-                row_other=Value(0, output_field=models.IntegerField()),
-            ).values_list("row_tag", "council_id", "row_other", "kind"),
-            # A role on a council extends to the working groups under it.
-            tagged_rows(
-                Council.objects.filter(parent_id__in=roles.values("council_id")), "group", "id", "parent_id"
-            ),
-            *(_seat_rows(user) if _seat_rows else []),
-        ]
         staff: set[int] = set()
         official: set[int] = set()
         groups: list[tuple[int, int]] = []
         found: dict[str, set[int]] = {"contact": set(), "seat": set()}
-        for tag, row_id, other_id, kind in parts[0].union(*parts[1:], all=True):
+        for tag, row_id, other_id, kind in _roles_rows(user.pk, timezone.localdate()):
             if tag == "role":
                 (staff if kind == CouncilRole.Kind.SECRETARIAT else official).add(row_id)
             elif tag == "group":
@@ -157,6 +150,51 @@ def access_for(user: AnyUser) -> Access:
     return access
 
 
+# Stand-ins for the user and the day while the roles query is compiled; each run puts the real
+# ones in their places. No primary key is negative, and no term of office is that old.
+_USER_MARK = -1_999_999_999
+_DAY_MARK = date(1, 1, 2)
+
+
+def _roles_query(user_id: int, day: date) -> QuerySet[Any]:
+    """The user's roles, the working groups under their councils, and the members app's rows."""
+    roles = CouncilRole.objects.filter(user_id=user_id, council__is_active=True)
+    parts = [
+        roles.annotate(
+            row_tag=Value("role", output_field=models.CharField()),
+            row_other=Value(0, output_field=models.IntegerField()),
+        ).values_list("row_tag", "council_id", "row_other", "kind"),
+        # A role on a council extends to the working groups under it.
+        tagged_rows(
+            Council.objects.filter(parent_id__in=roles.values("council_id")), "group", "id", "parent_id"
+        ),
+        *(_seat_rows(user_id, day) if _seat_rows else []),
+    ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+@cache
+def _roles_sql(vendor: str) -> tuple[str, tuple[Any, ...]]:
+    sql, params = _roles_query(_USER_MARK, _DAY_MARK).query.sql_with_params()
+    if _USER_MARK not in params or connection.ops.adapt_datefield_value(_DAY_MARK) not in params:
+        raise AssertionError("the roles query no longer takes the user and the day as parameters")
+    return sql, params
+
+
+def _roles_rows(user_id: int, day: date) -> list[tuple[str, int, int, str]]:
+    """Rows (tag, id, other id, kind) of `_roles_query(user_id, day)`, from the SQL compiled once."""
+    sql, marked = _roles_sql(connection.vendor)
+    adapt = connection.ops.adapt_datefield_value  # a date as the backend passes it (text on SQLite)
+    stand_in: dict[tuple[type, Any], Any] = {
+        (int, _USER_MARK): user_id,
+        (type(adapt(_DAY_MARK)), adapt(_DAY_MARK)): adapt(day),
+    }
+    params = [stand_in.get((type(value), value), value) for value in marked]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def forget_access(user: AnyUser) -> None:
     """Drop the cached roles after they change within one request or test."""
     if hasattr(user, "_portal_access"):
@@ -177,6 +215,20 @@ def councils_visible_to(user: AnyUser) -> QuerySet[Council]:
     if access.is_site_admin:
         return councils
     return councils.filter(Q(is_public=True, is_active=True) | Q(id__in=access.readable_council_ids))
+
+
+def councils_switchable(user: AnyUser) -> QuerySet[Council]:
+    """The councils the header's switcher offers. A signed-in user works in the active councils they
+    have a role or a seat in (a site administrator in every active one); published councils they
+    take no part in are read from the council list, so their switcher stays as short as their own
+    work at any national size. A visitor chooses among the published councils."""
+    access = access_for(user)
+    councils = Council.objects.filter(is_active=True)
+    if access.is_site_admin:
+        return councils
+    if not access.is_authenticated:
+        return councils.filter(is_public=True)
+    return councils.filter(id__in=access.readable_council_ids)
 
 
 def managed_councils(user: AnyUser) -> QuerySet[Council]:

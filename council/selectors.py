@@ -9,12 +9,12 @@ from django.http import HttpRequest
 
 from council.models import Council, Dispatch, Notice
 from council.models.notices import to_reach
-from council.permissions import AnyUser, access_for, councils_visible_to
+from council.permissions import AnyUser, access_for, councils_switchable
 
 
 def councils_for_switcher(*, user: AnyUser) -> list[Council]:
-    """The active councils the user may read, by name, for the header's council switcher."""
-    return list(councils_visible_to(user).filter(is_active=True).select_related("parent").order_by("name"))
+    """The councils the user works in, by name, for the header's council switcher."""
+    return list(councils_switchable(user).order_by("name"))
 
 
 def council_current(*, user: AnyUser, councils: Sequence[Council], chosen_id: int | None) -> Council | None:

@@ -25,7 +25,7 @@ from council.files.spreadsheets import RowError
 from council.filters import parse_id
 from council.models import Dispatch, Notice, User
 from council.notices import outbox
-from council.permissions import access_for, authenticated_user, can_view_delivery, councils_visible_to
+from council.permissions import access_for, authenticated_user, can_view_delivery, councils_switchable
 from council.search import MIN_QUERY_LENGTH, clean_query, search_portal
 from council.selectors import notices_for_user, notices_to_reach, request_council
 from council.web.forms import LanguageForm, ProfileForm
@@ -71,8 +71,8 @@ def language_switch(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def council_switch(request: HttpRequest) -> HttpResponse:
-    """Work in another council; only councils the user may read can be chosen."""
-    council = get_object_or_404(councils_visible_to(request.user), pk=parse_id(request.POST.get("council")))
+    """Work in another of the councils the user has a part in."""
+    council = get_object_or_404(councils_switchable(request.user), pk=parse_id(request.POST.get("council")))
     request.session["council_id"] = council.pk
     return HttpResponseRedirect(safe_next(request, reverse("home"), referer=True))
 

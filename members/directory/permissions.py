@@ -9,28 +9,28 @@
 - Visitors see the member list of a published council.
 """
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
-from council.models import Council, User
+from council.models import Council
 from council.permissions import AnyUser, access_for, tagged_rows
 from members.models import Institution, InstitutionContact, Membership, Person
 
 
-def seat_rows(user: User) -> list[QuerySet[Any]]:
+def seat_rows(user_id: int, day: date) -> list[QuerySet[Any]]:
     """The institutions a user acts for ("contact") and the councils where they, or those institutions,
     hold seats ("seat"), as rows of the user's roles query (council.permissions.access_for).
 
-    Only seats whose term covers today count: a former member keeps the meetings it was invited to,
-    not the council's members-only business.
+    Only seats whose term covers the day (today) count: a former member keeps the meetings it was
+    invited to, not the council's members-only business.
     """
-    contacts = InstitutionContact.objects.filter(user=user, institution__is_active=True)
+    contacts = InstitutionContact.objects.filter(user_id=user_id, institution__is_active=True)
     seats = Membership.objects.filter(
-        Q(person__user=user) | Q(institution_id__in=contacts.values("institution_id")),
+        Q(person__user_id=user_id) | Q(institution_id__in=contacts.values("institution_id")),
         council__is_active=True,
-    ).current_on(timezone.localdate())
+    ).current_on(day)
     return [tagged_rows(contacts, "contact", "institution_id"), tagged_rows(seats, "seat", "council_id")]
 
 

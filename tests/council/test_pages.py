@@ -88,6 +88,23 @@ def test_council_switcher_offers_only_readable_councils(login, alice, anyang, bu
     assert client.session["council_id"] == child.pk
 
 
+def _switcher(page: bytes) -> str:
+    return page.decode().split('data-testid="council-switcher"')[1].split("</details>")[0]
+
+
+def test_the_switcher_offers_the_councils_worked_in_not_every_published_one(
+    client, login, alice, root, anyang
+):
+    published = CouncilFactory(is_public=True, short_name="공개 협의회")
+    signed_in = login(alice)
+    switcher = _switcher(signed_in.get("/").content)
+    assert anyang.short_name in switcher and published.short_name not in switcher
+    assert signed_in.post(reverse("council-switch"), {"council": published.pk}).status_code == 404
+    assert signed_in.get(reverse("council-detail", args=[published.slug])).status_code == 200  # still read
+    assert published.short_name in _switcher(login(root).get("/").content)
+    assert published.short_name in _switcher(client.get("/").content)  # a visitor picks a published one
+
+
 def test_the_current_council_is_the_chosen_one_else_the_first_the_roles_point_to(
     rf, alice, anyang, busan, django_assert_num_queries
 ):
