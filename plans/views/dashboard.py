@@ -64,52 +64,65 @@ def _breakdown_labels() -> dict[str, str]:
 
 
 def _board_html(plan: Plan, scope: Scope) -> str:
-    """The dashboard's figures as HTML, computed once per plan revision, scope, day and language."""
-
-    def render() -> str:
-        board = dashboard(scope=scope)
-        context = {
-            "plan": plan,
-            "board": board,
-            "chart": chart_data(board),
-            "breakdown_title": _breakdown_labels()[scope.level],
-            "dashboard_path": reverse("plan-dashboard", args=[plan.pk]),
-            "project_list_url": reverse("project-list"),
-        }
-        return render_to_string("plans/includes/board.html", context)
-
-    return figures_cached(plan=plan, part="dashboard", scope=scope, compute=render)
+    board = dashboard(scope=scope)
+    context = {
+        "plan": plan,
+        "board": board,
+        "chart": chart_data(board),
+        "breakdown_title": _breakdown_labels()[scope.level],
+        "dashboard_path": reverse("plan-dashboard", args=[plan.pk]),
+        "project_list_url": reverse("project-list"),
+    }
+    return render_to_string("plans/includes/board.html", context)
 
 
-def _filter_html(filterset: PlanScopeFilter, plan: Plan, scope: Scope) -> str:
-    """The filter's selects as HTML; when the filters are valid they follow from the scope, so they
-    are cached with the figures (a large plan offers hundreds of options)."""
-
-    def render() -> str:
-        return render_to_string("plans/includes/scope_filter.html", {"filter": filterset})
-
-    if filterset.errors:
-        return mark_safe(render())  # noqa: S308 - rendered by the template engine
-    return mark_safe(figures_cached(plan=plan, part="filter", scope=scope, compute=render))  # noqa: S308
+def _filter_html(filterset: PlanScopeFilter) -> str:
+    return render_to_string("plans/includes/scope_filter.html", {"filter": filterset})
 
 
 @login_required
 def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Stated vs planned vs executed, execution by strategy and year, progress, late or stalled
-    projects and KPI achievement, narrowed by year, strategy, task and lead institution."""
+    projects and KPI achievement, narrowed by year, strategy, task and lead institution.
+
+    The filter's selects (a large plan offers hundreds of options) and the figures follow from the
+    plan and the scope, so both are rendered once per plan revision, scope, day and language and
+    read back in one cache lookup. A visit without filters builds no filter form at all."""
     plan: Plan = visible_or_404(permissions.plans_visible_to(request.user).select_related("council"), pk)
-    filterset = PlanScopeFilter(
-        request.GET or None, queryset=Project.objects.none(), plan=plan, request=request
+    filterset: PlanScopeFilter | None = None
+
+    def filter_form() -> PlanScopeFilter:
+        nonlocal filterset
+        if filterset is None:
+            filterset = PlanScopeFilter(
+                request.GET or None, queryset=Project.objects.none(), plan=plan, request=request
+            )
+        return filterset
+
+    errors: dict[str, Any] = {}
+    scope = Scope(plan=plan)
+    if request.GET:
+        if filter_form().is_valid():
+            scope = filter_form().scope()
+        else:
+            errors = filter_form().errors
+
+    def render_figures() -> tuple[str, str]:
+        return _filter_html(filter_form()), _board_html(plan, scope)
+
+    filter_html, board_html = figures_cached(
+        plan=plan, part="dashboard-page", scope=scope, compute=render_figures
     )
-    scope = filterset.scope() if filterset.is_valid() else Scope(plan=plan)
-    board_html = mark_safe(_board_html(plan, scope))  # noqa: S308 - rendered by the template engine above
+    if errors:  # the selects show what was not understood, so they are not the cached ones
+        filter_html = _filter_html(filter_form())
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         return HttpResponse(board_html)
     context = {
         "plan": plan,
-        "filter": filterset,
-        "filter_html": _filter_html(filterset, plan, scope),
-        "board_html": board_html,
+        "filter_count": len(request.GET),
+        "filter_html": mark_safe(filter_html),  # noqa: S308 - rendered by the template engine above
+        "filter_errors": errors,
+        "board_html": mark_safe(board_html),  # noqa: S308
         "tab": "dashboard",
         "oversees": permissions.can_oversee_plan(request.user, plan),
         "can_manage": permissions.can_manage_plan(request.user, plan),
