@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Council, CouncilRole, Dispatch, Notice, User
@@ -51,3 +52,6 @@ class DispatchAdmin(admin.ModelAdmin):
     search_fields = ["subject_key"]
     readonly_fields = ["kind", "subject_key", "revision", "council", "payload", "created_at", "expanded_at"]
     inlines = [NoticeInline]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Dispatch | None = None) -> bool:
+        return False  # what was announced to whom stays on record (and in the recipients' counters)

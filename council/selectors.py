@@ -1,9 +1,8 @@
 """Reads shared by pages and API: the current council, the switcher, notices."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Value, Window
+from django.db.models import Count, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest
 
@@ -96,28 +95,15 @@ def notices_for_user(*, user_id: int) -> QuerySet[Notice]:
     return Notice.objects.filter(recipient_id=user_id).select_related("dispatch")
 
 
-@dataclass(frozen=True, slots=True)
-class Unread:
-    """The user's newest unread notices and how many are unread in all."""
-
-    latest: list[Notice]
-    count: int
-
-
 UNREAD_SHOWN = 5
 
 
-def request_unread(request: HttpRequest) -> Unread:
-    """The request user's unread notices, read once per request in one query: the header counts
-    them and the home page lists the newest."""
-    if not hasattr(request, "_unread"):
-        latest: list[Notice] = []
-        if request.user.is_authenticated:
-            latest = list(
-                Notice.objects.filter(recipient_id=request.user.pk, read_at__isnull=True)
-                .annotate(unread_total=Window(Count("id")))
-                .order_by("-created_at", "-id")[:UNREAD_SHOWN]
-            )
-        count = latest[0].unread_total if latest else 0  # type: ignore[attr-defined]
-        request._unread = Unread(latest=latest, count=count)  # type: ignore[attr-defined]
-    return request._unread  # type: ignore[attr-defined]
+def unread_latest(*, user: AnyUser) -> list[Notice]:
+    """The user's newest unread notices, for the home page (the header shows `user.unread_notices`)."""
+    if not user.is_authenticated or not user.unread_notices:
+        return []
+    return list(
+        Notice.objects.filter(recipient_id=user.pk, read_at__isnull=True)
+        .only("title", "created_at")  # what the home panel shows
+        .order_by("-created_at", "-id")[:UNREAD_SHOWN]
+    )

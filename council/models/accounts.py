@@ -11,6 +11,10 @@ class User(AbstractUser):
 
     name = models.CharField(_("name"), max_length=100, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="ko")
+    # How many of the user's notices are unread, for the header of every page without a query of its
+    # own: recounted in the transaction of every write that adds or reads notices
+    # (council.notices.outbox.unread_recount).
+    unread_notices = models.PositiveIntegerField(_("unread notices"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("user")

@@ -9,14 +9,14 @@ from django.utils import timezone
 
 from council.models import Council, Dispatch
 from council.permissions import Access
-from council.selectors import notices_to_reach, request_unread
+from council.selectors import notices_to_reach, unread_latest
 from council.web.navigation import HomePanel, register_home_panel
 
 
 def _notifications(request: HttpRequest, access: Access, council: Council | None) -> dict[str, Any] | None:
     if not access.is_authenticated:
         return None
-    return {"notices": request_unread(request).latest}
+    return {"notices": unread_latest(user=request.user)}
 
 
 TO_REACH_DAYS = 30

@@ -18,7 +18,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from council.celery import enqueue
@@ -119,8 +120,12 @@ def dispatch_expand(*, dispatch_id: int) -> list[list[int]]:
                     status=Notice.Status.PENDING if recipient.email else Notice.Status.SKIPPED,
                 )
             )
-        Notice.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
-        Dispatch.objects.filter(pk=dispatch.pk, expanded_at__isnull=True).update(expanded_at=timezone.now())
+        with transaction.atomic():
+            Notice.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+            unread_recount(user_ids={row.recipient_id for row in rows if row.recipient_id is not None})
+            Dispatch.objects.filter(pk=dispatch.pk, expanded_at__isnull=True).update(
+                expanded_at=timezone.now()
+            )
     pending = list(
         Notice.objects.filter(dispatch_id=dispatch.pk, status=Notice.Status.PENDING)
         .order_by("id")
@@ -301,11 +306,35 @@ def notices_mark_reached(*, notices: QuerySet[Notice], user: User) -> int:
     return notices.filter(to_reach()).update(reached_at=timezone.now(), reached_by=user)
 
 
+@transaction.atomic
 def notices_mark_read(*, user_id: int, notice_ids: Sequence[int] | None = None) -> int:
     notices = Notice.objects.filter(recipient_id=user_id, read_at__isnull=True)
     if notice_ids is not None:
         notices = notices.filter(id__in=list(notice_ids))
-    return notices.update(read_at=timezone.now())
+    marked = notices.update(read_at=timezone.now())
+    if marked:
+        unread_recount(user_ids={user_id})
+    return marked
+
+
+def unread_recount(*, user_ids: Iterable[int] | None = None) -> int:
+    """Set the users' `unread_notices` to the count of their unread notices (every user's when
+    `user_ids` is None, as `manage.py recount_unread` does); call it in the transaction that wrote
+    their notices. The users' rows are locked first, in id order, so that the count, a statement of
+    its own, sees what any concurrent writer of their notices committed before it."""
+    users = User.objects.all() if user_ids is None else User.objects.filter(pk__in=sorted(user_ids))
+    with transaction.atomic():
+        locked = list(users.select_for_update().order_by("pk").values_list("pk", flat=True))
+        if not locked:
+            return 0
+        unread = (
+            Notice.objects.filter(recipient_id=OuterRef("pk"), read_at__isnull=True)
+            .order_by()
+            .values("recipient_id")
+            .annotate(count=Count("id"))
+            .values("count")
+        )
+        return User.objects.filter(pk__in=locked).update(unread_notices=Coalesce(Subquery(unread), 0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 
 from council.permissions import access_for
-from council.selectors import header_council, request_councils, request_unread
+from council.selectors import header_council, request_councils
 from council.web.navigation import menu_for
 
 
@@ -26,5 +26,5 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "menu": menu,
         "current_council": SimpleLazyObject(lambda: header_council(request)),
         "switcher_councils": SimpleLazyObject(lambda: request_councils(request)),
-        "unread_notices": SimpleLazyObject(lambda: request_unread(request).count),
+        "unread_notices": getattr(request.user, "unread_notices", 0),
     }

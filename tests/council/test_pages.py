@@ -1,12 +1,14 @@
 """Pages every role shares: home, language, council switcher, notifications, deliveries, account."""
 
 import importlib
+import io
 import re
 from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -148,6 +150,34 @@ def test_notifications_list_and_reading_one(login, alice, invited):
     assert response.status_code == 302
     invited.refresh_from_db()
     assert invited.read_at is not None
+
+
+def _unread_badge(page: bytes) -> str | None:
+    found = re.search(r'<span class="portal-badge-count" aria-label="[^"]*">(\d+)</span>', page.decode())
+    return found.group(1) if found else None
+
+
+def test_the_unread_count_follows_every_notice_added_and_read(
+    login, alice, invited, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch_create(
+            kind="account.invited", subject_key=f"council.user:{alice.pk}", revision=2, payload={}
+        )
+    client = login(alice)
+
+    def counter() -> int:
+        alice.refresh_from_db(fields=["unread_notices"])
+        assert alice.unread_notices == Notice.objects.filter(recipient=alice, read_at__isnull=True).count()
+        return alice.unread_notices
+
+    assert counter() == 2 and _unread_badge(client.get(reverse("notice-list")).content) == "2"
+    assert invited.title in client.get(reverse("home")).content.decode()  # the newest unread, on home
+    client.get(reverse("notice-open", args=[invited.pk]))
+    assert counter() == 1 and _unread_badge(client.get(reverse("notice-list")).content) == "1"
+    Notice.objects.filter(recipient=alice).update(read_at=None)  # changed by hand in the database
+    call_command("recount_unread", stdout=io.StringIO())
+    assert counter() == 2
 
 
 def test_nobody_opens_another_persons_notification(login, carol, invited):
