@@ -4,7 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -80,46 +80,58 @@ def _filter_html(filterset: PlanScopeFilter) -> str:
     return render_to_string("plans/includes/scope_filter.html", {"filter": filterset})
 
 
+# What the dashboard's filter form asks; any other parameter, or a value that is not a number, is
+# worked out afresh for that request and not cached.
+SCOPE_FILTERS = frozenset({"year", "strategy", "task", "lead"})
+
+
+def _asked(query: QueryDict) -> str | None:
+    """The filters asked for, as they go into the cache key ("" for none), or None when odd."""
+    asked = []
+    for name, values in query.lists():
+        if name not in SCOPE_FILTERS or len(values) != 1 or len(values[0]) > 12:
+            return None
+        if values[0]:
+            if not values[0].isdecimal():
+                return None
+            asked.append(f"{name}={values[0]}")
+    return "&".join(sorted(asked))
+
+
 @login_required
 def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Stated vs planned vs executed, execution by strategy and year, progress, late or stalled
     projects and KPI achievement, narrowed by year, strategy, task and lead institution.
 
-    The filter's selects (a large plan offers hundreds of options) and the figures follow from the
-    plan and the scope, so both are rendered once per plan revision, scope, day and language and
-    read back in one cache lookup. A visit without filters builds no filter form at all."""
+    The filter's selects (a large plan offers hundreds of options), what the filters did not
+    understand, and the figures follow from the plan and the filters asked for, so they are worked
+    out once per plan revision, filters, day and language and read back in one cache lookup: a
+    click through the drill-downs builds no filter form and sums nothing."""
     plan: Plan = visible_or_404(permissions.plans_visible_to(request.user).select_related("council"), pk)
-    filterset: PlanScopeFilter | None = None
 
-    def filter_form() -> PlanScopeFilter:
-        nonlocal filterset
-        if filterset is None:
-            filterset = PlanScopeFilter(
-                request.GET or None, queryset=Project.objects.none(), plan=plan, request=request
-            )
-        return filterset
+    def render_figures() -> tuple[str, str, dict[str, list[str]]]:
+        filterset = PlanScopeFilter(
+            request.GET or None, queryset=Project.objects.none(), plan=plan, request=request
+        )
+        scope, errors = Scope(plan=plan), {}
+        if filterset.is_bound and filterset.is_valid():
+            scope = filterset.scope()
+        elif filterset.is_bound:  # what was not understood is said, and the whole plan shown
+            errors = {name: [str(error) for error in found] for name, found in filterset.errors.items()}
+        return _filter_html(filterset), _board_html(plan, scope), errors
 
-    errors: dict[str, Any] = {}
-    scope = Scope(plan=plan)
-    if request.GET:
-        if filter_form().is_valid():
-            scope = filter_form().scope()
-        else:
-            errors = filter_form().errors
-
-    def render_figures() -> tuple[str, str]:
-        return _filter_html(filter_form()), _board_html(plan, scope)
-
-    filter_html, board_html = figures_cached(
-        plan=plan, part="dashboard-page", scope=scope, compute=render_figures
-    )
-    if errors:  # the selects show what was not understood, so they are not the cached ones
-        filter_html = _filter_html(filter_form())
+    asked = _asked(request.GET)
+    if asked is None:
+        filter_html, board_html, errors = render_figures()
+    else:
+        filter_html, board_html, errors = figures_cached(
+            plan=plan, part=f"dashboard?{asked}", scope=Scope(plan=plan), compute=render_figures
+        )
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         return HttpResponse(board_html)
     context = {
         "plan": plan,
-        "filter_count": len(request.GET),
+        "filter_count": sum(1 for value in request.GET.values() if value),
         "filter_html": mark_safe(filter_html),  # noqa: S308 - rendered by the template engine above
         "filter_errors": errors,
         "board_html": mark_safe(board_html),  # noqa: S308
