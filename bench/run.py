@@ -6,10 +6,11 @@ The data go into a database council_bench, recreated empty: on the PostgreSQL se
 DATABASE_URL when that is set (its own database is left alone), otherwise on a throwaway server
 started as the postgres user on a free port and removed afterwards.
 The data set is loaded once, gunicorn serves the portal with bench.settings, and each page is
-requested by a pool of threads over keep-alive connections for the given time: the dashboard of
-one plan (as a city official, logged in), the same dashboard drilled to a strategy, the summary
-endpoint (token), and a bare Django view through the same middleware, for comparison. Median and
-95th-percentile latency and requests per second are printed for each.
+requested by a pool of threads for the given time, in one-second slices taken in turn: the
+dashboard of one plan (as a city official, logged in), the same dashboard drilled to a strategy,
+the summary endpoint (token), and a bare Django view through the same middleware, for comparison.
+Median and 95th-percentile latency, requests per second and the ratio to the bare view are
+printed for each.
 """
 
 import argparse
@@ -57,20 +58,24 @@ class Result:
     seconds: float
     errors: int
 
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
     def line(self) -> str:
         ordered = sorted(self.latencies)
         median = statistics.median(ordered) * 1000
         slowest = p95(ordered) * 1000
-        rate = len(ordered) / self.seconds
-        return f"{self.name:<34} {len(ordered):>7} {rate:>9.1f} {median:>10.1f} {slowest:>10.1f}" + (
-            f"   ({self.errors} errors)" if self.errors else ""
+        errors = f" ({self.errors} errors)" if self.errors else ""
+        return (
+            f"{self.name + errors:<34} {len(ordered):>7} {self.rate:>9.1f} {median:>10.1f} {slowest:>10.1f}"
         )
 
 
-def measure(
-    name: str, port: int, path: str, headers: dict[str, str], seconds: float, concurrency: int
-) -> Result:
-    """Requests from `concurrency` threads, each on one keep-alive connection, for `seconds`."""
+def _slice(
+    port: int, path: str, headers: dict[str, str], seconds: float, concurrency: int
+) -> tuple[list[float], int]:
+    """Requests from `concurrency` threads, each on its own connection, for `seconds`."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -94,20 +99,46 @@ def measure(
             latencies.extend(local)
             errors += failed
 
-    for _warm in range(5):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", path, headers=headers)
-        response = connection.getresponse()
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"{path} answered {response.status}")
     threads = [threading.Thread(target=worker) for _n in range(concurrency)]
-    started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return Result(name, latencies, time.monotonic() - started, errors)
+    return latencies, errors
+
+
+def measure(
+    targets: list[tuple[str, str, dict[str, str]]], port: int, seconds: float, concurrency: int
+) -> list[Result]:
+    """Each target for `seconds` in all, in one-second slices taken in turn, so that a machine whose
+    speed drifts during the run (a shared or throttled CPU) slows every page alike and the ratios
+    to the bare view stay fair."""
+    for _name, path, headers in targets:
+        for _warm in range(5):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{path} answered {response.status}")
+    results = [Result(name, [], 0.0, 0) for name, _path, _headers in targets]
+    rounds = max(1, round(seconds))
+    for _round in range(rounds):
+        for result, (_name, path, headers) in zip(results, targets, strict=True):
+            started = time.monotonic()
+            latencies, errors = _slice(port, path, headers, seconds / rounds, concurrency)
+            result.seconds += time.monotonic() - started
+            result.latencies.extend(latencies)
+            result.errors += errors
+    return results
+
+
+def table(results: list[Result]) -> str:
+    """The results, one row per page, the first (the bare view) being the reference of the last column."""
+    reference = results[0].rate
+    lines = [f"{'':<34} {'requests':>7} {'req/s':>9} {'p50 ms':>10} {'p95 ms':>10} {'vs bare':>8}"]
+    lines += [f"{result.line()} {result.rate / reference:>7.2f}x" for result in results]
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -136,9 +167,7 @@ def main() -> None:
                 f"gunicorn {args.workers} workers, {args.concurrency} client threads, {args.seconds:g} s each"
             )
             print(f"\n{setup} ({os.cpu_count()} CPUs)\n")
-            print(f"{'':<34} {'requests':>7} {'req/s':>9} {'p50 ms':>10} {'p95 ms':>10}")
-            for name, path, headers in targets:
-                print(measure(name, port, path, headers, args.seconds, args.concurrency).line(), flush=True)
+            print(table(measure(targets, port, args.seconds, args.concurrency)), flush=True)
 
 
 if __name__ == "__main__":
