@@ -137,6 +137,19 @@ def test_the_dashboard_drills_down_and_answers_htmx_with_the_board_only(login, f
     assert "필터" in page  # ignored, and said so
 
 
+def test_the_dashboard_says_what_it_did_not_understand_whether_cached_or_not(login, fay, busan_plan):
+    client = login(fay)
+    url = reverse("plan-dashboard", args=[busan_plan.plan.pk])
+    strategy = busan_plan.plan.strategies.get()
+    for _twice in range(2):  # the second answer comes from the cache, errors included
+        page = client.get(url, {"year": "1999"}).content.decode()
+        assert 'class="portal-errors"' in page
+    page = client.get(url, {"strategy": "셋째", "utm": "x"}).content.decode()  # odd: worked out afresh
+    assert 'class="portal-errors"' in page
+    page = client.get(url, {"year": "", "strategy": strategy.pk, "task": ""}).content.decode()
+    assert '<span class="portal-badge-count">1</span>' in page  # empty selects are not filters
+
+
 def test_the_public_page_shows_progress_without_the_late_list(client, anyang_plan):
     page = client.get(reverse("plan-progress", args=[anyang_plan.pk])).content.decode()
     assert anyang_plan.title in page and "지연·정체 사업" not in page
