@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from council.filters import parse_id
 from council.web.pages import page_council, visible_or_404
 from plans import permissions
 from plans.filters import PlanScopeFilter
@@ -80,21 +81,19 @@ def _filter_html(filterset: PlanScopeFilter) -> str:
     return render_to_string("plans/includes/scope_filter.html", {"filter": filterset})
 
 
-# What the dashboard's filter form asks; any other parameter, or a value that is not a number, is
-# worked out afresh for that request and not cached.
-SCOPE_FILTERS = frozenset({"year", "strategy", "task", "lead"})
-
-
 def _asked(query: QueryDict) -> str | None:
-    """The filters asked for, as they go into the cache key ("" for none), or None when odd."""
+    """The filters asked for, as they go into the cache key ("" for none); None when the query holds
+    anything but the filter set's own filters with ids or years, which is then worked out afresh for
+    that request and not cached."""
     asked = []
     for name, values in query.lists():
-        if name not in SCOPE_FILTERS or len(values) != 1 or len(values[0]) > 12:
+        if name not in PlanScopeFilter.base_filters or len(values) != 1:
             return None
         if values[0]:
-            if not values[0].isdecimal():
+            number = parse_id(values[0])
+            if number is None:
                 return None
-            asked.append(f"{name}={values[0]}")
+            asked.append(f"{name}={number}")
     return "&".join(sorted(asked))
 
 
