@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from council.models import Council, CouncilRole, User
@@ -21,6 +22,9 @@ from tests.members.factories import InstitutionContactFactory, InstitutionFactor
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# As the settings have them, before a database built without migrations hides them for its set-up.
+MIGRATION_MODULES = dict(settings.MIGRATION_MODULES)
+
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
 
@@ -28,8 +32,6 @@ PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
 def embedded(media_root) -> dict:
     """Settings every test runs under, whatever the environment says: tasks in-process, static files
     unhashed, uploads in a temporary folder (no test writes into the developer's var/media)."""
-    from django.conf import settings
-
     return {
         "MEDIA_ROOT": media_root,
         "STORAGES": {
@@ -76,6 +78,40 @@ def _embedded_services(settings, tmp_path):
     cache.clear()
     with eager_tasks():
         yield
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations(request) -> bool:
+    """Whether the test database is built by running every migration.
+
+    On PostgreSQL (CI) it is: that proves the migrations build the schema the code expects. The
+    embedded SQLite database is built from the models instead, in a second rather than ten per
+    test worker; test_models_and_migrations_agree keeps the two the same, and the data migrations
+    only change rows, which a new database does not have.
+    """
+    from django.db import connection
+
+    return connection.vendor != "sqlite" and not request.config.getvalue("nomigrations")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_use_migrations):
+    """A database built from the models is recorded as migrated, as `migrate` would leave it, and
+    the migrations are visible again to what reads them (backups, makemigrations --check)."""
+    if django_db_use_migrations:
+        return
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
+    settings.MIGRATION_MODULES = MIGRATION_MODULES
+    with django_db_blocker.unblock():
+        recorder = MigrationRecorder(connection)
+        recorder.ensure_schema()
+        graph = MigrationLoader(connection, ignore_no_migrations=True).graph
+        recorder.migration_qs.bulk_create(
+            [recorder.Migration(app=app, name=name) for app, name in graph.nodes]
+        )
 
 
 @pytest.fixture(scope="module")
