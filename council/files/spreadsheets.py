@@ -176,6 +176,7 @@ def read_table(
     columns: Sequence[Column],
     *,
     max_rows: int = MAX_ROWS,
+    max_bytes: int = MAX_FILE_BYTES,
     sheet_names: Sequence[str | Promise] = (),
 ) -> list[tuple[int, dict[str, str]]]:
     """Rows of an uploaded XLSX or CSV file as (row number, {column key: text}); empty rows skipped.
@@ -187,9 +188,9 @@ def read_table(
     """
     deadline = time.monotonic() + MAX_READ_SECONDS
     name = (upload.name or "").lower()
-    if upload.size is not None and upload.size > MAX_FILE_BYTES:
+    if upload.size is not None and upload.size > max_bytes:
         raise SpreadsheetError(
-            _("The file is larger than %(size)d MB.") % {"size": MAX_FILE_BYTES // 1024 // 1024}
+            _("The file is larger than %(size)d MB.") % {"size": max_bytes // 1024 // 1024}
         )
     data = upload.read()
     if name.endswith(".xlsx"):
@@ -239,17 +240,21 @@ def read_table(
     return table
 
 
+def choice_lookup(choices: Sequence[tuple[str, Any]]) -> dict[str, str]:
+    """Every spelling a file may give of a choice, lowercased, to its stored code: the code itself,
+    or its label in Korean or English. Built once for a whole file's rows."""
+    lookup: dict[str, str] = {}
+    for language in ("ko", "en"):
+        with translation.override(language):
+            for code, label in choices:
+                lookup.setdefault(str(label).strip().lower(), str(code))
+    lookup.update((str(code).lower(), str(code)) for code, _label in choices)
+    return lookup
+
+
 def choice_code(raw: str, choices: Sequence[tuple[str, Any]]) -> str | None:
     """The stored code for a value given as the code or as its label in Korean or English."""
-    wanted = raw.strip().lower()
-    for code, label in choices:
-        if wanted == str(code).lower():
-            return str(code)
-        for language in ("ko", "en"):
-            with translation.override(language):
-                if wanted == str(label).strip().lower():
-                    return str(code)
-    return None
+    return choice_lookup(choices).get(raw.strip().lower())
 
 
 # What a spreadsheet takes for the start of a formula or a command when a cell's text begins with it
