@@ -9,6 +9,7 @@ is refused. Every row is checked first; nothing is saved unless all are valid.
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -22,14 +23,14 @@ from council.files.spreadsheets import (
     Column,
     ImportRejected,
     RowError,
-    choice_code,
+    choice_lookup,
     read_table,
     write_template,
 )
 from council.models import ImportJob, User
 from members.models import Institution
 from plans import permissions, services
-from plans.models import FundingSource, Plan, PlanTask, Project, Strategy
+from plans.models import BudgetLine, FundingSource, Plan, PlanTask, Project, Strategy
 
 COLUMNS = (
     Column(
@@ -71,6 +72,9 @@ COLUMNS = (
     Column("planned", gettext_lazy("Planned (KRW)"), help=gettext_lazy("Whole won, e.g. 1200000000.")),
 )
 LABELS = {column.key: column for column in COLUMNS}
+# A national plan fits in one file: 25,000 projects, each planned for five years from three sources.
+MAX_ROWS = 400_000
+MAX_FILE_BYTES = 64 * 1024 * 1024
 # The sheet of the plan workbook (plans.exports) that holds these columns; an import reads it by name.
 STRUCTURE_SHEET = gettext_lazy("Structure")
 
@@ -142,6 +146,7 @@ class _Checker:
         self.plan = plan
         self.institutions = institutions
         self.errors: list[RowError] = []
+        self.sources = choice_lookup(FundingSource.choices)
         self.strategies = {s.code: s for s in plan.strategies.all()}
         self.tasks = {t.code: t for t in plan.tasks.select_related("strategy")}
         self.existing_projects = {
@@ -360,7 +365,7 @@ class _Checker:
         if not raw_source:
             self.error(row, "source", _("Give the funding source."))
         else:
-            source = choice_code(raw_source, FundingSource.choices)
+            source = self.sources.get(raw_source.strip().lower())
             if source is None:
                 allowed = ", ".join(str(label) for _code, label in FundingSource.choices)
                 self.error(
@@ -421,7 +426,9 @@ def plan_import(
     if plan.is_locked:
         message = _("The plan is adopted: open a revision to change its structure, budgets or KPIs.")
         raise ImportRejected([RowError(row=0, column="", message=message)])
-    table = read_table(upload, COLUMNS, sheet_names=[STRUCTURE_SHEET])
+    table = read_table(
+        upload, COLUMNS, max_rows=MAX_ROWS, max_bytes=MAX_FILE_BYTES, sheet_names=[STRUCTURE_SHEET]
+    )
     institutions = {institution.name: institution for institution in permissions.project_institutions(actor)}
     checker = _Checker(plan, institutions)
     for index, (row, values) in enumerate(table, start=1):
@@ -442,60 +449,116 @@ def plan_import(
     return _save(actor, plan, checker, progress)
 
 
+# Which column of the file each model field comes from, to name it beside a refused row.
+_COLUMNS_OF_FIELDS: dict[type, dict[str, str]] = {
+    Strategy: {"code": "strategy_code", "title": "strategy_title"},
+    PlanTask: {"code": "task_code", "title": "task_title"},
+    Project: {
+        "code": "project_code",
+        "title": "project_title",
+        "lead_institution": "lead_institution",
+        "start_on": "start_on",
+        "end_on": "end_on",
+    },
+    BudgetLine: {"year": "year", "source": "source", "planned": "planned"},
+}
+
+
+def _row_errors(row: int, obj: object, error: ValidationError) -> list[RowError]:
+    if not hasattr(error, "error_dict"):
+        return [RowError(row=row, column="", message=message) for message in error.messages]
+    columns = _COLUMNS_OF_FIELDS.get(type(obj), {})
+    return [
+        RowError(row=row, column=_label(columns[name]) if name in columns else "", message=message)
+        for name, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
 def _save(actor: User, plan: Plan, checker: _Checker, progress: ReportProgress) -> PlanImportReport:
-    report = PlanImportReport()
+    """Build every new object from the checked rows, then write them in bulk (plans.services), all
+    in one transaction with the budget changes of the plan's own projects in a revision."""
+    rows: dict[int, int] = {}  # id() of each new object: the row it comes from
+
+    def from_row(obj: Any, row: int) -> Any:
+        rows[id(obj)] = row
+        return obj
+
+    strategies: dict[str, Strategy] = dict(checker.strategies)
+    new_strategies = [
+        from_row(Strategy(plan=plan, code=code, title=title, order=len(checker.strategies) + number), row)
+        for number, (code, (row, title)) in enumerate(checker.new_strategies.items(), start=1)
+    ]
+    strategies.update((strategy.code, strategy) for strategy in new_strategies)
+    tasks: dict[str, PlanTask] = dict(checker.tasks)
+    new_tasks = [
+        from_row(
+            PlanTask(
+                plan=plan,
+                strategy=strategies[strategy_code],
+                code=code,
+                title=title,
+                order=len(checker.tasks) + number,
+            ),
+            row,
+        )
+        for number, (code, (row, title, strategy_code)) in enumerate(checker.new_tasks.items(), start=1)
+    ]
+    tasks.update((task.code, task) for task in new_tasks)
+    projects: list[Project] = []
+    lines: list[BudgetLine] = []
+    revised: list[tuple[_ProjectSpec, Project]] = []
+    for spec in checker.projects.values():
+        if spec.existing is not None:
+            revised.append((spec, spec.existing))
+            continue
+        assert spec.start_on is not None and spec.end_on is not None  # the checker refused it otherwise
+        project = from_row(
+            Project(
+                plan=plan,
+                task=tasks[spec.task_code],
+                code=spec.code,
+                title=spec.title,
+                lead_institution=spec.lead,
+                start_on=spec.start_on,
+                end_on=spec.end_on,
+            ),
+            spec.row,
+        )
+        projects.append(project)
+        lines += [
+            from_row(BudgetLine(project=project, year=year, source=source, planned=planned), line_row)
+            for (year, source), (line_row, planned) in spec.lines.items()
+        ]
+    report = PlanImportReport(
+        strategies=len(new_strategies), tasks=len(new_tasks), projects=len(projects), lines=len(lines)
+    )
     row = 0
     try:
         with transaction.atomic():
-            strategies: dict[str, Strategy] = dict(checker.strategies)
-            order = len(strategies)
-            for code, (first_row, title) in checker.new_strategies.items():
-                row = first_row
-                order += 1
-                strategies[code] = services.strategy_create(
-                    actor=actor, plan=plan, code=code, title=title, order=order
-                )
-                report.strategies += 1
-            tasks: dict[str, PlanTask] = dict(checker.tasks)
-            order = len(tasks)
-            for code, (first_row, title, strategy_code) in checker.new_tasks.items():
-                row = first_row
-                order += 1
-                tasks[code] = services.plan_task_create(
-                    actor=actor,
-                    plan=plan,
-                    strategy=strategies[strategy_code],
-                    code=code,
-                    title=title,
-                    order=order,
-                )
-                report.tasks += 1
-            for index, spec in enumerate(checker.projects.values(), start=1):
-                progress("saving", index, len(checker.projects))
+            progress("saving", 0, len(projects) + len(revised))
+            services.plan_structure_add(
+                actor=actor,
+                plan=plan,
+                strategies=new_strategies,
+                tasks=new_tasks,
+                projects=projects,
+                lines=lines,
+            )
+            for index, (spec, existing) in enumerate(revised, start=1):
+                progress("saving", len(projects) + index, len(projects) + len(revised))
                 row = spec.row
-                if spec.existing is not None:
-                    amounts = {key: planned for key, (_line_row, planned) in spec.lines.items()}
-                    report.lines_updated += services.project_budget_set(
-                        actor=actor, project=spec.existing, amounts=amounts
-                    )
-                    continue
-                project: Project = services.project_create(
-                    actor=actor,
-                    plan=plan,
-                    task=tasks[spec.task_code],
-                    code=spec.code,
-                    title=spec.title,
-                    lead_institution=spec.lead,
-                    start_on=spec.start_on,
-                    end_on=spec.end_on,
+                amounts = {key: planned for key, (_line_row, planned) in spec.lines.items()}
+                report.lines_updated += services.project_budget_set(
+                    actor=actor, project=existing, amounts=amounts
                 )
-                report.projects += 1
-                for (year, source), (line_row, planned) in spec.lines.items():
-                    row = line_row
-                    services.budget_line_create(
-                        actor=actor, project=project, year=year, source=source, planned=planned
-                    )
-                    report.lines += 1
+    except services.StructureRejected as error:
+        refused = [
+            problem
+            for obj, problem_error in error.problems
+            for problem in _row_errors(rows[id(obj)], obj, problem_error)
+        ]
+        raise ImportRejected(sorted(refused, key=lambda problem: problem.row)) from error
     except ValidationError as error:
         raise ImportRejected(
             [RowError(row=row, column="", message=message) for message in error.messages]

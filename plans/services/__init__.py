@@ -14,6 +14,7 @@ from plans.services.reporting import (
     round_open,
 )
 from plans.services.structure import (
+    StructureRejected,
     budget_line_create,
     budget_line_delete,
     budget_line_update,
@@ -27,6 +28,7 @@ from plans.services.structure import (
     plan_create,
     plan_revise,
     plan_revision_open,
+    plan_structure_add,
     plan_task_create,
     plan_task_delete,
     plan_task_update,
@@ -48,6 +50,7 @@ from plans.services.structure import (
 
 __all__ = [
     "ActualInput",
+    "StructureRejected",
     "budget_executed_refresh",
     "budget_line_create",
     "budget_line_delete",
@@ -64,6 +67,7 @@ __all__ = [
     "plan_create",
     "plan_revise",
     "plan_revision_open",
+    "plan_structure_add",
     "plan_task_create",
     "plan_task_delete",
     "plan_task_update",

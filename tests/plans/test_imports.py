@@ -1,8 +1,12 @@
 """Import of a whole plan from one table: all rows or none, every bad row listed; export to XLSX."""
 
 import io
+from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.db.models import Sum
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -304,3 +308,111 @@ def test_a_revision_imports_new_budget_lines_for_the_plans_own_projects(login, d
     assert lines == {(2023, "city"): 1_500_000_000, (2024, "national"): 700_000_000}
     history = client.get(reverse("plan-history", args=[plan.pk])).content.decode()
     assert "1,000,000,000원 → 1,500,000,000원" in history
+
+
+def _project_rows(lead: str, count: int) -> list[list[object]]:
+    """`count` projects of one task, each planned for three years."""
+    rows: list[list[object]] = [HEADER]
+    for number in range(count):
+        for year in (2023, 2024, 2025):
+            first = year == 2023
+            rows.append(
+                [
+                    "1",
+                    "지원체계" if number == 0 and first else "",
+                    "1-1",
+                    "허브" if number == 0 and first else "",
+                    f"1-1-{number:02d}",
+                    f"사업 {number}" if first else "",
+                    lead if first else "",
+                    "2023-01" if first else "",
+                    "2025-12" if first else "",
+                    year,
+                    "국비",
+                    1_000_000 * (number + 1),
+                ]
+            )
+    return rows
+
+
+def test_every_imported_project_and_line_has_its_creation_in_the_history(
+    login, dave, busan, pusan_univ, import_file
+):
+    plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+    response = import_file(
+        login(dave), reverse("plan-import", args=[plan.pk]), xlsx(_project_rows(pusan_univ.name, 4))
+    )
+    assert response.context["job"].status == "done", response.context["errors"]
+    lines = BudgetLine.objects.filter(project__plan=plan)
+    assert lines.count() == 12
+    assert lines.aggregate(total=Sum("planned"))["total"] == 3 * (1 + 2 + 3 + 4) * 1_000_000
+    for model, ids in (
+        (Project, set(plan.projects.values_list("id", flat=True))),
+        (BudgetLine, set(lines.values_list("id", flat=True))),
+    ):
+        records = model.history.filter(id__in=ids)
+        assert set(records.values_list("id", flat=True)) == ids
+        assert set(records.values_list("history_type", "history_user")) == {("+", dave.pk)}
+    project = plan.projects.get(code="1-1-02")
+    assert sorted(project.budget_lines.values_list("year", "planned")) == [
+        (2023, 3_000_000),
+        (2024, 3_000_000),
+        (2025, 3_000_000),
+    ]
+    # Ids drawn for the import leave the table's own sequence right for the next project.
+    assert services.project_create(
+        actor=dave,
+        plan=plan,
+        task=project.task,
+        code="1-1-99",
+        title="다음 사업",
+        lead_institution=pusan_univ,
+        start_on=date(2023, 1, 1),
+        end_on=date(2023, 12, 31),
+    ).pk > max(plan.projects.exclude(code="1-1-99").values_list("id", flat=True))
+
+
+def test_the_import_costs_the_same_queries_for_a_few_projects_or_many(dave, busan, pusan_univ):
+    from plans.imports import plan_import
+
+    counts = []
+    for size in (1, 2, 40):  # the first import also reads what stays cached (the roles of the actor)
+        plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+        upload = xlsx(_project_rows(pusan_univ.name, size))
+        with CaptureQueriesContext(connection) as queries:
+            report = plan_import(actor=dave, plan=plan, upload=upload)
+        assert report.projects == size and report.lines == 3 * size
+        counts.append(len(queries))
+    assert counts[1] == counts[2], counts
+
+
+def test_a_field_too_long_is_named_with_its_row_and_column_and_nothing_is_saved(
+    login, dave, busan, pusan_univ, import_file
+):
+    plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+    rows = _project_rows(pusan_univ.name, 3)
+    rows[4][5] = "긴 이름" * 100  # project 1-1-01's first row
+    response = import_file(login(dave), reverse("plan-import", args=[plan.pk]), xlsx(rows))
+    errors = response.context["errors"]
+    assert [(error.row, error.column) for error in errors] == [(5, "핵심사업")], errors
+    assert not plan.strategies.exists() and not plan.projects.exists()
+    assert not Project.history.filter(plan_id=plan.pk).exists()
+
+
+def test_a_plan_file_may_hold_more_rows_than_other_imports(
+    login, dave, busan, pusan_univ, import_file, monkeypatch
+):
+    from council.files import spreadsheets
+    from plans import imports
+
+    plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 6)  # what other imports take
+    done = import_file(
+        login(dave), reverse("plan-import", args=[plan.pk]), xlsx(_project_rows(pusan_univ.name, 3))
+    )
+    assert done.context["job"].status == "done", done.context["errors"]
+    monkeypatch.setattr(imports, "MAX_ROWS", 6)
+    refused = import_file(
+        login(dave), reverse("plan-import", args=[plan.pk]), xlsx(_project_rows(pusan_univ.name, 3))
+    )
+    assert "최대 6행" in refused.content.decode()
