@@ -34,6 +34,7 @@ help:
 	@echo "make bench-load           50 users of every role for 3 minutes; no write lost or doubled"
 	@echo "make bench-plans          the plans dashboard and summary at national scale (see README)"
 	@echo "make bench-reminders      the daily reminder job over 25 and 250 plans"
+	@echo "make bench-imports        a plan import at Busan's size and a national file of 25,000 projects"
 
 $(PY):
 	@python=$$($(find_python)) || { echo "Python 3.12 or newer is needed (Django 6). Install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }; \
@@ -137,6 +138,10 @@ bench-load: install
 .PHONY: bench-reminders
 bench-reminders: install
 	$(PY) -m bench.reminders
+
+.PHONY: bench-imports
+bench-imports: install
+	$(PY) -m bench.imports $(BENCH_ARGS)
 
 .PHONY: bench-plans
 bench-plans: install
