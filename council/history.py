@@ -34,7 +34,8 @@ def change_history(records: QuerySet[Any], *, limit: int = HISTORY_LIMIT) -> lis
     """The newest `limit` changes, each with the names of the fields it changed."""
     rows = list(records.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     entries = []
-    for newer, older in zip(rows, [*rows[1:], None], strict=True):
+    # A record written in bulk, without history, has no rows at all.
+    for newer, older in zip(rows, [*rows[1:], None], strict=False):
         changed: list[str] = []
         if older is not None and newer.history_type == "~":
             delta = newer.diff_against(older, excluded_fields=NOT_SHOWN)

@@ -33,3 +33,11 @@ def test_rows_from_before_tracking_get_one_starting_record(meeting):
     history_baseline("meetings", "Meeting").code(apps, None)
     record = Meeting.history.get()
     assert (record.id, record.title, record.history_type) == (meeting.pk, meeting.title, "+")
+
+
+def test_a_meeting_without_any_history_record_still_opens(login, alice, meeting):
+    """Rows written in bulk (a data load, a script) have no history until they change."""
+    Meeting.history.filter(id=meeting.pk).delete()
+    page = login(alice).get(meeting.get_absolute_url())
+    assert page.status_code == 200
+    assert 'data-testid="change-history"' in page.content.decode()
