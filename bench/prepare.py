@@ -35,12 +35,17 @@ def session_key(user: Any) -> str:
 
 def main() -> None:
     django.setup()
+    from bench.lists import load_lists
     from bench.load import load
     from council.accounts.tokens import api_token_issue
     from council.models import User
     from plans.models import Plan
 
     counts = load(plans=int(sys.argv[1]), projects=int(sys.argv[2]))
+    lists = load_lists()
+    big_meeting = lists.pop("big meeting")
+    counts.update(lists)
+    staff = User.objects.get(username="bench-staff")
     user = User.objects.get(username="bench-official")
     plan = Plan.objects.filter(council__roles__user=user).order_by("id").first()
     assert plan is not None
@@ -52,6 +57,9 @@ def main() -> None:
         "token": api_token_issue(user=user),
         "plan": plan.pk,
         "strategy": strategy.pk,
+        "staff_session": session_key(staff),
+        "staff_token": api_token_issue(user=staff),
+        "meeting": big_meeting,
     }
     print(json.dumps(info))
 

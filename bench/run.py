@@ -1,4 +1,4 @@
-"""Benchmark the plans dashboard and summary at national scale, on PostgreSQL under gunicorn.
+"""Benchmark the plans dashboard, its summary and the lists at national scale, on PostgreSQL under gunicorn.
 
     python -m bench.run [--plans 250] [--projects 100] [--seconds 10] [--concurrency 4] [--workers 4]
 
@@ -8,7 +8,10 @@ started as the postgres user on a free port and removed afterwards.
 The data set is loaded once, gunicorn serves the portal with bench.settings, and each page is
 requested by a pool of threads for the given time, in one-second slices taken in turn: the
 dashboard of one plan (as a city official, logged in), the same dashboard drilled to a strategy,
-the summary endpoint (token), and a bare Django view through the same middleware, for comparison.
+the summary endpoint (token), the meeting, difficulty and institution lists, the page of a meeting
+with 100 agenda items and 2,000 invitees, the portal search and the matching API lists (as the
+secretariat of every council, bench/lists.py), and a bare Django view through the same middleware,
+for comparison.
 Median and 95th-percentile latency, requests per second and the ratio to the bare view are
 printed for each.
 """
@@ -68,7 +71,7 @@ class Result:
         slowest = p95(ordered) * 1000
         errors = f" ({self.errors} errors)" if self.errors else ""
         return (
-            f"{self.name + errors:<34} {len(ordered):>7} {self.rate:>9.1f} {median:>10.1f} {slowest:>10.1f}"
+            f"{self.name + errors:<40} {len(ordered):>7} {self.rate:>9.1f} {median:>10.1f} {slowest:>10.1f}"
         )
 
 
@@ -136,7 +139,7 @@ def measure(
 def table(results: list[Result]) -> str:
     """The results, one row per page, the first (the bare view) being the reference of the last column."""
     reference = results[0].rate
-    lines = [f"{'':<34} {'requests':>7} {'req/s':>9} {'p50 ms':>10} {'p95 ms':>10} {'vs bare':>8}"]
+    lines = [f"{'':<40} {'requests':>7} {'req/s':>9} {'p50 ms':>10} {'p95 ms':>10} {'vs bare':>8}"]
     lines += [f"{result.line()} {result.rate / reference:>7.2f}x" for result in results]
     return "\n".join(lines)
 
@@ -155,12 +158,22 @@ def main() -> None:
         info = prepare(url, args.plans, args.projects)
         page = {"Cookie": f"sessionid={info['session']}", "Accept-Language": "ko"}
         token = {"Authorization": f"Token {info['token']}"}
+        staff = {"Cookie": f"sessionid={info['staff_session']}", "Accept-Language": "ko"}
+        staff_token = {"Authorization": f"Token {info['staff_token']}"}
         plan, strategy = info["plan"], info["strategy"]
         targets = [
             ("bare Django view", "/bench/hello/", page),
             ("dashboard (whole plan)", f"/plans/{plan}/dashboard/", page),
             ("dashboard (one strategy)", f"/plans/{plan}/dashboard/?strategy={strategy}", page),
             ("summary API", f"/api/v1/plans/{plan}/summary/", token),
+            ("meeting list", "/meetings/", staff),
+            ("meeting page (100 items, 2,000 invited)", f"/meetings/{info['meeting']}/", staff),
+            ("difficulty list", "/difficulties/", staff),
+            ("institution list", "/institutions/", staff),
+            ("portal search", "/search/?q=%EC%B7%A8%EC%97%85", staff),
+            ("meetings API", "/api/v1/meetings/", staff_token),
+            ("difficulties API", "/api/v1/difficulties/", staff_token),
+            ("institutions API", "/api/v1/institutions/", staff_token),
         ]
         with gunicorn(url, args.workers) as port:
             setup = (
