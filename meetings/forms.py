@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from council.files.uploads import DocumentField
 from council.web.forms import ChipRadioSelect, DateInput, KrdsFormMixin, ServiceModelForm
@@ -138,7 +139,10 @@ class AgendaProposalForm(AgendaItemForm):
 class AgendaDocumentForm(KrdsFormMixin, forms.Form):
     file = DocumentField(label=_("Document"))
     title = forms.CharField(
-        label=_("Title"), max_length=200, required=False, help_text=_("Defaults to the file name.")
+        label=pgettext_lazy("document", "Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Defaults to the file name."),
     )
 
 

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from council.web.flash import flash_form_errors, flash_validation_error
 from council.web.listing import list_filter, render_list
@@ -15,7 +14,7 @@ from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionForm, ActionUpdateForm
-from meetings.views.common import back_to_meeting, managed_meeting
+from meetings.views.common import back_to_meeting, managed_meeting, meeting_form_page
 
 
 @login_required
@@ -58,9 +57,22 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
+    if request.method != "POST":
+        form = ActionForm(
+            institutions=selectors.council_institutions(meeting.council_id),
+            items=meeting.agenda_items.all(),
+            auto_id="action-%s",
+        )
+        return meeting_form_page(
+            request,
+            meeting,
+            form,
+            heading=_("Record a follow-up action"),
+            submit_label=_("Record"),
+            anchor="actions",
+        )
     form = ActionForm(
         request.POST,
         institutions=selectors.council_institutions(meeting.council_id),

@@ -16,7 +16,7 @@ from council.web.pages import actor, apply_errors, model_fields, require, submit
 from meetings import permissions, selectors, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, AgendaProposalForm, DecisionForm
 from meetings.models import AgendaDocument, AgendaItem, Meeting
-from meetings.views.common import back_to_meeting, managed_item, managed_meeting
+from meetings.views.common import back_to_meeting, managed_item, managed_meeting, meeting_form_page
 from members.difficulties.permissions import difficulties_visible_to
 from members.models import BestPractice, Difficulty
 from members.practices.permissions import best_practices_visible_to
@@ -27,9 +27,18 @@ def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
 
 
 @login_required
-@require_POST
 def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
+    if request.method != "POST":
+        require(permissions.meeting_abilities(request.user, meeting).build_agenda)
+        form = AgendaItemForm(
+            people=selectors.council_people(meeting.council_id).order_by("name"),
+            institutions=selectors.council_institutions(meeting.council_id),
+            auto_id="item-%s",
+        )
+        return meeting_form_page(
+            request, meeting, form, heading=_("Add an agenda item"), submit_label=_("Add"), anchor="agenda"
+        )
     form = AgendaItemForm(
         request.POST,
         people=selectors.council_people(meeting.council_id),
@@ -108,9 +117,20 @@ def agenda_reorder(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def agenda_document_add(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
+    if request.method != "POST":
+        require(permissions.meeting_abilities(request.user, item.meeting).build_agenda)
+        form = AgendaDocumentForm(auto_id=f"document-{item.pk}-%s")
+        return meeting_form_page(
+            request,
+            item.meeting,
+            form,
+            heading=_("Attach a document"),
+            submit_label=_("Upload"),
+            item=item,
+            multipart=True,
+        )
     form = AgendaDocumentForm(request.POST, request.FILES)
     back = f"{item.meeting.get_absolute_url()}#item-{item.pk}"
     attached = submit(
@@ -158,9 +178,20 @@ def agenda_document_download(request: HttpRequest, pk: int, document_pk: int) ->
 
 
 @login_required
-@require_POST
 def agenda_decision_record(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
+    if request.method != "POST":
+        require(permissions.meeting_abilities(request.user, item.meeting).decide)
+        form = DecisionForm(instance=item, auto_id=f"decision-{item.pk}-%s")
+        return meeting_form_page(
+            request,
+            item.meeting,
+            form,
+            heading=_("Record the decision"),
+            submit_label=_("Record"),
+            item=item,
+            decision=True,
+        )
     form = DecisionForm(request.POST, instance=item)
     if form.is_valid():
         try:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,12 +21,9 @@ from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
 from meetings.filters import MeetingFilter
 from meetings.forms import (
-    ActionForm,
-    AgendaDocumentForm,
     AgendaItemForm,
     AnswerForm,
     CancelForm,
-    DecisionForm,
     GuestForm,
     InviteMembersForm,
     MeetingCopyForm,
@@ -37,6 +35,9 @@ from meetings.models.agenda import shared_agenda
 from meetings.notices import announce_reach
 from meetings.pdf import agenda_pack_pdf
 from meetings.views.common import managed_meeting, visible_meeting
+
+# A council of 40 seats fits on one page; a meeting of every member of a large council takes several.
+INVITEES_PER_PAGE = 100
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -66,11 +67,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can = permissions.meeting_abilities(request.user, meeting)
     agenda_items = selectors.meeting_agenda(user=request.user, meeting=meeting)
     agenda = list(agenda_items)
-    for item in agenda:
-        if can.build_agenda:
-            item.document_form = AgendaDocumentForm(auto_id=f"document-{item.pk}-%s")  # type: ignore[attr-defined]
-        if can.decide:
-            item.decision_form = DecisionForm(instance=item, auto_id=f"decision-{item.pk}-%s")  # type: ignore[attr-defined]
     context: dict[str, object] = {
         "meeting": meeting,
         "can": can,
@@ -101,7 +97,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             context["minutes"] = minutes
             context["minutes_can"] = permissions.minutes_abilities(request.user, minutes)
     if can.see_invitees:
-        context["invitations"] = selectors.meeting_invitations(meeting=meeting)
+        invitees = Paginator(selectors.meeting_invitations(meeting=meeting), INVITEES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context.update({"invitees_page": invitees, "invitations": invitees.object_list})
     if can.manage:
         people = selectors.council_people(meeting.council_id).order_by("name")
         institutions = selectors.council_institutions(meeting.council_id)
@@ -109,14 +108,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "next_step": _next_step(meeting, can, agenda, context.get("quorum")),
                 "history": change_history(meeting.history.all()),
-                "item_form": AgendaItemForm(people=people, institutions=institutions, auto_id="item-%s"),
+                # An empty agenda opens on its first item's form; otherwise the forms load when asked.
+                "item_form": None
+                if agenda
+                else AgendaItemForm(people=people, institutions=institutions, auto_id="item-%s"),
                 "invite_form": InviteMembersForm(auto_id="invite-%s"),
                 "guest_form": GuestForm(auto_id="guest-%s"),
                 "cancel_form": CancelForm(auto_id="cancel-%s"),
                 "copy_form": MeetingCopyForm(auto_id="copy-%s"),
-                "action_form": ActionForm(
-                    institutions=institutions, items=meeting.agenda_items.all(), auto_id="action-%s"
-                ),
                 "dispatches": dispatches_about(subject_key=f"meetings.meeting:{meeting.pk}"),
             }
         )

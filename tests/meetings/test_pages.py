@@ -460,3 +460,60 @@ def test_no_more_votes_than_voting_members_present_through_the_page_and_the_api(
     assert (
         api(alice).post(decision, {"decision": "approved", "votes_for": 2}, format="json").status_code == 200
     )
+
+
+def test_an_items_forms_open_on_request_in_place_or_on_their_own_page(login, alice, bob, meeting):
+    items = [
+        services.agenda_item_add(actor=alice, meeting=meeting, title=f"안건 {n}", kind="deliberation")
+        for n in range(3)
+    ]
+    item = items[1]
+    decision = reverse("agenda-decision", args=[meeting.pk, item.pk])
+    document = reverse("agenda-document-add", args=[meeting.pk, item.pk])
+    client = login(alice)
+    hub = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'hx-get="{document}"' in hub and f'hx-target="#item-{item.pk}-form"' in hub
+    assert 'type="file"' not in hub.split('id="agenda"')[1].split("안건 추가")[0]  # no form drawn up front
+    add_item = reverse("agenda-item-add", args=[meeting.pk])
+    assert f'hx-get="{add_item}"' in hub  # an agenda with items folds the form for the next one
+    assert 'name="title"' in client.get(add_item, HTTP_HX_REQUEST="true").content.decode()
+    upload = client.get(document, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in upload and 'enctype="multipart/form-data"' in upload and 'type="file"' in upload
+    assert 'name="csrfmiddlewaretoken"' in upload
+
+    meeting = hold(alice, meeting)
+    hub = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'hx-get="{decision}"' in hub and 'name="decision_text"' not in hub
+    page = client.get(decision).content.decode()
+    assert "<html" in page and "결정 기록" in page and "안건 1" in page
+    assert f'id="decision-{item.pk}-decision' in page and f'action="{decision}"' in page
+    fragment = client.get(decision, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and f'id="decision-{item.pk}-decision' in fragment
+    add_action = reverse("action-create", args=[meeting.pk])
+    assert f'hx-get="{add_action}"' in hub and 'name="due_on"' not in hub
+    assert 'name="due_on"' in client.get(add_action, HTTP_HX_REQUEST="true").content.decode()
+
+    response = client.post(decision, {"decision": "approved", "decision_text": "원안 가결"})
+    assert response.status_code == 302 and response["Location"].endswith(f"#item-{item.pk}")
+    assert AgendaItem.objects.get(pk=item.pk).decision == "approved"
+
+    for path in (decision, document, add_item, add_action):  # a member of the council manages no meeting
+        assert login(bob).get(path).status_code in (403, 404)
+
+
+def test_a_large_invitation_list_comes_a_page_at_a_time(login, alice, meeting, anyang):
+    from meetings.views.meetings import INVITEES_PER_PAGE
+
+    Invitation.objects.bulk_create(
+        [
+            Invitation(meeting=meeting, name=f"초청 {n:03d}", is_guest=True)
+            for n in range(INVITEES_PER_PAGE + 5)
+        ]
+    )
+    total = meeting.invitations.count()
+    client = login(alice)
+    first = client.get(meeting.get_absolute_url()).content.decode()
+    rest = client.get(meeting.get_absolute_url(), {"page": 2}).content.decode()
+    shown = re.findall(r"/invitations/\d+/remove/", first + rest)
+    assert len(shown) == total, (len(shown), total)
+    assert "krds-pagination" in first and "?page=2" in first
