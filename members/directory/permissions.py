@@ -27,11 +27,16 @@ def seat_rows(user_id: int, day: date) -> list[QuerySet[Any]]:
     invited to, not the council's members-only business.
     """
     contacts = InstitutionContact.objects.filter(user_id=user_id, institution__is_active=True)
-    seats = Membership.objects.filter(
-        Q(person__user_id=user_id) | Q(institution_id__in=contacts.values("institution_id")),
-        council__is_active=True,
-    ).current_on(day)
-    return [tagged_rows(contacts, "contact", "institution_id"), tagged_rows(seats, "seat", "council_id")]
+    seats = Membership.objects.filter(council__is_active=True).current_on(day)
+    # Two rows sets, not one with OR: each finds its seats through an index, where the OR read every
+    # seat of the nation on every request (a set of council ids takes a council twice alike).
+    own = seats.filter(person_id__in=Person.objects.filter(user_id=user_id).values("id"))
+    of_institutions = seats.filter(institution_id__in=contacts.values("institution_id"))
+    return [
+        tagged_rows(contacts, "contact", "institution_id"),
+        tagged_rows(own, "seat", "council_id"),
+        tagged_rows(of_institutions, "seat", "council_id"),
+    ]
 
 
 # Institutions
