@@ -120,6 +120,9 @@ class Difficulty(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["council", "status"], name="difficulty_status_idx"),
+            # A council's list, newest first, reads its first page off the index instead of sorting
+            # the council's every difficulty (and joining their institutions) to keep 25.
+            models.Index(fields=["council", "-created_at", "-id"], name="difficulty_council_recent_idx"),
             models.Index(
                 fields=["answer_due"],
                 name="difficulty_due_idx",
