@@ -1,6 +1,6 @@
 """The members and meetings of a nation, for the list pages of bench/run.py: 10,000 institutions with a
-contact person each, 5,000 meetings, 20,000 difficulties, and one meeting of 100 agenda items to which
-2,000 seats are invited.
+contact person each, 5,000 meetings of 20 invitees, 20,000 difficulties, and one meeting of 100 agenda
+items to which 2,000 seats are invited.
 
 Loaded by bench/prepare.py after bench/load.py's plans, into the same councils. The secretariat
 account `bench-staff` works in every council, as a region's or a ministry's office running all of
@@ -21,6 +21,7 @@ MEETINGS = 5_000
 DIFFICULTIES = 20_000
 BIG_AGENDA = 100
 BIG_INVITATIONS = 2_000
+INVITED = 20  # to each of the other meetings
 PASSWORD = "bench-only-password"  # noqa: S105 - a throwaway database
 WORDS = ("취업", "현장실습", "장비", "교육과정", "인력", "연구", "창업", "지역")
 
@@ -48,10 +49,17 @@ def load_lists(*, seed: int = 2024) -> dict[str, int]:
         ],
         batch_size=5000,
     )
+    # A contact person for every institution, bench/load.py's 200 included.
+    Person.objects.bulk_create(
+        [
+            Person(name=f"담당자 {n:05d}", institution=institution, email=f"person{n}@bench.example")
+            for n, institution in enumerate(Institution.objects.exclude(id__in=[i.pk for i in institutions]))
+        ]
+    )
     people = Person.objects.bulk_create(
         [
             Person(name=f"담당자 {n:05d}", institution=institution, email=f"person{n}@bench.example")
-            for n, institution in enumerate(institutions)
+            for n, institution in enumerate(institutions, start=existing)
         ],
         batch_size=5000,
     )
@@ -122,10 +130,30 @@ def load_lists(*, seed: int = 2024) -> dict[str, int]:
         ],
         batch_size=5000,
     )
+    # Every other meeting invites 20 of its council's seats, so that the lists' per-meeting figures
+    # are read from a table of realistic shape, not from the big meeting's alone.
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                meeting=meeting,
+                membership=membership,
+                institution_id=membership.institution_id,
+                person_id=membership.person_id,
+                name=f"담당자 {membership.pk:05d}",
+                counts_for_quorum=True,
+                response=responses[(meeting.pk + n) % len(responses)],
+            )
+            for meeting in meetings
+            if meeting.pk != big.pk
+            for n, membership in enumerate(members_of[meeting.council_id][:INVITED])
+        ],
+        batch_size=5000,
+    )
     difficulties = []
     for n in range(DIFFICULTIES):
         council = councils[n % len(councils)]
         membership = rng.choice(members_of[council.pk])
+        assert membership.institution_id is not None  # every seat above is an institution's
         difficulties.append(
             Difficulty(
                 council=council,
@@ -145,6 +173,7 @@ def load_lists(*, seed: int = 2024) -> dict[str, int]:
         "institutions": Institution.objects.count(),
         "people": Person.objects.count(),
         "meetings": len(meetings),
+        "invitations": Invitation.objects.count(),
         "difficulties": len(difficulties),
         "big meeting": big.pk,
     }
