@@ -9,7 +9,8 @@ Korean is written with varying spacing (조기취업, 조기 취업), so spacing
 particle after a word (반도체를 finds 반도체). On
 PostgreSQL a row also matches when pg_trgm's word similarity passes its threshold, which tolerates a
 typo (일학습병헹); both conditions are served by trigram GIN indexes, and hits are ranked by
-similarity (`text_rank`). On SQLite, the embedded default, the plain match is ranked by recency.
+similarity (`text_rank`). A query of fewer than three characters, and any query on SQLite (the
+embedded default), takes the plain match ranked by recency.
 """
 
 from collections.abc import Callable, Sequence
@@ -176,8 +177,18 @@ def search_portal(*, user: AnyUser, query: str, limit: int = 5) -> list[SearchGr
     return groups
 
 
-def _uses_trigrams(queryset: QuerySet[Any]) -> bool:
-    return connections[queryset.db].vendor == "postgresql"
+# pg_trgm finds a query by its three-character pieces: a shorter one (a two-syllable word such as 취업)
+# has none worth comparing, so neither the similarity nor the LIKE can use an index. Such a query is
+# matched as contained only, and its hits ranked by recency: computing similarities on every row
+# for it cost a second over a nation's difficulties, and changed no hit.
+MIN_TRIGRAM_LENGTH = 3
+
+
+def _uses_trigrams(queryset: QuerySet[Any], query: str) -> bool:
+    return (
+        connections[queryset.db].vendor == "postgresql"
+        and len(clean_query(query).replace(" ", "")) >= MIN_TRIGRAM_LENGTH
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,12 +209,19 @@ class TextFields:
 
 
 def text_match(queryset: QuerySet[Any], text: TextFields, query: str) -> QuerySet[Any]:
-    """Rows where any of the text fields matches the query."""
+    """Rows where any of the text fields matches the query.
+
+    The fields are matched in groups, one per table (the model's own fields, then those behind each
+    relation), each group a subquery of ids, and a row matches when its id is in any of them. One
+    condition ORed across joined tables would make PostgreSQL read every row of the model and
+    compute trigram similarities on each (half a second over 20,000 difficulties); a group on one
+    table is answered from its trigram indexes.
+    """
     query = clean_query(query)
     if not query:
         return queryset
     compacts = {query.replace(" ", ""), without_particles(query).replace(" ", "")}
-    trigrams = _uses_trigrams(queryset)
+    trigrams = _uses_trigrams(queryset, query)
 
     def condition(names: Sequence[str]) -> Q:
         matched = Q()
@@ -216,17 +234,23 @@ def text_match(queryset: QuerySet[Any], text: TextFields, query: str) -> QuerySe
                 matched |= Q(**{f"{name}__trigram_word_similar": query})
         return matched
 
-    matched = condition(text.fields)
+    tables: dict[str, list[str]] = {}
+    for name in text.fields:
+        tables.setdefault(name.rpartition("__")[0], []).append(name)
+    conditions = [condition(names) for names in tables.values()]
     if text.related:
         # One filter() call, so the scope and the match apply to the same related row.
-        related = queryset.model._default_manager.filter(condition(text.related) & text.related_scope)
-        matched |= Q(pk__in=related.values("pk"))
-    return queryset.filter(matched)
+        conditions.append(condition(text.related) & text.related_scope)
+    if len(conditions) == 1:
+        return queryset.filter(conditions[0])
+    rows = queryset.model._default_manager
+    groups = [rows.filter(matched).values("pk") for matched in conditions]
+    return queryset.filter(pk__in=groups[0].union(*groups[1:], all=True))
 
 
 def text_rank(queryset: QuerySet[Any], fields: Sequence[str], query: str, *fallback: str) -> QuerySet[Any]:
     """Order by how well the query matches (PostgreSQL), then by the fallback ordering."""
-    if not _uses_trigrams(queryset):
+    if not _uses_trigrams(queryset, query):
         return queryset.order_by(*fallback)
     similarities = [TrigramWordSimilarity(clean_query(query), name) for name in fields]
     best = similarities[0] if len(similarities) == 1 else Greatest(*similarities)

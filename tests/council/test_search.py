@@ -111,17 +111,24 @@ def test_trigrams_tolerate_a_typo_and_rank_title_hits_first(login, alice, anyang
     assert page.index(in_title.title) < page.index(in_text.title)
 
 
-@postgres_only
-def test_search_uses_the_trigram_indexes(db):
-    from council.search import TextFields, text_match
-
-    query = text_match(Difficulty.objects.all(), TextFields(("title", "description")), "조기취업").query
-    sql, params = query.sql_with_params()
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@postgres_only
+def test_search_uses_the_trigram_indexes(db):
+    from council.search import TextFields, text_match
+    from members.difficulties.filters import DIFFICULTY_TEXT
+
+    plan = _plan(text_match(Difficulty.objects.all(), TextFields(("title", "description")), "조기취업"))
     assert "difficulty_title_trgm" in plan and "difficulty_title_compact_trgm" in plan
+    # Fields behind a relation are matched on their own table's indexes too, not row by row of a join.
+    plan = _plan(text_match(Difficulty.objects.all(), DIFFICULTY_TEXT, "조기취업"))
+    assert "difficulty_description_trgm" in plan and "difficulty_title_compact_trgm" in plan, plan
 
 
 def test_short_and_empty_queries(login, alice, records):
@@ -133,6 +140,21 @@ def test_short_and_empty_queries(login, alice, records):
 
 def test_nothing_found_says_so(login, alice, records):
     assert "결과가 없습니다" in _titles(login(alice).get(reverse("search"), {"q": "반도체 부트캠프"}))
+
+
+def test_a_two_syllable_query_finds_what_contains_it_newest_first(login, alice, anyang, daerim):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    older = DifficultyFactory(council=anyang, institution=daerim, title="조기 취업 연계")
+    older.created_at = timezone.now() - timedelta(days=3)
+    older.save(update_fields=["created_at"])
+    newer = DifficultyFactory(council=anyang, institution=daerim, title="현장 의견", description="취업 지원")
+    DifficultyFactory(council=anyang, institution=daerim, title="장비 노후")
+    page = _titles(login(alice).get(reverse("search"), {"q": "취업"}))
+    assert "장비 노후" not in page
+    assert page.index(newer.title) < page.index(older.title)
 
 
 def test_many_hits_link_to_the_full_list(login, alice, anyang, daerim):
