@@ -123,6 +123,8 @@ class Difficulty(models.Model):
             # A council's list, newest first, reads its first page off the index instead of sorting
             # the council's every difficulty (and joining their institutions) to keep 25.
             models.Index(fields=["council", "-created_at", "-id"], name="difficulty_council_recent_idx"),
+            # The same across councils (the API, a secretariat of several councils, the search's list).
+            models.Index(fields=["-created_at", "-id"], name="difficulty_recent_idx"),
             models.Index(
                 fields=["answer_due"],
                 name="difficulty_due_idx",
