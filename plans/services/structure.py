@@ -291,9 +291,13 @@ def plan_task_delete(*, actor: User, task: PlanTask) -> None:
 # Projects and participants
 
 
+def _not_in_directory(field: str) -> ValidationError:
+    return ValidationError({field: _("Choose an active institution of your council's directory.")})
+
+
 def _check_institution(actor: User, institution: Institution, *, field: str) -> None:
     if not permissions.project_institutions(actor).filter(pk=institution.pk).exists():
-        raise ValidationError({field: _("Choose an active institution of your council's directory.")})
+        raise _not_in_directory(field)
 
 
 def _check_lead(project: Project) -> None:
@@ -507,8 +511,8 @@ def plan_structure_add(
     project). The rules are those of the one-by-one functions above, checked for every object before
     any is written: fields, periods, the lead institution's directory. Codes unique within the plan
     are the caller's to have checked against its rows; the database's constraints refuse any
-    duplicate left. Then each table takes a few multi-row INSERTs, and projects and budget lines
-    their history rows, in the name of the actor: bench/imports.py measures a national plan's
+    duplicate left. Then each table takes a few statements, and projects and budget lines their
+    history rows, in the name of the actor: bench/imports.py measures a national plan's
     375,000 lines in well under a minute, where saving them one by one costs four queries each.
     """
     _change(actor, plan)
@@ -518,9 +522,7 @@ def plan_structure_add(
         try:
             obj.full_clean(exclude=_RELATIONS, validate_unique=False, validate_constraints=False)
             if isinstance(obj, Project) and obj.lead_institution_id not in allowed:
-                raise ValidationError(
-                    {"lead_institution": _("Choose an active institution of your council's directory.")}
-                )
+                raise _not_in_directory("lead_institution")
             if isinstance(obj, BudgetLine):
                 _check_line(obj)
         except ValidationError as error:

@@ -3,6 +3,7 @@
 import io
 from datetime import date
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import Sum
@@ -416,3 +417,29 @@ def test_a_plan_file_may_hold_more_rows_than_other_imports(
         login(dave), reverse("plan-import", args=[plan.pk]), xlsx(_project_rows(pusan_univ.name, 3))
     )
     assert "최대 6행" in refused.content.decode()
+
+
+def test_the_bulk_write_refuses_a_lead_outside_the_directory_and_writes_nothing(dave, busan, daerim):
+    """The import checks names against the directory; the service keeps the rule for any caller."""
+    plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+    strategy = Strategy(plan=plan, code="1", title="전략")
+    task = PlanTask(plan=plan, strategy=strategy, code="1-1", title="과제")
+    project = Project(
+        plan=plan,
+        task=task,
+        code="1-1-01",
+        title="사업",
+        lead_institution=daerim,  # an Anyang member, not in Busan's directory
+        start_on=date(2023, 1, 1),
+        end_on=date(2023, 12, 31),
+    )
+    line = BudgetLine(project=project, year=2024, source="city", planned=5)  # outside the project's years
+    with pytest.raises(services.StructureRejected) as refused:
+        services.plan_structure_add(
+            actor=dave, plan=plan, strategies=[strategy], tasks=[task], projects=[project], lines=[line]
+        )
+    assert [(obj, list(error.message_dict)) for obj, error in refused.value.problems] == [
+        (project, ["lead_institution"]),
+        (line, ["year"]),
+    ]
+    assert not plan.strategies.exists() and not plan.projects.exists()
