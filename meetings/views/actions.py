@@ -13,8 +13,8 @@ from council.web.navigation import detail_sections
 from council.web.pages import actor, require
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
-from meetings.forms import ActionForm, ActionUpdateForm
-from meetings.views.common import back_to_meeting, managed_meeting, meeting_form_page
+from meetings.forms import ActionUpdateForm
+from meetings.views.common import action_form, back_to_meeting, managed_meeting, meeting_form_page
 
 
 @login_required
@@ -61,24 +61,15 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     if request.method != "POST":
         require(permissions.meeting_abilities(request.user, meeting).record_actions)
-        form = ActionForm(
-            institutions=selectors.council_institutions(meeting.council_id),
-            items=meeting.agenda_items.all(),
-            auto_id="action-%s",
-        )
         return meeting_form_page(
             request,
             meeting,
-            form,
+            action_form(meeting),
             heading=_("Record a follow-up action"),
             submit_label=_("Record"),
             anchor="actions",
         )
-    form = ActionForm(
-        request.POST,
-        institutions=selectors.council_institutions(meeting.council_id),
-        items=meeting.agenda_items.all(),
-    )
+    form = action_form(meeting, request.POST)
     if form.is_valid():
         try:
             services.action_create(actor=actor(request), meeting=meeting, **form.cleaned_data)

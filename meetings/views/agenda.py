@@ -16,7 +16,13 @@ from council.web.pages import actor, apply_errors, model_fields, require, submit
 from meetings import permissions, selectors, services
 from meetings.forms import AgendaDocumentForm, AgendaItemForm, AgendaProposalForm, DecisionForm
 from meetings.models import AgendaDocument, AgendaItem, Meeting
-from meetings.views.common import back_to_meeting, managed_item, managed_meeting, meeting_form_page
+from meetings.views.common import (
+    agenda_item_form,
+    back_to_meeting,
+    managed_item,
+    managed_meeting,
+    meeting_form_page,
+)
 from members.difficulties.permissions import difficulties_visible_to
 from members.models import BestPractice, Difficulty
 from members.practices.permissions import best_practices_visible_to
@@ -31,19 +37,15 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     if request.method != "POST":
         require(permissions.meeting_abilities(request.user, meeting).build_agenda)
-        form = AgendaItemForm(
-            people=selectors.council_people(meeting.council_id).order_by("name"),
-            institutions=selectors.council_institutions(meeting.council_id),
-            auto_id="item-%s",
-        )
         return meeting_form_page(
-            request, meeting, form, heading=_("Add an agenda item"), submit_label=_("Add"), anchor="agenda"
+            request,
+            meeting,
+            agenda_item_form(meeting),
+            heading=_("Add an agenda item"),
+            submit_label=_("Add"),
+            anchor="agenda",
         )
-    form = AgendaItemForm(
-        request.POST,
-        people=selectors.council_people(meeting.council_id),
-        institutions=selectors.council_institutions(meeting.council_id),
-    )
+    form = agenda_item_form(meeting, request.POST)
     if form.is_valid():
         try:
             services.agenda_item_add(actor=actor(request), meeting=meeting, **form.cleaned_data)

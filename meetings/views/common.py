@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from council.web.pages import require, visible_or_404
-from meetings import permissions
+from meetings import permissions, selectors
+from meetings.forms import ActionForm, AgendaItemForm
 from meetings.models import AgendaItem, Meeting
 
 
@@ -31,6 +32,27 @@ def managed_item(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
 def back_to_meeting(pk: int, section: str) -> HttpResponse:
     """Back to a section of the meeting's page after a form posted from it."""
     return redirect(f"{reverse('meeting-detail', args=[pk])}#{section}")
+
+
+def agenda_item_form(meeting: Meeting, data: Any = None, **kwargs: Any) -> AgendaItemForm:
+    """An agenda item's form, its presenters chosen among the council's people and institutions."""
+    return AgendaItemForm(
+        data,
+        people=selectors.council_people(meeting.council_id).order_by("name"),
+        institutions=selectors.council_institutions(meeting.council_id),
+        auto_id="item-%s",
+        **kwargs,
+    )
+
+
+def action_form(meeting: Meeting, data: Any = None) -> ActionForm:
+    """A follow-up action's form: assigned to one of the council's institutions, from one of the items."""
+    return ActionForm(
+        data,
+        institutions=selectors.council_institutions(meeting.council_id),
+        items=meeting.agenda_items.all(),
+        auto_id="action-%s",
+    )
 
 
 def meeting_form_page(

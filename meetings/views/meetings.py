@@ -21,7 +21,6 @@ from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
 from meetings.filters import MeetingFilter
 from meetings.forms import (
-    AgendaItemForm,
     AnswerForm,
     CancelForm,
     GuestForm,
@@ -34,7 +33,7 @@ from meetings.models import AgendaItem, Meeting
 from meetings.models.agenda import shared_agenda
 from meetings.notices import announce_reach
 from meetings.pdf import agenda_pack_pdf
-from meetings.views.common import managed_meeting, visible_meeting
+from meetings.views.common import agenda_item_form, managed_meeting, visible_meeting
 
 # A council of 40 seats fits on one page; a meeting of every member of a large council takes several.
 INVITEES_PER_PAGE = 100
@@ -102,16 +101,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         context.update({"invitees_page": invitees, "invitations": invitees.object_list})
     if can.manage:
-        people = selectors.council_people(meeting.council_id).order_by("name")
-        institutions = selectors.council_institutions(meeting.council_id)
         context.update(
             {
                 "next_step": _next_step(meeting, can, agenda, context.get("quorum")),
                 "history": change_history(meeting.history.all()),
                 # An empty agenda opens on its first item's form; otherwise the forms load when asked.
-                "item_form": None
-                if agenda
-                else AgendaItemForm(people=people, institutions=institutions, auto_id="item-%s"),
+                "item_form": None if agenda else agenda_item_form(meeting),
                 "invite_form": InviteMembersForm(auto_id="invite-%s"),
                 "guest_form": GuestForm(auto_id="guest-%s"),
                 "cancel_form": CancelForm(auto_id="cancel-%s"),
