@@ -114,24 +114,8 @@ def load_lists(*, seed: int = 2024) -> dict[str, int]:
         ]
     )
     responses = list(Invitation.Response.values)
-    Invitation.objects.bulk_create(
-        [
-            Invitation(
-                meeting=big,
-                membership=membership,
-                institution_id=membership.institution_id,
-                person_id=membership.person_id,
-                name=f"담당자 {n:05d}",
-                email=f"person{n}@bench.example",
-                counts_for_quorum=True,
-                response=responses[n % len(responses)],
-            )
-            for n, membership in enumerate(members_of[first.pk][:BIG_INVITATIONS])
-        ],
-        batch_size=5000,
-    )
-    # Every other meeting invites 20 of its council's seats, so that the lists' per-meeting figures
-    # are read from a table of realistic shape, not from the big meeting's alone.
+    # The big meeting invites 2,000 seats of the first council; every other meeting 20 of its own
+    # council's, so that the lists' per-meeting figures are read from a table of realistic shape.
     Invitation.objects.bulk_create(
         [
             Invitation(
@@ -140,12 +124,14 @@ def load_lists(*, seed: int = 2024) -> dict[str, int]:
                 institution_id=membership.institution_id,
                 person_id=membership.person_id,
                 name=f"담당자 {membership.pk:05d}",
+                email=f"person{membership.pk}@bench.example",
                 counts_for_quorum=True,
                 response=responses[(meeting.pk + n) % len(responses)],
             )
             for meeting in meetings
-            if meeting.pk != big.pk
-            for n, membership in enumerate(members_of[meeting.council_id][:INVITED])
+            for n, membership in enumerate(
+                members_of[meeting.council_id][: BIG_INVITATIONS if meeting.pk == big.pk else INVITED]
+            )
         ],
         batch_size=5000,
     )
