@@ -123,6 +123,8 @@ def _plan(queryset) -> str:
 def test_search_uses_the_trigram_indexes(db):
     from council.search import TextFields, text_match
     from members.difficulties.filters import DIFFICULTY_TEXT
+    from members.directory.filters import PERSON_TEXT_WITH_EMAIL
+    from members.models import Person
 
     # Unordered: the newest-first index would otherwise serve the order, the match its filter.
     plan = _plan(text_match(Difficulty.objects.order_by(), TextFields(("title", "description")), "조기취업"))
@@ -130,6 +132,10 @@ def test_search_uses_the_trigram_indexes(db):
     # Fields behind a relation are matched on their own table's indexes too, not row by row of a join.
     plan = _plan(text_match(Difficulty.objects.order_by(), DIFFICULTY_TEXT, "조기취업"))
     assert "difficulty_description_trgm" in plan and "difficulty_title_compact_trgm" in plan, plan
+    # Every searched column of the directory has its indexes, people's included.
+    plan = _plan(text_match(Person.objects.order_by(), PERSON_TEXT_WITH_EMAIL, "김철수"))
+    for index in ("person_name_trgm", "person_title_compact_trgm", "person_email_trgm"):
+        assert index in plan, (index, plan)
 
 
 def test_short_and_empty_queries(login, alice, records):
