@@ -60,12 +60,7 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def agenda_item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
-    form = AgendaItemForm(
-        request.POST or None,
-        instance=item,
-        people=selectors.council_people(item.meeting.council_id),
-        institutions=selectors.council_institutions(item.meeting.council_id),
-    )
+    form = agenda_item_form(item.meeting, request.POST or None, instance=item, auto_id="id_%s")
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_update(

@@ -34,13 +34,15 @@ def back_to_meeting(pk: int, section: str) -> HttpResponse:
     return redirect(f"{reverse('meeting-detail', args=[pk])}#{section}")
 
 
-def agenda_item_form(meeting: Meeting, data: Any = None, **kwargs: Any) -> AgendaItemForm:
+def agenda_item_form(
+    meeting: Meeting, data: Any = None, *, auto_id: str = "item-%s", **kwargs: Any
+) -> AgendaItemForm:
     """An agenda item's form, its presenters chosen among the council's people and institutions."""
     return AgendaItemForm(
         data,
         people=selectors.council_people(meeting.council_id).order_by("name"),
         institutions=selectors.council_institutions(meeting.council_id),
-        auto_id="item-%s",
+        auto_id=auto_id,
         **kwargs,
     )
 
