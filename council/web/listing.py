@@ -1,5 +1,6 @@
 """Filtered, paginated list pages: one FilterSet, a full page, and its results fragment for htmx."""
 
+from collections.abc import Iterable
 from typing import Any
 
 import django_filters
@@ -29,6 +30,11 @@ def list_filter(
     return filterset_class(data=data, queryset=queryset, request=request)
 
 
+def filters_applied(request: HttpRequest, names: Iterable[str]) -> int:
+    """How many of the filters `names` the query string sets, for the badge on a folded filter form."""
+    return sum(1 for name in names if request.GET.get(name))
+
+
 def render_list(
     request: HttpRequest,
     template: str,
@@ -40,10 +46,9 @@ def render_list(
     """The whole page, or only its `results` partial when htmx asks for it."""
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page: Page[Any] = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    applied = sum(1 for name in filterset.filters if request.GET.get(name))
     full = {
         "filter": filterset,
-        "filters_applied": applied,
+        "filters_applied": filters_applied(request, filterset.filters),
         "page_obj": page,
         "object_list": page.object_list,
         **(context or {}),

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from council.filters import parse_id
+from council.web.listing import filters_applied
 from council.web.pages import page_council, visible_or_404
 from plans import permissions
 from plans.filters import PlanScopeFilter
@@ -130,7 +131,7 @@ def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(board_html)
     context = {
         "plan": plan,
-        "filter_count": sum(1 for value in request.GET.values() if value),
+        "filters_applied": filters_applied(request, PlanScopeFilter.base_filters),
         "filter_html": mark_safe(filter_html),  # noqa: S308 - rendered by the template engine above
         "filter_errors": errors,
         "board_html": mark_safe(board_html),  # noqa: S308
