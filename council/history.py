@@ -1,7 +1,9 @@
-"""Change history as pages show it: who changed which fields of a record, and when.
+"""Change history: as pages show it (who changed which fields of a record, and when), and as bulk
+writes record it.
 
 Records come from django-simple-history. Each entry is compared with the one before it, in memory:
-one query fetches the entries and their authors, whatever their number.
+one query fetches the entries and their authors, whatever their number. Rows written many at once
+(an import) get their "created" records from `bulk_create_recorded`, in the same transaction.
 """
 
 from collections.abc import Sequence
