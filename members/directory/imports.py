@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from council.files.imports import ImportKind, ImportResult, ReportProgress, no_progress
-from council.files.spreadsheets import Column, ImportRejected, ImportReport, RowError, choice_code, read_table
+from council.files.spreadsheets import (
+    Column,
+    ImportRejected,
+    ImportReport,
+    RowError,
+    choice_lookup,
+    read_table,
+)
 from council.models import Council, ImportJob, User
 from members.directory import permissions, services
 from members.directory.forms import InstitutionForm, PersonForm
@@ -90,13 +97,19 @@ def _form_errors(row: int, form: Any, columns: Sequence[Column]) -> list[RowErro
 
 
 def _with_codes(
-    values: dict[str, str], columns: Sequence[Column], row: int, errors: list[RowError]
+    values: dict[str, str],
+    columns: Sequence[Column],
+    codes: dict[str, dict[str, str]],
+    row: int,
+    errors: list[RowError],
 ) -> dict[str, str]:
+    """The row with its choice columns as stored codes; `codes` holds each such column's
+    choice_lookup, built once for the file."""
     data = dict(values)
     for column in columns:
         raw = data.get(column.key, "")
         if column.choices and raw:
-            code = choice_code(raw, column.choices)
+            code = codes[column.key].get(raw.strip().lower())
             if code is None:
                 allowed = ", ".join(str(label) for _code, label in column.choices)
                 errors.append(
@@ -126,10 +139,11 @@ def institutions_import(
     changeable = set(permissions.institutions_changeable_by(actor).values_list("id", flat=True))
     seen: dict[str, int] = {}
     planned: list[tuple[int, Institution | None, dict[str, Any]]] = []
+    codes = {column.key: choice_lookup(column.choices) for column in INSTITUTION_COLUMNS if column.choices}
     for index, (row, values) in enumerate(table, start=1):
         progress("checking", index, len(table))
         row_errors: list[RowError] = []
-        data = _with_codes(values, INSTITUTION_COLUMNS, row, row_errors)
+        data = _with_codes(values, INSTITUTION_COLUMNS, codes, row, row_errors)
         name = data.get("name", "")
         if name in seen:
             row_errors.append(
