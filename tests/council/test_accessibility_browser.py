@@ -17,7 +17,7 @@ from meetings.links import answer_path
 from meetings.models import AgendaItem, Meeting
 from members.models import BestPractice, Difficulty, Institution, Person
 from plans.models import Plan, ProgressReport, Project
-from tests.support.browser import log_in_as
+from tests.support.browser import session_cookies
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -183,7 +183,7 @@ def test_every_roles_pages_have_visible_labelled_controls_and_pass_axe(live_serv
     main = {"anyang-staff": 5, "busan-staff": 2, "busan-official": 3, "pnu": 2, "daerim": 3}
     for username, paths in roles.items():
         signed_in = browser.new_context(bypass_csp=True).new_page()
-        log_in_as(signed_in, base, username)
+        signed_in.context.add_cookies(session_cookies(base, username))
         problems += [
             f"{username} {problem}" for problem in _check(signed_in, base, paths, main=main[username])
         ]

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, Request
 
-from tests.support.browser import log_in_as
+from tests.support.browser import session_cookies
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,9 +69,7 @@ def _font_of_heading(page: Page) -> list[str]:
 def test_a_first_visit_moves_at_most_300_kb_and_draws_korean_in_the_portal_font(
     demo_committed, live_server, browser
 ):
-    staff = browser.new_page()
-    log_in_as(staff, live_server.url, "anyang-staff")
-    signed_in = staff.context.cookies()
+    signed_in = session_cookies(live_server.url, "anyang-staff")
     for who, cookies in (("visitor", None), ("secretariat", signed_in)):
         for path in ("/", "/meetings/"):
             total, listing, page = _cold_visit(browser, live_server.url + path, cookies)

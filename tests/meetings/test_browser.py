@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from meetings import services
 from meetings.models import Meeting
-from tests.support.browser import log_in, log_in_as
+from tests.support.browser import log_in, signed_in
 from tests.support.meetings import begin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -130,7 +130,7 @@ def test_staff_draft_the_demo_anyang_minutes_from_the_record(live_server, page: 
     )
     assert attended and decisions
 
-    log_in_as(page, live_server.url, "anyang-staff")
+    signed_in(page, live_server.url, "anyang-staff")
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("2024년 제1차")
     page.get_by_role("link", name="회의록 작성").click()

@@ -5,13 +5,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import log_in
+from tests.support.browser import signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_adds_an_institution_and_finds_it_by_search(live_server, page: Page, alice, daerim):
-    log_in(page, live_server.url, "alice")
+    signed_in(page, live_server.url, "alice")
     expect(page.get_by_role("heading", level=1)).to_contain_text("김앨리스")
 
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="회원기관").click()

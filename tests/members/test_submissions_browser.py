@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import log_in
+from tests.support.browser import signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
     base = live_server.url
     title = "일학습병행 참여 기업 발굴이 어렵습니다"
 
-    log_in(page, base, "sam")
+    signed_in(page, base, "sam")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="애로·건의").click()
     page.get_by_role("link", name="애로·건의 제기").first.click()
     page.get_by_label("분류").select_option("work_study")
@@ -28,7 +28,7 @@ def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
     expect(page.locator(".portal-page-head")).to_contain_text("접수")
 
     staff = browser.new_context().new_page()
-    log_in(staff, base, "alice")
+    signed_in(staff, base, "alice")
     staff.get_by_role("link", name=re.compile(title)).first.click()
     staff.get_by_label("담당 기관", exact=True).select_option(label=office.name)
     staff.get_by_label("답변 기한").fill("2099-12-31")

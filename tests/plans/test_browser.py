@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from plans.models import ProgressReport
-from tests.support.browser import htmx_ready, log_in
+from tests.support.browser import htmx_ready, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +22,7 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     comment = "시비 집행 증빙이 빠졌습니다. 지출결의서를 첨부해 주세요."
 
     official = browser.new_page()
-    log_in(official, live_server.url, "fay")
+    signed_in(official, live_server.url, "fay")
     official.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="계획").click()
     official.get_by_role("link", name=busan_plan.plan.title).click()
     official.get_by_role("link", name="현황판").click()
@@ -49,7 +49,7 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     expect(official.get_by_test_id("review-comment")).to_contain_text(comment)
 
     lead = browser.new_context().new_page()
-    log_in(lead, live_server.url, "erin")
+    signed_in(lead, live_server.url, "erin")
     lead.get_by_role("link", name=re.compile("워털루형 코업 프로그램")).first.click()
     expect(lead.get_by_test_id("report-status")).to_have_text("반려")
     expect(lead.get_by_test_id("review-comment")).to_contain_text(comment)

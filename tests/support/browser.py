@@ -18,11 +18,29 @@ def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> No
     expect(page.get_by_role("heading", level=1)).to_contain_text("안녕하세요")
 
 
-def log_in_as(page: Page, base: str, username: str) -> None:
-    """Log in with one of the demo accounts."""
-    from council.demo import DEMO_PASSWORD
+def session_cookies(base: str, username: str) -> list:
+    """The cookie of a new session for the user, for a browser context to send to `base`."""
+    from django.conf import settings
+    from django.test import Client
 
-    log_in(page, base, username, DEMO_PASSWORD)
+    from council.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    return [{"name": cookie.key, "value": cookie.value, "url": base}]
+
+
+def signed_in(page: Page, base: str, username: str) -> None:
+    """Open the home page as a signed-in user, as `log_in` leaves it, without going through the form.
+
+    For tests of what users do once signed in: the form costs two page loads and a password check
+    each time. The form itself is driven by tests/meetings/test_browser.py and checked with a
+    username and an email in tests/council/test_pages.py.
+    """
+    page.context.add_cookies(session_cookies(base, username))
+    page.goto(f"{base}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("안녕하세요")
 
 
 def htmx_ready(page: Page) -> None:
