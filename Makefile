@@ -87,8 +87,10 @@ demo: install messages staticfiles/.collected
 
 .PHONY: test
 # One worker per core; idle workers take queued tests from busy ones, so the long browser tests spread out.
+# Compiled modules are kept (in __pycache__, which git ignores) even where the environment turns that
+# off: otherwise every worker compiles the code and rewrites every test module's asserts on every run.
 test: install messages
-	$(BIN)/pytest -n auto --dist worksteal $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install
