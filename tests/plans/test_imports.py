@@ -387,6 +387,25 @@ def test_the_import_costs_the_same_queries_for_a_few_projects_or_many(dave, busa
     assert counts[1] == counts[2], counts
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner statistics are PostgreSQL's")
+def test_a_large_import_leaves_the_planner_knowing_how_many_rows_there_are(dave, busan, pusan_univ):
+    """Sampled while empty, the tables would be planned as holding a row each until autovacuum came."""
+    from plans.imports import plan_import
+
+    def estimated(model) -> float:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
+            return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE plans_budgetline, plans_historicalbudgetline")
+    plan = PlanFactory(council=busan, start_year=2023, end_year=2027)
+    report = plan_import(actor=dave, plan=plan, upload=xlsx(_project_rows(pusan_univ.name, 340)))
+    assert report.lines == 1020
+    assert estimated(BudgetLine) >= 1020
+    assert estimated(BudgetLine.history.model) >= 1020
+
+
 def test_a_field_too_long_is_named_with_its_row_and_column_and_nothing_is_saved(
     login, dave, busan, pusan_univ, import_file
 ):
