@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from council.web.flash import flash_form_errors, flash_validation_error
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
-from council.web.pages import actor, require
+from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
 from meetings.forms import ActionUpdateForm
@@ -60,11 +60,11 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     if request.method != "POST":
-        require(permissions.meeting_abilities(request.user, meeting).record_actions)
         return meeting_form_page(
             request,
             meeting,
             action_form(meeting),
+            ability="record_actions",
             heading=_("Record a follow-up action"),
             submit_label=_("Record"),
             anchor="actions",

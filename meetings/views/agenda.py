@@ -36,11 +36,11 @@ def _back(pk: int, anchor: str = "agenda") -> HttpResponse:
 def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = managed_meeting(request, pk)
     if request.method != "POST":
-        require(permissions.meeting_abilities(request.user, meeting).build_agenda)
         return meeting_form_page(
             request,
             meeting,
             agenda_item_form(meeting),
+            ability="build_agenda",
             heading=_("Add an agenda item"),
             submit_label=_("Add"),
             anchor="agenda",
@@ -117,12 +117,11 @@ def agenda_reorder(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_document_add(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
     if request.method != "POST":
-        require(permissions.meeting_abilities(request.user, item.meeting).build_agenda)
-        form = AgendaDocumentForm(auto_id=f"document-{item.pk}-%s")
         return meeting_form_page(
             request,
             item.meeting,
-            form,
+            AgendaDocumentForm(auto_id=f"document-{item.pk}-%s"),
+            ability="build_agenda",
             heading=_("Attach a document"),
             submit_label=_("Upload"),
             item=item,
@@ -178,12 +177,11 @@ def agenda_document_download(request: HttpRequest, pk: int, document_pk: int) ->
 def agenda_decision_record(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = managed_item(request, pk, item_pk)
     if request.method != "POST":
-        require(permissions.meeting_abilities(request.user, item.meeting).decide)
-        form = DecisionForm(instance=item, auto_id=f"decision-{item.pk}-%s")
         return meeting_form_page(
             request,
             item.meeting,
-            form,
+            DecisionForm(instance=item, auto_id=f"decision-{item.pk}-%s"),
+            ability="decide",
             heading=_("Record the decision"),
             submit_label=_("Record"),
             item=item,

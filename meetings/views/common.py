@@ -1,7 +1,7 @@
 """Lookups shared by the meeting pages (each resolves the object within what the user may see), and
 the page a form of the meeting's page opens on."""
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -62,6 +62,7 @@ def meeting_form_page(
     meeting: Meeting,
     form: Any,
     *,
+    ability: Literal["build_agenda", "decide", "record_actions"],
     heading: str,
     submit_label: str,
     item: AgendaItem | None = None,
@@ -70,7 +71,9 @@ def meeting_form_page(
 ) -> HttpResponse:
     """A form of the meeting's page, on a page of its own, or only the form when the meeting's page
     loads it in place (htmx): drawn up front for every agenda item, with selects of a large council's
-    people, they made the page of a meeting of 100 items cost a second."""
+    people, they made the page of a meeting of 100 items cost a second. The form is shown only to
+    whom the meeting's abilities allow the action now (else 403), as the meeting's page offers it."""
+    require(getattr(permissions.meeting_abilities(request.user, meeting), ability))
     template = "meetings/meeting_action.html"
     inline = bool(getattr(request, "htmx", False))
     context = {

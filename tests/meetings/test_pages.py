@@ -479,6 +479,7 @@ def test_an_items_forms_open_on_request_in_place_or_on_their_own_page(login, ali
     # Before its day a meeting takes no follow-up action: its form is neither offered nor served.
     assert reverse("action-create", args=[meeting.pk]) not in hub
     assert client.get(reverse("action-create", args=[meeting.pk])).status_code == 403
+    assert client.get(decision).status_code == 403  # nor is a decision recorded before its day
     assert 'name="title"' in client.get(add_item, HTTP_HX_REQUEST="true").content.decode()
     upload = client.get(document, HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in upload and 'enctype="multipart/form-data"' in upload and 'type="file"' in upload
