@@ -365,14 +365,13 @@ class _Checker:
         if not raw_source:
             self.error(row, "source", _("Give the funding source."))
         else:
-            source = self.sources.get(raw_source.strip().lower())
+            source = self.sources.code(raw_source)
             if source is None:
-                allowed = ", ".join(str(label) for _code, label in FundingSource.choices)
                 self.error(
                     row,
                     "source",
                     _("Unknown funding source “%(value)s”; use one of: %(allowed)s")
-                    % {"value": raw_source, "allowed": allowed},
+                    % {"value": raw_source, "allowed": self.sources.allowed()},
                 )
         cleaned = raw_planned.replace(",", "").replace(" ", "").removesuffix("원")
         if not cleaned:

@@ -240,21 +240,36 @@ def read_table(
     return table
 
 
-def choice_lookup(choices: Sequence[tuple[str, Any]]) -> dict[str, str]:
-    """Every spelling a file may give of a choice, lowercased, to its stored code: the code itself,
-    or its label in Korean or English. Built once for a whole file's rows."""
-    lookup: dict[str, str] = {}
+@dataclass(frozen=True, slots=True)
+class ChoiceLookup:
+    """A choice column's values as a file may spell them: the stored code, or its label in Korean or
+    English, in any case. Built once for a whole file's rows (`choice_lookup`)."""
+
+    choices: Sequence[tuple[str, Any]]
+    spellings: dict[str, str]
+
+    def code(self, raw: str) -> str | None:
+        """The stored code the cell's text spells, or None."""
+        return self.spellings.get(raw.strip().lower())
+
+    def allowed(self) -> str:
+        """The labels to name when a cell spells none of them, in the current language."""
+        return ", ".join(str(label) for _code, label in self.choices)
+
+
+def choice_lookup(choices: Sequence[tuple[str, Any]]) -> ChoiceLookup:
+    spellings: dict[str, str] = {}
     for language in ("ko", "en"):
         with translation.override(language):
             for code, label in choices:
-                lookup.setdefault(str(label).strip().lower(), str(code))
-    lookup.update((str(code).lower(), str(code)) for code, _label in choices)
-    return lookup
+                spellings.setdefault(str(label).strip().lower(), str(code))
+    spellings.update((str(code).lower(), str(code)) for code, _label in choices)
+    return ChoiceLookup(choices=choices, spellings=spellings)
 
 
 def choice_code(raw: str, choices: Sequence[tuple[str, Any]]) -> str | None:
     """The stored code for a value given as the code or as its label in Korean or English."""
-    return choice_lookup(choices).get(raw.strip().lower())
+    return choice_lookup(choices).code(raw)
 
 
 # What a spreadsheet takes for the start of a formula or a command when a cell's text begins with it

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from council.files.imports import ImportKind, ImportResult, ReportProgress, no_progress
 from council.files.spreadsheets import (
+    ChoiceLookup,
     Column,
     ImportRejected,
     ImportReport,
@@ -99,24 +100,25 @@ def _form_errors(row: int, form: Any, columns: Sequence[Column]) -> list[RowErro
 def _with_codes(
     values: dict[str, str],
     columns: Sequence[Column],
-    codes: dict[str, dict[str, str]],
+    codes: dict[str, ChoiceLookup],
     row: int,
     errors: list[RowError],
 ) -> dict[str, str]:
-    """The row with its choice columns as stored codes; `codes` holds each such column's
-    choice_lookup, built once for the file."""
+    """The row with its choice columns as stored codes; `codes` holds each such column's lookup,
+    built once for the file."""
     data = dict(values)
     for column in columns:
         raw = data.get(column.key, "")
         if column.choices and raw:
-            code = codes[column.key].get(raw.strip().lower())
+            lookup = codes[column.key]
+            code = lookup.code(raw)
             if code is None:
-                allowed = ", ".join(str(label) for _code, label in column.choices)
                 errors.append(
                     RowError(
                         row,
                         str(column.label),
-                        _("“%(value)s” is not one of: %(allowed)s") % {"value": raw, "allowed": allowed},
+                        _("“%(value)s” is not one of: %(allowed)s")
+                        % {"value": raw, "allowed": lookup.allowed()},
                     )
                 )
             else:
