@@ -14,6 +14,12 @@ from council.selectors import request_council
 PER_PAGE = 25
 
 
+def page_of(request: HttpRequest, items: Any, per_page: int = PER_PAGE) -> Page[Any]:
+    """The page of `items` the query string's `page` asks for (the first if none or not a number,
+    the last if past the end), as every list of the portal pages them."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
 def list_filter(
     request: HttpRequest,
     *,
@@ -45,7 +51,7 @@ def render_list(
 ) -> HttpResponse:
     """The whole page, or only its `results` partial when htmx asks for it."""
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    page: Page[Any] = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = page_of(request, queryset, per_page)
     full = {
         "filter": filterset,
         "filters_applied": filters_applied(request, filterset.filters),

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -31,6 +30,7 @@ from council.selectors import notices_for_user, notices_to_reach, request_counci
 from council.web.forms import LanguageForm, ProfileForm
 from council.web.health import health_report
 from council.web.languages import language_cookie_set
+from council.web.listing import page_of
 from council.web.navigation import home_panels
 from council.web.redirects import safe_next
 
@@ -82,7 +82,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     notices = notices_for_user(user_id=authenticated_user(request.user).pk)
     if request.GET.get("unread"):
         notices = notices.filter(read_at__isnull=True)
-    page = Paginator(notices, 25).get_page(request.GET.get("page"))
+    page = page_of(request, notices)
     return render(
         request,
         "council/notice_list.html",
@@ -140,7 +140,7 @@ def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         unreachable=Count("id", filter=Q(status=Notice.Status.SKIPPED)),
         reached=Count("id", filter=Q(reached_at__isnull=False)),
     )
-    page = Paginator(notices, 100).get_page(request.GET.get("page"))
+    page = page_of(request, notices, 100)
     to_reach = list(notices_to_reach(dispatches=Dispatch.objects.filter(pk=dispatch.pk))[:TO_REACH_SHOWN])
     context = {"dispatch": dispatch, "page_obj": page, "totals": totals, "to_reach": to_reach}
     return render(request, "council/dispatch_detail.html", context)

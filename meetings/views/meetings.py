@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from council.history import change_history
 from council.selectors import dispatches_about, request_council
 from council.web.flash import flash_validation_error
-from council.web.listing import list_filter, render_list
+from council.web.listing import list_filter, page_of, render_list
 from council.web.pages import actor, apply_errors, page_council, visible_or_404
 from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
@@ -96,9 +95,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             context["minutes"] = minutes
             context["minutes_can"] = permissions.minutes_abilities(request.user, minutes)
     if can.see_invitees:
-        invitees = Paginator(selectors.meeting_invitations(meeting=meeting), INVITEES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        invitees = page_of(request, selectors.meeting_invitations(meeting=meeting), INVITEES_PER_PAGE)
         context.update({"invitees_page": invitees, "invitations": invitees.object_list})
     if can.manage:
         context.update(

@@ -6,7 +6,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
-from council.web.listing import list_filter, render_list
+from council.web.listing import list_filter, page_of, render_list
 from council.web.pages import (
     actor,
     apply_errors,
@@ -163,7 +162,7 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     """What changed in the plan's budget lines and projects, newest first, and who changed it."""
     plan = _plan(request, pk)
     require(permissions.can_oversee_plan(request.user, plan))
-    changes = Paginator(history.budget_changes(plan=plan), 50).get_page(request.GET.get("page"))
+    changes = page_of(request, history.budget_changes(plan=plan), 50)
     context = {
         "plan": plan,
         "page_obj": changes,
