@@ -23,6 +23,8 @@ from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from council import table_revisions
+
 MANIFEST = "manifest.json"
 
 
@@ -112,6 +114,8 @@ def backup_restore(path: Path) -> dict[str, Any]:
             connection.ensure_connection()
             with sqlite3.connect(work / "database.sqlite3") as source:
                 source.backup(connection.connection)
+        # Written behind Django's connection: no page cached before the restore may answer after it.
+        table_revisions.bump([table_revisions.ANY_TABLE])
         media = Path(settings.MEDIA_ROOT)
         if media.exists():
             shutil.rmtree(media)
