@@ -145,6 +145,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "council.web.context_processors.portal",
+                # Last: stands in for the CSRF token and CSP nonce while a page is rendered for the cache.
+                "council.web.page_cache.placeholders",
             ],
             "builtins": [
                 "django.templatetags.i18n",
@@ -270,6 +272,11 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Pages and API lists kept until a table they read is written (council.web.page_cache). The table
+# revisions live in the cache, so every process must share it: on by default with Redis only.
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL))
+TABLE_CACHE_SECONDS = int(os.environ.get("TABLE_CACHE_SECONDS", 600))
 
 # Celery: without REDIS_URL tasks run in-process, so the embedded portal needs no broker.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost//"

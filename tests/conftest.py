@@ -43,6 +43,9 @@ def embedded(media_root) -> dict:
         "WHITENOISE_AUTOREFRESH": True,
         "WHITENOISE_USE_FINDERS": True,
         "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        # Pages are cached only where a test says so (tests/council/test_page_cache.py): most tests
+        # write and read inside one transaction, where the cache stands aside anyway.
+        "PAGE_CACHE": False,
         "AXES_ENABLED": True,
         # The second factor is tested on its own (tests/council/test_two_factor.py); elsewhere the
         # tests log staff in directly.
@@ -68,11 +71,13 @@ def eager_tasks():
 
 
 @pytest.fixture(autouse=True)
-def _embedded_services(settings, tmp_path):
+def _embedded_services(request, settings, tmp_path):
     from django.core.cache import cache
 
     for name, value in embedded(tmp_path / "media").items():
         setattr(settings, name, value)
+    # The browser drives the portal as it runs in production, pages cached between its writes.
+    settings.PAGE_CACHE = request.node.get_closest_marker("browser") is not None
     # Each test rolls its rows back, and ids and (frozen) times repeat: a cached figure from the
     # previous test must not answer for this one's data.
     cache.clear()

@@ -5,6 +5,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.serializers import BaseSerializer
 
 from council import services
+from council.api.caching import CachedListMixin
 from council.api.rules import READABLE_BY_ALL
 from council.api.serializers import CouncilSerializer
 from council.filters import CouncilFilter
@@ -15,9 +16,11 @@ from council.permissions import (
     can_create_council,
     councils_visible_to,
 )
+from council.web.page_cache import Clock
 
 
 class CouncilViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -25,6 +28,8 @@ class CouncilViewSet(
     viewsets.GenericViewSet,
 ):
     """Councils and working groups. Published councils are readable without logging in."""
+
+    list_clock = Clock.DAY
 
     serializer_class = CouncilSerializer
     filterset_class = CouncilFilter

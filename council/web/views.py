@@ -32,6 +32,7 @@ from council.web.health import health_report
 from council.web.languages import language_cookie_set
 from council.web.listing import page_of
 from council.web.navigation import home_panels
+from council.web.page_cache import Clock, cached_page
 from council.web.redirects import safe_next
 
 
@@ -259,6 +260,7 @@ def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "council/email_change_confirm.html", {"found": found})
 
 
+@cached_page(clock=Clock.MINUTE)
 def search(request: HttpRequest) -> HttpResponse:
     """One search box over every section; each kind lists only what this person may open."""
     query = clean_query(request.GET.get("q"))

@@ -13,8 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.caching import CachedListMixin
 from council.api.rules import READABLE_BY_ALL, actor_of
 from council.permissions import manages_a_council
+from council.web.page_cache import Clock
 from meetings import permissions as rules
 from meetings import selectors, services
 from meetings.api.serializers import (
@@ -37,6 +39,7 @@ from meetings.models import ActionItem, AgendaItem, Invitation, Meeting, Vote
 
 
 class MeetingViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -225,12 +228,15 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
 
 class ActionItemViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
     """Follow-up actions; progress (status, notes) goes through the `progress` action."""
+
+    list_clock = Clock.DAY
 
     serializer_class = ActionItemSerializer
     filterset_class = ActionFilter

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from council.web.flash import flash_form_errors, flash_validation_error
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor
 from meetings import permissions, selectors, services
 from meetings.filters import ActionFilter
@@ -18,6 +19,7 @@ from meetings.views.common import action_form, back_to_meeting, managed_meeting,
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def action_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=ActionFilter, queryset=selectors.action_list(user=request.user)

@@ -15,6 +15,7 @@ from council.history import change_history
 from council.selectors import dispatches_about, request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, page_of, render_list
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor, apply_errors, page_council, visible_or_404
 from meetings import permissions, selectors, services
 from meetings.calendars import meeting_ics
@@ -38,6 +39,7 @@ from meetings.views.common import agenda_item_form, managed_meeting, visible_mee
 INVITEES_PER_PAGE = 100
 
 
+@cached_page(clock=Clock.MINUTE)
 def meeting_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=MeetingFilter, queryset=selectors.meeting_list(user=request.user)
@@ -54,6 +56,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page(clock=Clock.MINUTE)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The meeting's hub: agenda with outcomes, invitees and quorum, actions, minutes. What it offers
     follows the meeting's state: agenda and invitations before it, attendance and decisions from its day."""

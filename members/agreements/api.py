@@ -11,9 +11,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.caching import CachedListMixin
 from council.api.documents import UploadSerializer
 from council.api.rules import READABLE_BY_ALL, actor_of
 from council.permissions import manages_a_council
+from council.web.page_cache import Clock
 from members.agreements import permissions as rules
 from members.agreements import services
 from members.agreements.filters import AgreementFilter
@@ -25,6 +27,7 @@ from members.models import (
 
 
 class AgreementViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -32,6 +35,8 @@ class AgreementViewSet(
     viewsets.GenericViewSet,
 ):
     """Agreements between institutions; those of published councils are readable without logging in."""
+
+    list_clock = Clock.DAY
 
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter

@@ -20,6 +20,7 @@ from council.models import Council
 from council.selectors import request_council
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor, apply_errors, page_council, require, submit, visible_or_404
 from members.agreements import permissions, services
 from members.agreements.filters import AgreementFilter
@@ -30,6 +31,7 @@ from members.directory.permissions import institutions_visible_to
 from members.models import Agreement, AgreementDocument, BestPractice
 
 
+@cached_page(clock=Clock.DAY)
 def agreement_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=AgreementFilter, queryset=select_agreements(user=request.user)

@@ -13,9 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.caching import CachedListMixin
 from council.api.documents import request_files
 from council.api.rules import actor_of
 from council.filters import parse_id
+from council.web.page_cache import Clock
 from members.difficulties import permissions as rules
 from members.difficulties import services
 from members.difficulties.filters import DifficultyFilter
@@ -36,6 +38,7 @@ from members.submissions import can_submit_somewhere
 
 
 class DifficultyViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -48,6 +51,8 @@ class DifficultyViewSet(
     them with an answer due date and changes their `status`; the secretariat and the assigned
     institution `answer`. `figures` counts them for a council (secretariat and officials).
     """
+
+    list_clock = Clock.DAY
 
     filterset_class = DifficultyFilter
     ordering_fields = ["created_at", "answer_due", "status"]

@@ -14,6 +14,7 @@ from council.filters import parse_id
 from council.selectors import request_council
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor, require, submit, visible_or_404
 from members.difficulties import permissions, services
 from members.difficulties.filters import DifficultyFilter
@@ -30,6 +31,7 @@ from members.submissions import can_submit_on, submitting_institutions
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def difficulty_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=DifficultyFilter, queryset=select_difficulties(user=request.user)

@@ -10,9 +10,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.caching import CachedListMixin
 from council.api.rules import READABLE_BY_ALL, actor_of
 from council.permissions import councils_visible_to, manages_a_council
 from council.selectors import request_council
+from council.web.page_cache import Clock
 from members.directory import permissions as rules
 from members.directory import services
 from members.directory.filters import InstitutionFilter, MembershipFilter, PersonFilter
@@ -26,6 +28,7 @@ from members.models import (
 
 
 class InstitutionViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -33,6 +36,8 @@ class InstitutionViewSet(
     viewsets.GenericViewSet,
 ):
     """Institutions in the directory. Created institutions are registered to the `council` given."""
+
+    list_clock = Clock.DAY
 
     serializer_class = InstitutionSerializer
     filterset_class = InstitutionFilter
@@ -78,6 +83,7 @@ class InstitutionViewSet(
 
 
 class PersonViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -85,6 +91,8 @@ class PersonViewSet(
     viewsets.GenericViewSet,
 ):
     """People; e-mail and phone are null where the caller may not see them."""
+
+    list_clock = Clock.DAY
 
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
@@ -118,8 +126,10 @@ class PersonViewSet(
         return Response(self.get_serializer(person).data)
 
 
-class MembershipViewSet(viewsets.ModelViewSet):
+class MembershipViewSet(CachedListMixin, viewsets.ModelViewSet):
     """Council seats. Published councils' seats are readable without logging in."""
+
+    list_clock = Clock.DAY
 
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter

@@ -11,9 +11,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.caching import CachedListMixin
 from council.api.documents import UploadSerializer
 from council.api.rules import READABLE_BY_ALL, actor_of
 from council.api.serializers import CommentSerializer
+from council.web.page_cache import Clock
 from members.models import (
     BestPractice,
     BestPracticeStep,
@@ -27,6 +29,7 @@ from members.submissions import can_submit_somewhere
 
 
 class BestPracticeViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -39,6 +42,8 @@ class BestPracticeViewSet(
     Contacts write drafts for their institution, `submit` them; the secretariat `review`s them
     (publish, or return with a comment) and may `unpublish` one. Only drafts can be deleted.
     """
+
+    list_clock = Clock.DAY
 
     serializer_class = BestPracticeSerializer
     filterset_class = BestPracticeFilter

@@ -21,6 +21,7 @@ from council.history import change_history
 from council.selectors import request_council
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor, apply_errors, page_council, require, submit, visible_or_404
 from members.directory.permissions import institutions_visible_to
 from members.models import BestPractice, BestPracticeDocument, Institution
@@ -34,6 +35,7 @@ from members.submissions import can_submit_on, submitting_institutions
 GALLERY_PAGE_SIZE = 12
 
 
+@cached_page(clock=Clock.DAY)
 def best_practice_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=BestPracticeFilter, queryset=select_practices(user=request.user)

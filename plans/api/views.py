@@ -13,8 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from council.api.caching import CachedListMixin
 from council.api.rules import actor_of
 from council.permissions import manages_a_council
+from council.web.page_cache import Clock
 from members.models import Institution
 from plans import permissions, services
 from plans.api.serializers import (
@@ -65,6 +67,7 @@ PART_ACTIONS = ("update", "partial_update", "destroy")
 
 
 class PlanViewSet(
+    CachedListMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -72,6 +75,8 @@ class PlanViewSet(
     viewsets.GenericViewSet,
 ):
     """Multi-year plans. `summary` gives totals by strategy, year and funding source, progress and KPIs."""
+
+    list_clock = Clock.DAY
 
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
@@ -221,8 +226,10 @@ class PlanTaskViewSet(viewsets.ModelViewSet):
         services.plan_task_delete(actor=actor_of(self.request), task=instance)
 
 
-class ProjectViewSet(viewsets.ModelViewSet):
+class ProjectViewSet(CachedListMixin, viewsets.ModelViewSet):
     """Key projects with their lead, participants, planned and executed sums and latest accepted % done."""
+
+    list_clock = Clock.DAY
 
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
@@ -335,10 +342,16 @@ class IndicatorViewSet(viewsets.ModelViewSet):
 
 
 class ProgressReportViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+    CachedListMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Progress reports. The lead institution updates and submits; participants add their part;
     officials accept or return and verify KPI actuals; the secretariat reopens accepted ones."""
+
+    list_clock = Clock.DAY
 
     serializer_class = ProgressReportSerializer
     filterset_class = ReportFilter

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from council.filters import parse_id
 from council.web.listing import filters_applied
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import page_council, visible_or_404
 from plans import permissions
 from plans.filters import PlanScopeFilter
@@ -99,6 +100,7 @@ def _asked(query: QueryDict) -> str | None:
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def plan_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Stated vs planned vs executed, execution by strategy and year, progress, late or stalled
     projects and KPI achievement, narrowed by year, strategy, task and lead institution.

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, page_of, render_list
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import (
     actor,
     apply_errors,
@@ -34,6 +35,7 @@ def _plan(request: HttpRequest, pk: int) -> Plan:
     return visible_or_404(lists.plan_detail_queryset(user=request.user), pk)
 
 
+@cached_page(clock=Clock.DAY)
 def plan_list(request: HttpRequest) -> HttpResponse:
     """The plans the user may open; a visitor gets the published plans, each with its progress page."""
     if not request.user.is_authenticated:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.web.listing import list_filter, render_list
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import (
     actor,
     apply_errors,
@@ -51,6 +52,7 @@ def _institutions(request: HttpRequest) -> QuerySet[Institution]:
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def project_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request,

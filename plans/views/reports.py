@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from council.files.uploads import document_response
 from council.web.flash import flash_form_errors, flash_validation_error
 from council.web.listing import list_filter, render_list
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor, apply_errors, require, visible_or_404
 from members.models import Institution
 from plans import permissions, services
@@ -68,6 +69,7 @@ def plan_rounds(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def report_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request,

@@ -61,6 +61,22 @@ def test_a_page_read_right_after_a_write_shows_the_new_figure(api, login, dave, 
     assert "40억" in login(fay).get(dashboard).content.decode()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_cached_dashboard_shows_the_new_figure_once_the_write_commits(
+    settings, login, dave, fay, busan_revision
+):
+    """With whole pages cached too (council.web.page_cache), as the portal runs on Redis."""
+    settings.PAGE_CACHE = True
+    busan_plan = busan_revision
+    dashboard = reverse("plan-dashboard", args=[busan_plan.plan.pk])
+    client = login(fay)
+    for _round in range(3):
+        assert "30억" in client.get(dashboard).content.decode()
+
+    services.budget_line_update(actor=dave, line=busan_plan.led_line, planned=2_000_000_000)
+    assert "40억" in client.get(dashboard).content.decode()
+
+
 def test_figures_follow_report_acceptance_reopening_edits_and_deletions(api, dave, fay, erin, busan_revision):
     busan_plan = busan_revision
     plan = busan_plan.plan

@@ -7,11 +7,13 @@ from council.filters import CouncilFilter
 from council.permissions import access_for, can_change_council, councils_visible_to
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import page_council
 from members.directory.permissions import can_manage_memberships
 from members.directory.selectors import council_composition, council_seats, councils_with_counts
 
 
+@cached_page(clock=Clock.DAY)
 def council_list(request: HttpRequest) -> HttpResponse:
     councils = councils_with_counts(councils=councils_visible_to(request.user)).order_by("name")
     filterset = list_filter(request, filterset_class=CouncilFilter, queryset=councils, council_default=False)

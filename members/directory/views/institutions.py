@@ -20,6 +20,7 @@ from council.selectors import request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
 from council.web.navigation import detail_sections
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import (
     actor,
     import_page,
@@ -43,6 +44,7 @@ from members.directory.selectors import institution_list as select_institutions
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def institution_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=InstitutionFilter, queryset=select_institutions(user=request.user)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import actor, apply_errors, require, visible_or_404
 from members.directory import permissions, services
 from members.directory.filters import MembershipFilter
@@ -22,6 +23,7 @@ from members.models import Membership
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def membership_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(
         request, filterset_class=MembershipFilter, queryset=select_memberships(user=request.user)

@@ -14,6 +14,7 @@ from council.history import change_history
 from council.selectors import request_council
 from council.web.flash import flash_validation_error
 from council.web.listing import list_filter, render_list
+from council.web.page_cache import Clock, cached_page
 from council.web.pages import (
     actor,
     import_page,
@@ -33,6 +34,7 @@ from members.models import Institution
 
 
 @login_required
+@cached_page(clock=Clock.DAY)
 def person_list(request: HttpRequest) -> HttpResponse:
     filterset = list_filter(request, filterset_class=PersonFilter, queryset=select_people(user=request.user))
     council = request_council(request)
