@@ -24,7 +24,6 @@ lost or doubled write.
 """
 
 import argparse
-import contextlib
 import itertools
 import json
 import os
@@ -47,8 +46,8 @@ import requests
 
 from bench.database import bench_database
 from bench.mixed_data import MARK, ROWS_PER_IMPORT
-from bench.server import ROOT, gunicorn, p95
-from tests.support.services import CeleryWorker, RedisServer
+from bench.server import ROOT, gunicorn, p95, redis_url
+from tests.support.services import CeleryWorker
 
 PYTHON = sys.executable
 PUBLIC = (
@@ -233,18 +232,6 @@ class User:
 def django(env: dict[str, str], *args: str) -> Any:
     done = subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else None
-
-
-@contextlib.contextmanager
-def redis_url() -> Iterator[str]:
-    if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
-        return
-    server = RedisServer().start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
 
 
 def roles(users: int) -> list[str]:

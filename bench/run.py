@@ -1,6 +1,7 @@
 """Benchmark the plans dashboard, its summary and the lists at national scale, on PostgreSQL under gunicorn.
 
     python -m bench.run [--plans 250] [--projects 100] [--seconds 10] [--concurrency 4] [--workers 4]
+                        [--no-page-cache]
 
 The data go into a database council_bench, recreated empty: on the PostgreSQL server of
 DATABASE_URL when that is set (its own database is left alone), otherwise on a throwaway server
@@ -12,6 +13,9 @@ the summary endpoint (token), the meeting, difficulty and institution lists, the
 with 100 agenda items and 2,000 invitees, the portal search and the matching API lists (as the
 secretariat of every council, bench/lists.py), and a bare Django view through the same middleware,
 for comparison.
+The portal runs as in production, on Redis (REDIS_URL, or a throwaway redis-server), so pages and
+API lists are served from the page cache while their tables are unchanged (council.web.page_cache);
+--no-page-cache measures every request rendered afresh, as the first read after a write is.
 Median and 95th-percentile latency, requests per second and the ratio to the bare view are
 printed for each.
 """
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.database import bench_database
-from bench.server import gunicorn, p95
+from bench.server import gunicorn, p95, redis_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -153,6 +157,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="measuring time per page")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="render every page afresh (the first read after a write)"
+    )
     args = parser.parse_args()
     with bench_database(shared_buffers="256MB") as url:
         info = prepare(url, args.plans, args.projects)
@@ -175,11 +182,11 @@ def main() -> None:
             ("difficulties API", "/api/v1/difficulties/", staff_token),
             ("institutions API", "/api/v1/institutions/", staff_token),
         ]
-        with gunicorn(url, args.workers) as port:
-            setup = (
-                f"gunicorn {args.workers} workers, {args.concurrency} client threads, {args.seconds:g} s each"
-            )
-            print(f"\n{setup} ({os.cpu_count()} CPUs)\n")
+        cached = "0" if args.no_page_cache else "1"
+        with redis_url() as redis, gunicorn(url, args.workers, REDIS_URL=redis, PAGE_CACHE=cached) as port:
+            pages = "pages rendered afresh" if args.no_page_cache else "page cache on"
+            clients = f"{args.concurrency} client threads, {args.seconds:g} s each"
+            print(f"\ngunicorn {args.workers} workers, {clients}, {pages} ({os.cpu_count()} CPUs)\n")
             print(table(measure(targets, port, args.seconds, args.concurrency)), flush=True)
 
 

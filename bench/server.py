@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.support.services import free_port
+from tests.support.services import RedisServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +59,19 @@ def gunicorn(url: str, workers: int, **environment: str) -> Iterator[int]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def redis_url() -> Iterator[str]:
+    """REDIS_URL, or a throwaway redis-server's for the length of the block."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    server = RedisServer().start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
 def p95(ordered: list[float]) -> float:
