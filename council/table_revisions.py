@@ -11,8 +11,9 @@ write: the ORM, bulk writes, `update()`, history rows or raw SQL through Django'
 A statement the tracker cannot attribute to a table changes the revision every entry depends on.
 
 Nothing is cached from a transaction that has written and not committed (it could roll back), and
-nothing is cached until the tables a key reads are known: the first compute for a key only learns
-them, the next one is kept. Writes made outside Django (a restore with psql) are not seen; entries
+nothing is cached until the tables a key reads are known: from the key's own last compute, or from
+its family's (the keys of one page, whatever its query string). The very first compute of a family
+only learns them. Writes made outside Django (a restore with psql) are not seen; entries
 expire after `settings.TABLE_CACHE_SECONDS` in any case.
 """
 
@@ -182,32 +183,42 @@ def tables_read() -> Iterator[set[str]]:
         _reading.reset(token)
 
 
-_UNKNOWN = object()  # an entry that only says which tables its key reads
-
-
 def remembered[T](
-    key: str, compute: Callable[[], T], *, keep: Callable[[T], bool] = lambda _value: True
+    key: str,
+    compute: Callable[[], T],
+    *,
+    family: str | None = None,
+    keep: Callable[[T], bool] = lambda _value: True,
 ) -> T:
     """`compute()`, or what it returned for `key` while none of the tables it read has changed since.
 
-    A result that `keep` refuses is returned without being cached."""
+    The tables a key reads are known from its last compute, or else from its `family` (the keys of
+    one page or endpoint, which read the same tables whatever the query): a key is kept from its
+    first compute once its family has been computed. A result that `keep` refuses is not kept."""
     if writes_uncommitted():
         return compute()  # what this transaction wrote is not in the cache, nor may it go there
-    entry: tuple[dict[str, str | None], Any] | None = cache.get(key)
+    family_key = f"{family}:tables" if family else None
+    found = cache.get_many([key, family_key] if family_key else [key])
+    entry: tuple[bool, dict[str, str | None], Any] | None = found.get(key)
+    hint: frozenset[str] = found.get(family_key, frozenset()) if family_key else frozenset()
     before: dict[str, str | None] | None = None
     if entry is not None:
-        known, value = entry
+        kept, known, value = entry
         before = revisions(known)
-        if value is not _UNKNOWN and before == known:
+        if kept and before == known:
             return value
+    elif hint:
+        before = revisions(hint)
     with tables_read() as read:
         value = compute()
     if not keep(value):
         return value
     if before is not None and read <= before.keys():
-        cache.set(
-            key, ({table: before[table] for table in {ANY_TABLE, *read}}, value), settings.TABLE_CACHE_SECONDS
-        )
+        kept_entry = (True, {table: before[table] for table in {ANY_TABLE, *read}}, value)
+        cache.set(key, kept_entry, settings.TABLE_CACHE_SECONDS)
     else:
-        cache.set(key, (dict.fromkeys(read), _UNKNOWN), settings.TABLE_CACHE_SECONDS)
+        # Only learnt which tables the key reads: their revisions are read before the next compute.
+        cache.set(key, (False, dict.fromkeys(read), None), settings.TABLE_CACHE_SECONDS)
+    if family_key and not read <= hint:
+        cache.set(family_key, hint | read, settings.TABLE_CACHE_SECONDS)
     return value

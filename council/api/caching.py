@@ -19,6 +19,10 @@ class CachedListMixin:
         parent: Any = super()
         # DRF has put the user its authentication found on the Django request too.
         data = cached_data(
-            "api-list", request._request, self.list_clock, lambda: parent.list(request, *args, **kwargs).data
+            "api-list",
+            request._request,
+            self.list_clock,
+            lambda: parent.list(request, *args, **kwargs).data,
+            family=f"{type(self).__module__}.{type(self).__qualname__}",
         )
         return Response(data)

@@ -134,8 +134,11 @@ def _messages_waiting(request: HttpRequest) -> bool:
     return len(storage) > 0 or getattr(storage, "added_new", False)
 
 
-def cached_data[T](kind: str, request: HttpRequest, clock: Clock, compute: Callable[[], T]) -> T:
-    """`compute()` for this request, kept like a page (for an API's data, rendered per request)."""
+def cached_data[T](
+    kind: str, request: HttpRequest, clock: Clock, compute: Callable[[], T], *, family: str
+) -> T:
+    """`compute()` for this request, kept like a page (for an API's data, rendered per request).
+    `family` names the endpoint, whose requests read the same tables."""
     if not enabled():
         return compute()
 
@@ -143,13 +146,15 @@ def cached_data[T](kind: str, request: HttpRequest, clock: Clock, compute: Calla
         forget_access(request.user)
         return compute()
 
-    return remembered(_key(kind, request, clock), fresh)
+    return remembered(_key(kind, request, clock), fresh, family=f"{kind}:{family}")
 
 
 def cached_page(*, clock: Clock) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Serve a GET view's page from the cache while the tables it read are unchanged (see module)."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        family = f"page:{view.__module__}.{view.__qualname__}"
+
         @wraps(view)
         def cached_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not enabled() or request.method not in ("GET", "HEAD") or _messages_waiting(request):
@@ -173,7 +178,9 @@ def cached_page(*, clock: Clock) -> Callable[[Callable[..., HttpResponse]], Call
                     return None
                 return response.content, list(response.headers.items())
 
-            stored = remembered(_key("page", request, clock), render, keep=lambda value: value is not None)
+            stored = remembered(
+                _key("page", request, clock), render, family=family, keep=lambda value: value is not None
+            )
             if stored is None:
                 return answered[0]
             content, headers = stored

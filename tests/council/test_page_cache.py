@@ -124,6 +124,19 @@ def test_the_meeting_list_is_served_from_the_cache_until_a_meeting_is_planned(
     assert "임시회의" in page and read > 0
 
 
+def test_once_a_view_has_rendered_each_new_address_of_it_is_kept_from_its_first_rendering(
+    page_cache, login, alice, anyang
+):
+    MeetingFactory(council=anyang, title="정기회의")
+    client = login(alice)
+    _meeting_queries(client, reverse("meeting-list"))  # learns which tables the list reads
+    narrowed = reverse("meeting-list") + "?status=planned"
+    page, read = _meeting_queries(client, narrowed)
+    assert "정기회의" in page and read > 0
+    page, read = _meeting_queries(client, narrowed)
+    assert "정기회의" in page and read == 0
+
+
 def test_a_cached_page_is_never_shown_to_another_user(page_cache, login, alice, bob, anyang):
     MeetingFactory(council=anyang, title="계획 중인 회의")  # planned: only the secretariat sees it
     for _round in range(3):
