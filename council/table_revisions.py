@@ -94,9 +94,22 @@ class _Pending:
     def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
         self.tables: set[str] = set()
+        # The list of commit hooks `flush` was last seen in. Django only appends to the current list
+        # and replaces it on commit, rollback and savepoint rollback, so while it is still the
+        # connection's, `flush` is in it: a bulk write of many statements does not search it again.
+        self._hooks: list[Any] | None = None
+
+    def register(self) -> None:
+        self.connection.on_commit(self.flush, robust=True)
+        self._hooks = self.connection.run_on_commit
 
     def registered(self) -> bool:
-        return any(entry[1] == self.flush for entry in self.connection.run_on_commit)
+        hooks = self.connection.run_on_commit
+        if hooks is not self._hooks:
+            if not any(entry[1] == self.flush for entry in hooks):
+                return False
+            self._hooks = hooks
+        return True
 
     def flush(self) -> None:
         tables, self.tables = self.tables, set()
@@ -120,7 +133,7 @@ def _written(connection: BaseDatabaseWrapper, tables: set[str]) -> None:
     if not pending.registered():
         # A rollback dropped the earlier flush with its transaction: those writes never happened.
         pending.tables.clear()
-        connection.on_commit(pending.flush, robust=True)
+        pending.register()
     pending.tables.update(tables)
 
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Council, CouncilRole
-from council.table_revisions import ANY_TABLE, remembered, revisions, tables_written
+from council.table_revisions import ANY_TABLE, remembered, revisions, tables_written, writes_uncommitted
 from members.models import Institution
 from tests.meetings.factories import MeetingFactory
 from tests.members.factories import DifficultyFactory, InstitutionFactory
@@ -62,6 +62,23 @@ def test_a_write_changes_its_table_revision_when_it_commits_and_never_if_it_roll
         Council.objects.filter(pk=anyang.pk).update(name="되돌릴 이름")
         raise RuntimeError
     assert revisions([COUNCILS])[COUNCILS] == committed
+
+
+def test_a_savepoint_rolled_back_loses_none_of_the_writes_that_commit(anyang):
+    """Whichever of the transaction's writes registered the bump, the committed ones are bumped."""
+    for first_inside_savepoint in (False, True):
+        before = revisions([COUNCILS])[COUNCILS]
+        with transaction.atomic():
+            if not first_inside_savepoint:
+                Council.objects.filter(pk=anyang.pk).update(name=f"안양 협의회 {before}")
+            with suppress(RuntimeError), transaction.atomic():
+                InstitutionFactory(name="되돌릴 기관")
+                raise RuntimeError
+            if first_inside_savepoint:
+                Council.objects.filter(pk=anyang.pk).update(name=f"안양 협의회 {before}")
+            assert writes_uncommitted()
+        assert revisions([COUNCILS])[COUNCILS] != before
+        assert not writes_uncommitted()
 
 
 def test_a_remembered_value_answers_until_a_table_it_read_changes(anyang, busan):
