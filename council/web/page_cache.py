@@ -135,25 +135,32 @@ def _messages_waiting(request: HttpRequest) -> bool:
 
 
 def cached_data[T](
-    kind: str, request: HttpRequest, clock: Clock, compute: Callable[[], T], *, family: str
+    kind: str,
+    request: HttpRequest,
+    clock: Clock,
+    compute: Callable[[], T],
+    *,
+    family: str,
+    keep: Callable[[T], bool] = lambda _value: True,
 ) -> T:
-    """`compute()` for this request, kept like a page (for an API's data, rendered per request).
-    `family` names the endpoint, whose requests read the same tables."""
+    """`compute()` for this request, kept under the page cache's key (see module); `family` names the
+    page or endpoint, whose requests read the same tables. A value `keep` refuses is not kept."""
     if not enabled():
         return compute()
 
     def fresh() -> T:
+        # Roles that middleware read before the revisions were read are read again inside.
         forget_access(request.user)
         return compute()
 
-    return remembered(_key(kind, request, clock), fresh, family=f"{kind}:{family}")
+    return remembered(_key(kind, request, clock), fresh, family=f"{kind}:{family}", keep=keep)
 
 
 def cached_page(*, clock: Clock) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Serve a GET view's page from the cache while the tables it read are unchanged (see module)."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        family = f"page:{view.__module__}.{view.__qualname__}"
+        family = f"{view.__module__}.{view.__qualname__}"
 
         @wraps(view)
         def cached_view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -163,8 +170,6 @@ def cached_page(*, clock: Clock) -> Callable[[Callable[..., HttpResponse]], Call
 
             def render() -> tuple[bytes, list[tuple[str, str]]] | None:
                 request._page_cache_rendering = True  # type: ignore[attr-defined]
-                # Roles that middleware read before the page's revisions were read are read again.
-                forget_access(request.user)
                 try:
                     response = view(request, *args, **kwargs)
                     if hasattr(response, "render"):
@@ -178,8 +183,8 @@ def cached_page(*, clock: Clock) -> Callable[[Callable[..., HttpResponse]], Call
                     return None
                 return response.content, list(response.headers.items())
 
-            stored = remembered(
-                _key("page", request, clock), render, family=family, keep=lambda value: value is not None
+            stored = cached_data(
+                "page", request, clock, render, family=family, keep=lambda value: value is not None
             )
             if stored is None:
                 return answered[0]
