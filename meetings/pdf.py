@@ -26,7 +26,8 @@ FONT_FILES = {
 }
 
 
-def _font_faces() -> list[dict[str, Any]]:
+def font_faces() -> list[dict[str, Any]]:
+    """The embedded Korean font's files, by weight, as a print template's @font-face rules take them."""
     faces = []
     for weight, path in FONT_FILES.items():
         found = finders.find(path)
@@ -39,7 +40,7 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     """A print template as PDF, with the portal's Korean fonts embedded."""
     from weasyprint import HTML
 
-    html = render_to_string(template, {**context, "font_faces": _font_faces(), "printed_at": timezone.now()})
+    html = render_to_string(template, {**context, "font_faces": font_faces(), "printed_at": timezone.now()})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 

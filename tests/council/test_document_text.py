@@ -39,10 +39,19 @@ def _hwp(tmp_path, text: str = WORDS) -> bytes:
 
 
 def _pdf(pages: int = 1) -> bytes:
+    """A PDF drawn with the portal's embedded Korean font, as its own PDFs are: a machine without a
+    Korean system font would otherwise draw, and store, placeholder glyphs."""
     from weasyprint import HTML
 
+    from meetings.pdf import font_faces
+
+    faces = "".join(
+        f'@font-face {{ font-family: "Pretendard GOV"; font-weight: {face["weight"]}; src: url("{face["url"]}"); }}'
+        for face in font_faces()
+    )
+    style = f'<style>{faces} body {{ font-family: "Pretendard GOV"; }}</style>'
     html = "".join(f'<p style="page-break-after:always">Page {number} {WORDS}</p>' for number in range(pages))
-    return HTML(string=f"<html><body>{html}</body></html>").write_pdf()
+    return HTML(string=f"<html><head>{style}</head><body>{html}</body></html>").write_pdf()
 
 
 def _docx() -> bytes:
