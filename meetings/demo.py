@@ -238,6 +238,7 @@ def _bootcamp_documents(item: AgendaItem) -> None:
     from council.files.documents import document_text_read
     from council.files.uploads import document_build
     from meetings.models import AgendaDocument
+    from meetings.pdf import FONT_FAMILY, font_face_css
 
     if item.documents.exists():
         return
@@ -245,9 +246,8 @@ def _bootcamp_documents(item: AgendaItem) -> None:
     for line in BOOTCAMP_NOTICE:
         notice.add_paragraph(line)
     paragraphs = "".join(f"<p>{line}</p>" for line in BOOTCAMP_NOTICE)
-    pdf = HTML(
-        string=f'<html lang="ko"><body style="font-family: sans-serif">{paragraphs}</body></html>'
-    ).write_pdf()
+    style = f'<style>{font_face_css()} body {{ font-family: "{FONT_FAMILY}", sans-serif; }}</style>'
+    pdf = HTML(string=f'<html lang="ko"><head>{style}</head><body>{paragraphs}</body></html>').write_pdf()
     for name, data in (
         ("반도체 부트캠프 모집 공고.hwpx", notice.to_bytes()),
         ("반도체 부트캠프 안내.pdf", pdf),

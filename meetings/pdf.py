@@ -24,23 +24,33 @@ FONT_FILES = {
     400: "vendor/krds/fonts/PretendardGOV-Regular.subset.woff",
     700: "vendor/krds/fonts/PretendardGOV-Bold.subset.woff",
 }
+FONT_FAMILY = "Pretendard GOV"
 
 
-def font_faces() -> list[dict[str, Any]]:
-    """The embedded Korean font's files, by weight, as a print template's @font-face rules take them."""
-    faces = []
+def font_face_css() -> str:
+    """The @font-face rules of the embedded Korean font, for any HTML that WeasyPrint draws.
+
+    Without them a machine with no Korean system font draws placeholder glyphs, and the PDF's text
+    can be neither read nor searched.
+    """
+    rules = []
     for weight, path in FONT_FILES.items():
         found = finders.find(path)
         if found:
-            faces.append({"weight": weight, "url": Path(str(found)).resolve().as_uri()})
-    return faces
+            url = Path(str(found)).resolve().as_uri()
+            rules.append(
+                f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
+                f'src: url("{url}") format("woff"); }}'
+            )
+    return "\n".join(rules)
 
 
 def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     """A print template as PDF, with the portal's Korean fonts embedded."""
     from weasyprint import HTML
 
-    html = render_to_string(template, {**context, "font_faces": font_faces(), "printed_at": timezone.now()})
+    shared = {"font_face_css": font_face_css(), "printed_at": timezone.now()}
+    html = render_to_string(template, {**context, **shared})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 

@@ -43,13 +43,9 @@ def _pdf(pages: int = 1) -> bytes:
     Korean system font would otherwise draw, and store, placeholder glyphs."""
     from weasyprint import HTML
 
-    from meetings.pdf import font_faces
+    from meetings.pdf import FONT_FAMILY, font_face_css
 
-    faces = "".join(
-        f'@font-face {{ font-family: "Pretendard GOV"; font-weight: {face["weight"]}; src: url("{face["url"]}"); }}'
-        for face in font_faces()
-    )
-    style = f'<style>{faces} body {{ font-family: "Pretendard GOV"; }}</style>'
+    style = f'<style>{font_face_css()} body {{ font-family: "{FONT_FAMILY}"; }}</style>'
     html = "".join(f'<p style="page-break-after:always">Page {number} {WORDS}</p>' for number in range(pages))
     return HTML(string=f"<html><head>{style}</head><body>{html}</body></html>").write_pdf()
 
