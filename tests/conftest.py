@@ -7,8 +7,11 @@ the contact of a Busan institution: they are the "other council" every role rule
 
 import os
 import shutil
+import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -119,28 +122,104 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_use_migrations
         )
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo councils, loaded once for a module whose tests only read them.
-
-    Loading takes seconds; a module of demo tests shares one load instead of paying it per test. As
-    Django's TestCase does for its class data, the load stays in a transaction that is rolled back
-    after the module; each test's own changes are rolled back on top of it.
-    """
+def _demo_load(media_root) -> str:
+    """Load the demo councils as `make demo` does, with tasks in-process; what the command printed."""
     from django.core.management import call_command
-    from django.db import transaction
     from django.test import override_settings
 
+    out = StringIO()
+    with override_settings(**embedded(media_root)), eager_tasks():
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@dataclass
+class DemoCopy:
+    """The embedded test database as it is with the demo loaded and as it was before, kept in memory.
+
+    Loading the demo takes seconds; copying a database of its size takes milliseconds. Each test
+    process loads it once and copies it in for every module or test that reads the demo, through
+    SQLite's online backup, so every one of them starts from the same rows, ids and uploads.
+    """
+
+    empty: sqlite3.Connection
+    loaded: sqlite3.Connection
+    media_root: Path
+    output: str
+
+    @classmethod
+    def take(cls, connection, media_root: Path) -> "DemoCopy":
+        connection.ensure_connection()
+        empty = sqlite3.connect(":memory:")
+        connection.connection.backup(empty)
+        output = _demo_load(media_root)
+        loaded = sqlite3.connect(":memory:")
+        connection.connection.backup(loaded)
+        copy = cls(empty, loaded, media_root, output)
+        copy.clear(connection)
+        return copy
+
+    def restore(self, connection, media_root: Path | None = None) -> None:
+        """The demo's rows into the test database (outside any transaction), its uploads into media_root."""
+        connection.ensure_connection()
+        self.loaded.backup(connection.connection)
+        if media_root is not None:
+            shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
+
+    def clear(self, connection) -> None:
+        connection.ensure_connection()
+        self.empty.backup(connection.connection)
+
+
+@pytest.fixture(scope="session")
+def demo_copy(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoCopy | None:
+    """The demo, loaded once per test process, on the embedded database (None on PostgreSQL)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return None
     with django_db_blocker.unblock():
+        return DemoCopy.take(connection, tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture(scope="module")
+def demo(demo_copy, django_db_blocker, tmp_path_factory) -> str:
+    """The demo councils for a module whose tests only read them; what loading them printed.
+
+    Loading takes seconds, so a module of demo tests shares one load, and each test's own changes
+    are rolled back on top of it. On the embedded database the rows are copied in from the process's
+    one load and cleared after the module. On PostgreSQL, as Django's TestCase does for its class
+    data, the load stays in a transaction that is rolled back after the module.
+    """
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock():
+        if demo_copy is not None:
+            demo_copy.restore(connection)
+            try:
+                yield demo_copy.output
+            finally:
+                demo_copy.clear(connection)
+            return
         block = transaction.atomic()
         block.__enter__()
         try:
-            with override_settings(**embedded(tmp_path_factory.mktemp("demo-media"))), eager_tasks():
-                call_command("load_demo", stdout=StringIO())
-            yield
+            yield _demo_load(tmp_path_factory.mktemp("demo-media"))
         finally:
             transaction.set_rollback(True)
             block.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_committed(transactional_db, demo_copy, settings) -> None:
+    """The demo councils committed, for a test that serves them to a browser or to another process;
+    its uploads are in the test's MEDIA_ROOT. The test's end empties the database as usual."""
+    from django.db import connection
+
+    if demo_copy is not None:
+        demo_copy.restore(connection, Path(settings.MEDIA_ROOT))
+    else:
+        _demo_load(settings.MEDIA_ROOT)
 
 
 @pytest.fixture

@@ -1,10 +1,7 @@
 """In Chromium, on the demo: staff open the Anyang council's annual report from its page, download
 the HWPX, and find the recruitment notice by a word inside it."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from meetings.hwpx import hwpx_text, hwpx_validate
@@ -13,8 +10,9 @@ from tests.support.browser import signed_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_download_the_annual_report_and_find_a_document_by_its_words(live_server, page: Page, tmp_path):
-    call_command("load_demo", stdout=StringIO())
+def test_staff_download_the_annual_report_and_find_a_document_by_its_words(
+    demo_committed, live_server, page: Page, tmp_path
+):
     signed_in(page, live_server.url, "anyang-staff")
     page.goto(f"{live_server.url}/councils/anyang/")
     page.get_by_test_id("annual-reports").get_by_role("link", name="2024년 연간 운영 실적").click()

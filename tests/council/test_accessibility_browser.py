@@ -6,11 +6,9 @@ visible KRDS replacement drawn from its label, or if it has no accessible name; 
 repeated element id, or on any serious or critical axe-core violation.
 """
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page
 
 from meetings.links import answer_path
@@ -48,11 +46,6 @@ def _check(page: Page, base: str, paths: list[str], *, main: int) -> list[str]:
             found += _axe(page)
         problems += [f"{path}: {problem}" for problem in found]
     return problems
-
-
-@pytest.fixture
-def demo_committed(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def _ids():

@@ -20,8 +20,7 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_restores_the_database_and_the_uploaded_files(tmp_path):
-    call_command("load_demo", stdout=StringIO())
+def test_a_backup_restores_the_database_and_the_uploaded_files(demo_committed, tmp_path):
     upload = Path(settings.MEDIA_ROOT) / "meetings" / "document" / "회의자료.pdf"
     upload.parent.mkdir(parents=True, exist_ok=True)
     upload.write_bytes(b"%PDF-1.7 agenda pack")

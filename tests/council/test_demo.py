@@ -9,10 +9,8 @@ from django.apps import apps
 from django.core.management import call_command
 
 
-def test_the_demo_loads_once_and_again_without_duplicating_anything(db):
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    assert "anyang-staff" in out.getvalue() and "council-demo-2024" in out.getvalue()
+def test_the_demo_loads_once_and_again_without_duplicating_anything(demo, db):
+    assert "anyang-staff" in demo and "council-demo-2024" in demo
     models = [
         model
         for model in apps.get_models()

@@ -8,10 +8,8 @@ there. Pages are compressed by the portal itself and counted as they come over t
 """
 
 import gzip
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, Request
 
 from tests.support.browser import session_cookies
@@ -20,11 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LIMIT = 300 * 1024
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
-
-
-@pytest.fixture
-def demo_committed(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def _wire_bytes(request: Request) -> int:

@@ -106,15 +106,10 @@ def test_a_member_answers_from_the_mail_link_on_a_phone(live_server, browser, al
     expect(page.locator(".portal-card")).to_contain_text("참석")
 
 
-def test_staff_draft_the_demo_anyang_minutes_from_the_record(live_server, page: Page):
+def test_staff_draft_the_demo_anyang_minutes_from_the_record(demo_committed, live_server, page: Page):
     """The Anyang council's 2024 1st meeting of the demo, as it stood the day after: held, no minutes."""
-    from io import StringIO
-
-    from django.core.management import call_command
-
     from meetings.models import AgendaItem, Invitation, Minutes
 
-    call_command("load_demo", stdout=StringIO())
     meeting = Meeting.objects.get(council__slug="anyang", year=2024, number=1)
     Minutes.objects.filter(meeting=meeting).delete()
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
