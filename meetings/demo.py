@@ -233,12 +233,11 @@ def _bootcamp_documents(item: AgendaItem) -> None:
     so that search finds them (e.g. "클린룸 장비")."""
     from django.core.files.uploadedfile import SimpleUploadedFile
     from hwpx import HwpxDocument
-    from weasyprint import HTML
 
     from council.files.documents import document_text_read
     from council.files.uploads import document_build
     from meetings.models import AgendaDocument
-    from meetings.pdf import FONT_FAMILY, font_face_css
+    from meetings.pdf import body_pdf
 
     if item.documents.exists():
         return
@@ -246,8 +245,7 @@ def _bootcamp_documents(item: AgendaItem) -> None:
     for line in BOOTCAMP_NOTICE:
         notice.add_paragraph(line)
     paragraphs = "".join(f"<p>{line}</p>" for line in BOOTCAMP_NOTICE)
-    style = f'<style>{font_face_css()} body {{ font-family: "{FONT_FAMILY}", sans-serif; }}</style>'
-    pdf = HTML(string=f'<html lang="ko"><head>{style}</head><body>{paragraphs}</body></html>').write_pdf()
+    pdf = body_pdf(paragraphs)
     for name, data in (
         ("반도체 부트캠프 모집 공고.hwpx", notice.to_bytes()),
         ("반도체 부트캠프 안내.pdf", pdf),

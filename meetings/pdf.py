@@ -49,9 +49,17 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     """A print template as PDF, with the portal's Korean fonts embedded."""
     from weasyprint import HTML
 
-    shared = {"font_face_css": font_face_css(), "printed_at": timezone.now()}
+    shared = {"font_face_css": font_face_css(), "font_family": FONT_FAMILY, "printed_at": timezone.now()}
     html = render_to_string(template, {**context, **shared})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def body_pdf(body: str, *, lang: str = "ko") -> bytes:
+    """A bare HTML body (no print template) as PDF, drawn in the embedded Korean font."""
+    from weasyprint import HTML
+
+    style = f'<style>{font_face_css()} body {{ font-family: "{FONT_FAMILY}", sans-serif; }}</style>'
+    return HTML(string=f'<html lang="{lang}"><head>{style}</head><body>{body}</body></html>').write_pdf()
 
 
 # A bound pack stops taking documents past these, so one request cannot stall on a huge upload; the

@@ -39,15 +39,12 @@ def _hwp(tmp_path, text: str = WORDS) -> bytes:
 
 
 def _pdf(pages: int = 1) -> bytes:
-    """A PDF drawn with the portal's embedded Korean font, as its own PDFs are: a machine without a
-    Korean system font would otherwise draw, and store, placeholder glyphs."""
-    from weasyprint import HTML
+    """A PDF drawn in the portal's embedded Korean font, as its own PDFs are."""
+    from meetings.pdf import body_pdf
 
-    from meetings.pdf import FONT_FAMILY, font_face_css
-
-    style = f'<style>{font_face_css()} body {{ font-family: "{FONT_FAMILY}"; }}</style>'
-    html = "".join(f'<p style="page-break-after:always">Page {number} {WORDS}</p>' for number in range(pages))
-    return HTML(string=f"<html><head>{style}</head><body>{html}</body></html>").write_pdf()
+    return body_pdf(
+        "".join(f'<p style="page-break-after:always">Page {number} {WORDS}</p>' for number in range(pages))
+    )
 
 
 def _docx() -> bytes:
