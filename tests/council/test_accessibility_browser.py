@@ -78,106 +78,100 @@ def _ids():
     }
 
 
-def test_every_roles_pages_have_visible_labelled_controls_and_pass_axe(live_server, browser, demo_committed):
+# Each role's pages, its main pages first (axe runs on those, the first MAIN of them); the rest are
+# its forms. None is the visitor, who is not signed in.
+PAGES = {
+    None: [
+        "/",
+        "/meetings/",
+        "/meetings/{held}/",
+        "/meetings/{coming}/",
+        "{answer}",
+        "/practices/",
+        "/councils/",
+        "/councils/anyang/",
+        "/plans/{plan}/progress/",
+        "/search/?q=취업",
+        "/accounts/login/",
+        "/accounts/password_reset/",
+    ],
+    "anyang-staff": [
+        "/",
+        "/meetings/",
+        "/meetings/{coming}/",
+        "/difficulties/{difficulty}/",
+        "/institutions/",
+        "/meetings/new/",
+        "/meetings/{held}/",
+        "/meetings/{coming}/edit/",
+        "/meetings/{coming}/agenda/{item}/",
+        "/meetings/{coming}/agenda/{item}/documents/",
+        "/meetings/{coming}/agenda/",
+        "/meetings/{held}/actions/",
+        "/meetings/{coming}/attendance/",
+        "/meetings/{held}/minutes/",
+        "/meetings/actions/",
+        "/meetings/propose/difficulty/{difficulty}/",
+        "/difficulties/",
+        "/difficulties/new/",
+        "/difficulties/figures/",
+        "/practices/",
+        "/practices/{practice}/",
+        "/practices/new/",
+        "/agreements/",
+        "/agreements/new/",
+        "/institutions/{institution}/",
+        "/institutions/new/",
+        "/institutions/import/",
+        "/people/",
+        "/people/{person}/",
+        "/people/new/",
+        "/memberships/",
+        "/memberships/new/",
+        "/accounts/profile/",
+        "/meetings/calendar/",
+        "/notifications/",
+    ],
+    "busan-staff": [
+        "/plans/{plan}/",
+        "/projects/{project}/",
+        "/plans/",
+        "/plans/{plan}/edit/",
+        "/plans/{plan}/dashboard/",
+        "/plans/{plan}/rounds/",
+        "/plans/{plan}/import/",
+        "/plans/{plan}/projects/new/",
+        "/projects/{project}/edit/",
+        "/projects/{project}/budget/",
+        "/projects/{project}/participants/",
+        "/projects/{project}/links/",
+        "/projects/{project}/kpis/new/",
+        "/projects/",
+        "/reports/",
+    ],
+    "busan-official": ["/", "/plans/{plan}/dashboard/", "/reports/{report}/"],
+    "pnu": ["/", "/reports/{pnu_report}/"],
+    "daerim": [
+        "/",
+        "/meetings/{coming}/",
+        "/practices/new/",
+        "/difficulties/new/",
+        "/difficulties/{difficulty}/",
+        "/accounts/profile/",
+    ],
+}
+MAIN = {None: 6, "anyang-staff": 5, "busan-staff": 2, "busan-official": 3, "pnu": 2, "daerim": 3}
+
+
+# One test per role, so that the roles' pages are checked side by side by the suite's workers.
+@pytest.mark.parametrize("username", list(PAGES), ids=lambda username: username or "visitor")
+def test_every_roles_pages_have_visible_labelled_controls_and_pass_axe(
+    live_server, browser, demo_committed, username
+):
     base = live_server.url
     ids = _ids()
-    problems = []
-    visitor = browser.new_context(bypass_csp=True).new_page()
-    problems += _check(
-        visitor,
-        base,
-        [
-            "/",
-            "/meetings/",
-            f"/meetings/{ids['held']}/",
-            f"/meetings/{ids['coming']}/",
-            ids["answer"],
-            "/practices/",
-            "/councils/",
-            "/councils/anyang/",
-            f"/plans/{ids['plan']}/progress/",
-            "/search/?q=취업",
-            "/accounts/login/",
-            "/accounts/password_reset/",
-        ],
-        main=6,
-    )
-    roles = {
-        "anyang-staff": [
-            "/",
-            "/meetings/",
-            f"/meetings/{ids['coming']}/",
-            f"/difficulties/{ids['difficulty']}/",
-            "/institutions/",
-            "/meetings/new/",
-            f"/meetings/{ids['held']}/",
-            f"/meetings/{ids['coming']}/edit/",
-            f"/meetings/{ids['coming']}/agenda/{ids['item']}/",
-            f"/meetings/{ids['coming']}/agenda/{ids['item']}/documents/",
-            f"/meetings/{ids['coming']}/agenda/",
-            f"/meetings/{ids['held']}/actions/",
-            f"/meetings/{ids['coming']}/attendance/",
-            f"/meetings/{ids['held']}/minutes/",
-            "/meetings/actions/",
-            f"/meetings/propose/difficulty/{ids['difficulty']}/",
-            "/difficulties/",
-            "/difficulties/new/",
-            "/difficulties/figures/",
-            "/practices/",
-            f"/practices/{ids['practice']}/",
-            "/practices/new/",
-            "/agreements/",
-            "/agreements/new/",
-            f"/institutions/{ids['institution']}/",
-            "/institutions/new/",
-            "/institutions/import/",
-            "/people/",
-            f"/people/{ids['person']}/",
-            "/people/new/",
-            "/memberships/",
-            "/memberships/new/",
-            "/accounts/profile/",
-            "/meetings/calendar/",
-            "/notifications/",
-        ],
-        "busan-staff": [
-            f"/plans/{ids['plan']}/",
-            f"/projects/{ids['project']}/",
-            "/plans/",
-            f"/plans/{ids['plan']}/edit/",
-            f"/plans/{ids['plan']}/dashboard/",
-            f"/plans/{ids['plan']}/rounds/",
-            f"/plans/{ids['plan']}/import/",
-            f"/plans/{ids['plan']}/projects/new/",
-            f"/projects/{ids['project']}/edit/",
-            f"/projects/{ids['project']}/budget/",
-            f"/projects/{ids['project']}/participants/",
-            f"/projects/{ids['project']}/links/",
-            f"/projects/{ids['project']}/kpis/new/",
-            "/projects/",
-            "/reports/",
-        ],
-        "busan-official": [
-            "/",
-            f"/plans/{ids['plan']}/dashboard/",
-            f"/reports/{ids['report']}/",
-        ],
-        "pnu": ["/", f"/reports/{ids['pnu_report']}/"],
-        "daerim": [
-            "/",
-            f"/meetings/{ids['coming']}/",
-            "/practices/new/",
-            "/difficulties/new/",
-            f"/difficulties/{ids['difficulty']}/",
-            "/accounts/profile/",
-        ],
-    }
-    # Each role's main pages come first in its list; the rest are its forms.
-    main = {"anyang-staff": 5, "busan-staff": 2, "busan-official": 3, "pnu": 2, "daerim": 3}
-    for username, paths in roles.items():
-        signed_in = browser.new_context(bypass_csp=True).new_page()
-        signed_in.context.add_cookies(session_cookies(base, username))
-        problems += [
-            f"{username} {problem}" for problem in _check(signed_in, base, paths, main=main[username])
-        ]
-    assert problems == []
+    page = browser.new_context(bypass_csp=True).new_page()
+    if username:
+        page.context.add_cookies(session_cookies(base, username))
+    paths = [path.format(**ids) for path in PAGES[username]]
+    assert _check(page, base, paths, main=MAIN[username]) == []
