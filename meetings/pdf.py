@@ -25,6 +25,8 @@ FONT_FILES = {
     700: "vendor/krds/fonts/PretendardGOV-Bold.subset.woff",
 }
 FONT_FAMILY = "Pretendard GOV"
+# What every printed page is drawn in: the embedded font, then a Korean system font should it be missing.
+FONT_STACK = f'"{FONT_FAMILY}", "NanumGothic", sans-serif'
 
 
 def font_face_css() -> str:
@@ -49,7 +51,7 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     """A print template as PDF, with the portal's Korean fonts embedded."""
     from weasyprint import HTML
 
-    shared = {"font_face_css": font_face_css(), "font_family": FONT_FAMILY, "printed_at": timezone.now()}
+    shared = {"font_face_css": font_face_css(), "font_stack": FONT_STACK, "printed_at": timezone.now()}
     html = render_to_string(template, {**context, **shared})
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
@@ -58,7 +60,7 @@ def body_pdf(body: str, *, lang: str = "ko") -> bytes:
     """A bare HTML body (no print template) as PDF, drawn in the embedded Korean font."""
     from weasyprint import HTML
 
-    style = f'<style>{font_face_css()} body {{ font-family: "{FONT_FAMILY}", sans-serif; }}</style>'
+    style = f"<style>{font_face_css()} body {{ font-family: {FONT_STACK}; }}</style>"
     return HTML(string=f'<html lang="{lang}"><head>{style}</head><body>{body}</body></html>').write_pdf()
 
 
