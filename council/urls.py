@@ -3,10 +3,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from council.accounts import two_factor
 from council.accounts.reset import PasswordResetView
+from council.api.schema import PublishedSchemaView
 from council.web import views
 
 urlpatterns = [
@@ -35,7 +36,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("annual.urls")),
     path("api/v1/", include(("council.api_urls", "api"), namespace="api")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", PublishedSchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]

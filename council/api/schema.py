@@ -7,9 +7,13 @@ A postprocessing hook adds the statuses an operation can answer with to every op
 say otherwise, so clients (and schemathesis in CI) know each operation's full set of answers.
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
+from django.conf import settings
+from django.utils import translation
 from drf_spectacular.plumbing import get_doc
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.response import Response
 
 from council.api import serializers
 
@@ -91,3 +95,39 @@ def _drop_inherited_descriptions(schemas: dict[str, Any]) -> None:
     for schema in schemas.values():
         if schema.get("description") in inherited:
             del schema["description"]
+
+
+class PublishedSchemaView(SpectacularAPIView):
+    """The OpenAPI document at /api/schema/, generated once per language by each server process.
+
+    The document follows only the code (it is public: the same for every visitor), while generating
+    it costs the server about half a second; without this, every visit of the API docs, and every
+    anonymous request for the schema, would pay it again. A version asked for in the query string is
+    generated as before, uncached, so that a request cannot make the process keep many documents.
+    """
+
+    _generated: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def _get_schema_response(self, request: Any) -> Response:
+        version = self.api_version or request.version or self._get_version_parameter(request)
+        if version:
+            return super()._get_schema_response(request)
+        language = _supported(translation.get_language())
+        schema = self._generated.get(language)
+        if schema is None:
+            with translation.override(language):
+                generator = self.generator_class(urlconf=self.urlconf, patterns=self.patterns)
+                schema = generator.get_schema(request=request, public=self.serve_public)
+            self._generated[language] = schema
+        return Response(
+            data=schema,
+            headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, None)}"'},
+        )
+
+
+def _supported(language: str | None) -> str:
+    """The portal's language a document is generated in: the one asked for, else the default."""
+    try:
+        return translation.get_supported_language_variant(language or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE

@@ -4,6 +4,7 @@ Each case here was found by schemathesis against the running demo (`make api-che
 """
 
 import pytest
+from django.utils import translation
 
 from meetings.models import Meeting
 from plans.models import ProgressReport
@@ -125,3 +126,28 @@ def test_an_invitations_ballot_is_a_plain_list(api, bob, anyang, daerim):
     assert response.status_code == 200
     assert response.json() == []
     assert_matches_schema(response, "GET", "/api/v1/invitations/{id}/ballot/")
+
+
+def test_the_published_document_is_generated_once_per_language(client, db, monkeypatch):
+    from drf_spectacular.generators import SchemaGenerator
+
+    from council.api.schema import PublishedSchemaView
+
+    monkeypatch.setattr(PublishedSchemaView, "_generated", {})
+    generated = []
+    original = SchemaGenerator.get_schema
+
+    def counted(self, *args, **kwargs):
+        generated.append(translation.get_language())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counted)
+    korean = [client.get("/api/schema/?format=json") for _ in range(2)]
+    english = [client.get("/api/schema/?format=json&lang=en") for _ in range(2)]
+    unknown = client.get("/api/schema/?format=json&lang=xx")
+
+    assert generated == ["ko", "en"]
+    assert korean[0].content == korean[1].content == unknown.content
+    assert english[0].content == english[1].content != korean[0].content
+    assert korean[0].json()["paths"].keys() == english[0].json()["paths"].keys()
+    assert "/api/v1/meetings/{id}/announce/" in korean[0].json()["paths"]
