@@ -166,11 +166,11 @@ MAIN = {None: 6, "anyang-staff": 5, "busan-staff": 2, "busan-official": 3, "pnu"
 # One test per role, so that the roles' pages are checked side by side by the suite's workers.
 @pytest.mark.parametrize("username", list(PAGES), ids=lambda username: username or "visitor")
 def test_every_roles_pages_have_visible_labelled_controls_and_pass_axe(
-    live_server, browser, demo_committed, username
+    live_server, new_context, demo_committed, username
 ):
     base = live_server.url
     ids = _ids()
-    page = browser.new_context(bypass_csp=True).new_page()
+    page = new_context(bypass_csp=True).new_page()
     if username:
         page.context.add_cookies(session_cookies(base, username))
     paths = [path.format(**ids) for path in PAGES[username]]

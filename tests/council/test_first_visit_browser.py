@@ -8,9 +8,10 @@ there. Pages are compressed by the portal itself and counted as they come over t
 """
 
 import gzip
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import BrowserContext, Page, Request
 
 from tests.support.browser import session_cookies
 
@@ -32,8 +33,10 @@ def _wire_bytes(request: Request) -> int:
     return sizes["responseHeadersSize"] + body_size
 
 
-def _cold_visit(browser: Browser, url: str, cookies: list | None = None) -> tuple[int, list[str], Page]:
-    context = browser.new_context()  # an empty HTTP cache
+def _cold_visit(
+    new_context: Callable[[], BrowserContext], url: str, cookies: list | None = None
+) -> tuple[int, list[str], Page]:
+    context = new_context()  # an empty HTTP cache
     if cookies:
         context.add_cookies(cookies)
     page = context.new_page()
@@ -60,12 +63,12 @@ def _font_of_heading(page: Page) -> list[str]:
 
 
 def test_a_first_visit_moves_at_most_300_kb_and_draws_korean_in_the_portal_font(
-    demo_committed, live_server, browser
+    demo_committed, live_server, new_context
 ):
     signed_in = session_cookies(live_server.url, "anyang-staff")
     for who, cookies in (("visitor", None), ("secretariat", signed_in)):
         for path in ("/", "/meetings/"):
-            total, listing, page = _cold_visit(browser, live_server.url + path, cookies)
+            total, listing, page = _cold_visit(new_context, live_server.url + path, cookies)
             assert total <= LIMIT, f"{who} {path}: {total // 1024} KB\n" + "\n".join(listing)
             assert any("woff2" in line for line in listing), listing  # the font came in chunks
             heading = page.locator("main h1").inner_text()

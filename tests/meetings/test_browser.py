@@ -17,7 +17,9 @@ from tests.support.meetings import begin
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, browser, alice, bob, daerim):
+def test_a_meeting_from_planning_to_approved_minutes(
+    live_server, page: Page, new_context, alice, bob, daerim
+):
     base = live_server.url
     log_in(page, base, "alice")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="회의").click()
@@ -51,7 +53,7 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     message = next(message for message in mail.outbox if "bob@example.org" in message.to[0])
     link = re.search(r"https?://\S+/meetings/answer/\S+\?answer=accepted", message.body).group(0)
     link = link.replace(link.split("/meetings/")[0], base)
-    member = browser.new_context().new_page()
+    member = new_context().new_page()
     member.goto(link)
     expect(member.get_by_label("참석", exact=True)).to_be_checked()
     member.get_by_role("button", name="회신 확정").click()
@@ -80,12 +82,14 @@ def test_a_meeting_from_planning_to_approved_minutes(live_server, page: Page, br
     expect(page.locator("h1").first).to_contain_text("확정")
 
 
-def test_a_member_answers_from_the_mail_link_on_a_phone(live_server, browser, alice, bob, daerim, meeting):
+def test_a_member_answers_from_the_mail_link_on_a_phone(
+    live_server, new_context, alice, bob, daerim, meeting
+):
     services.meeting_announce(actor=alice, meeting=meeting)
     message = next(message for message in mail.outbox if "bob@example.org" in message.to[0])
     link = re.search(r"https?://\S+/meetings/answer/\S+\?answer=declined", message.body).group(0)
     link = link.replace(link.split("/meetings/")[0], live_server.url)
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = phone.new_page()
     page.goto(link)
 

@@ -64,7 +64,7 @@ def _workbook(rows: int) -> bytes:
 
 
 def test_the_largest_allowed_import_completes_through_the_page(
-    served, browser, alice, anyang, tmp_path, settings
+    served, new_context, alice, anyang, tmp_path, settings
 ):
     # The test accounts' passwords are hashed with the tests' fast hasher, which gunicorn does not know.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
@@ -72,7 +72,7 @@ def test_the_largest_allowed_import_completes_through_the_page(
     alice.save(update_fields=["password"])
     upload = tmp_path / "institutions.xlsx"
     upload.write_bytes(_workbook(ROWS))
-    page = browser.new_page()
+    page = new_context().new_page()
     log_in(page, served.url, "alice")
     page.goto(f"{served.url}/institutions/import/")
     page.get_by_label("스프레드시트").set_input_files(str(upload))

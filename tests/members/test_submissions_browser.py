@@ -4,7 +4,7 @@ answers it, and the contact sees the answer and the notice."""
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.support.browser import signed_in
 
@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
-    live_server, page: Page, browser: Browser, sam, alice, office
+    live_server, page: Page, new_context, sam, alice, office
 ):
     base = live_server.url
     title = "일학습병행 참여 기업 발굴이 어렵습니다"
@@ -27,7 +27,7 @@ def test_a_school_raises_a_difficulty_that_the_secretariat_assigns_and_answers(
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.locator(".portal-page-head")).to_contain_text("접수")
 
-    staff = browser.new_context().new_page()
+    staff = new_context().new_page()
     signed_in(staff, base, "alice")
     staff.get_by_role("link", name=re.compile(title)).first.click()
     staff.get_by_label("담당 기관", exact=True).select_option(label=office.name)

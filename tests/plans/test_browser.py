@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
-    live_server, browser, busan_plan, fay, erin
+    live_server, new_context, busan_plan, fay, erin
 ):
     report = busan_plan.led_report
     report.status = ProgressReport.Status.SUBMITTED
@@ -21,7 +21,7 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     report.save()
     comment = "시비 집행 증빙이 빠졌습니다. 지출결의서를 첨부해 주세요."
 
-    official = browser.new_page()
+    official = new_context().new_page()
     signed_in(official, live_server.url, "fay")
     official.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="계획").click()
     official.get_by_role("link", name=busan_plan.plan.title).click()
@@ -48,7 +48,7 @@ def test_an_official_drills_down_and_returns_a_report_the_lead_then_sees(
     expect(official.get_by_test_id("report-status")).to_have_text("반려")
     expect(official.get_by_test_id("review-comment")).to_contain_text(comment)
 
-    lead = browser.new_context().new_page()
+    lead = new_context().new_page()
     signed_in(lead, live_server.url, "erin")
     lead.get_by_role("link", name=re.compile("워털루형 코업 프로그램")).first.click()
     expect(lead.get_by_test_id("report-status")).to_have_text("반려")
