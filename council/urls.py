@@ -3,11 +3,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from council.accounts import two_factor
 from council.accounts.reset import PasswordResetView
-from council.api.schema import PublishedSchemaView
+from council.api.schema import PublishedSchemaGenerator
 from council.web import views
 
 urlpatterns = [
@@ -36,7 +36,9 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("annual.urls")),
     path("api/v1/", include(("council.api_urls", "api"), namespace="api")),
-    path("api/schema/", PublishedSchemaView.as_view(), name="api-schema"),
+    path(
+        "api/schema/", SpectacularAPIView.as_view(generator_class=PublishedSchemaGenerator), name="api-schema"
+    ),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]

@@ -11,9 +11,8 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.utils import translation
+from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.plumbing import get_doc
-from drf_spectacular.views import SpectacularAPIView
-from rest_framework.response import Response
 
 from council.api import serializers
 
@@ -97,8 +96,8 @@ def _drop_inherited_descriptions(schemas: dict[str, Any]) -> None:
             del schema["description"]
 
 
-class PublishedSchemaView(SpectacularAPIView):
-    """The OpenAPI document at /api/schema/, generated once per language by each server process.
+class PublishedSchemaGenerator(SchemaGenerator):
+    """Generates the OpenAPI document at /api/schema/ once per language in each server process.
 
     The document follows only the code (it is public: the same for every visitor), while generating
     it costs the server about half a second; without this, every visit of the API docs, and every
@@ -108,21 +107,14 @@ class PublishedSchemaView(SpectacularAPIView):
 
     _generated: ClassVar[dict[str, dict[str, Any]]] = {}
 
-    def _get_schema_response(self, request: Any) -> Response:
-        version = self.api_version or request.version or self._get_version_parameter(request)
-        if version:
-            return super()._get_schema_response(request)
+    def get_schema(self, request: Any = None, public: bool = False) -> dict[str, Any]:
+        if self.api_version or not public:
+            return super().get_schema(request=request, public=public)
         language = _supported(translation.get_language())
-        schema = self._generated.get(language)
-        if schema is None:
+        if language not in self._generated:
             with translation.override(language):
-                generator = self.generator_class(urlconf=self.urlconf, patterns=self.patterns)
-                schema = generator.get_schema(request=request, public=self.serve_public)
-            self._generated[language] = schema
-        return Response(
-            data=schema,
-            headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, None)}"'},
-        )
+                self._generated[language] = super().get_schema(request=request, public=public)
+        return self._generated[language]
 
 
 def _supported(language: str | None) -> str:

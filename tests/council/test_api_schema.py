@@ -131,9 +131,9 @@ def test_an_invitations_ballot_is_a_plain_list(api, bob, anyang, daerim):
 def test_the_published_document_is_generated_once_per_language(client, db, monkeypatch):
     from drf_spectacular.generators import SchemaGenerator
 
-    from council.api.schema import PublishedSchemaView
+    from council.api.schema import PublishedSchemaGenerator
 
-    monkeypatch.setattr(PublishedSchemaView, "_generated", {})
+    monkeypatch.setattr(PublishedSchemaGenerator, "_generated", {})
     generated = []
     original = SchemaGenerator.get_schema
 
