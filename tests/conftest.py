@@ -366,6 +366,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Every context asks for reduced motion, as a user may: pages then scroll to an anchor and open
+    menus at once, and a click does not wait for its button to stop moving. The portal's own
+    behaviour under both settings is checked in tests/council/test_accessibility_browser.py."""
+    return {**browser_context_args, "reduced_motion": "reduce"}
+
+
 def pytest_collection_modifyitems(config, items):
     if os.path.exists(CHROMIUM):
         return

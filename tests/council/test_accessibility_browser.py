@@ -3,7 +3,8 @@
 With the demo councils loaded, each role's pages are opened in Chromium (every disclosure opened, so
 forms folded away are checked too). A control fails if it is smaller than 16 px and hidden without a
 visible KRDS replacement drawn from its label, or if it has no accessible name; a page fails on a
-repeated element id, or on any serious or critical axe-core violation.
+repeated element id, or on any serious or critical axe-core violation. Whoever asks their system
+for less motion gets pages that neither scroll smoothly nor animate (WCAG 2.3.3).
 """
 
 from pathlib import Path
@@ -175,3 +176,24 @@ def test_every_roles_pages_have_visible_labelled_controls_and_pass_axe(
         page.context.add_cookies(session_cookies(base, username))
     paths = [path.format(**ids) for path in PAGES[username]]
     assert _check(page, base, paths, main=MAIN[username]) == []
+
+
+def _motion(page: Page) -> tuple[str, float]:
+    """How the page scrolls to an anchor, and the longest transition of a KRDS button, in seconds."""
+    scroll = page.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
+    durations = page.locator(".krds-btn").first.evaluate(
+        "button => getComputedStyle(button).transitionDuration"
+    )
+    return scroll, max(float(duration.strip().removesuffix("s")) for duration in durations.split(","))
+
+
+def test_whoever_asks_for_less_motion_gets_pages_that_do_not_move(live_server, new_context):
+    page = new_context().new_page()
+    page.emulate_media(reduced_motion="no-preference")
+    page.goto(f"{live_server.url}/accounts/login/")
+    scroll, transition = _motion(page)
+    assert scroll == "smooth" and transition >= 0.1, "KRDS animates for everyone else"
+
+    page.emulate_media(reduced_motion="reduce")
+    scroll, transition = _motion(page)
+    assert scroll == "auto" and transition < 0.001
