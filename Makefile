@@ -58,10 +58,15 @@ static/vendor/.vendored: node_modules/.installed scripts/vendor-static.mjs
 .PHONY: install
 install: $(VENV)/.installed static/vendor/.vendored
 
+# The compiled catalogues, redone only when their .po changed, with the msgfmt call compilemessages makes.
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
 .PHONY: messages
-messages: install
-	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0; \
-	else echo "msgfmt (GNU gettext) not found: using the committed .mo files"; fi
+messages: $(MESSAGES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o $@ $<; \
+	else echo "msgfmt (GNU gettext) not found: using the committed $@"; fi
 
 .PHONY: makemessages
 makemessages: install
