@@ -344,8 +344,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "council.api.exceptions.portal_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Council portal API",
-    "DESCRIPTION": "Members, meetings and plans of industry-university-government cooperation councils.",
+    # In the language the document is asked for (/api/schema/?lang=en), as the rest of it.
+    "TITLE": _("Council portal API"),
+    "DESCRIPTION": _("Members, meetings and plans of industry-university-government cooperation councils."),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",

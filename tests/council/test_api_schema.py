@@ -151,3 +151,5 @@ def test_the_published_document_is_generated_once_per_language(client, db, monke
     assert english[0].content == english[1].content != korean[0].content
     assert korean[0].json()["paths"].keys() == english[0].json()["paths"].keys()
     assert "/api/v1/meetings/{id}/announce/" in korean[0].json()["paths"]
+    assert korean[0].json()["info"]["title"] == "협의회 포털 API"
+    assert english[0].json()["info"]["title"] == "Council portal API"
