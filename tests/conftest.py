@@ -5,6 +5,7 @@ of Daerim University (which sits on the Anyang council). Dave runs the Busan cou
 the contact of a Busan institution: they are the "other council" every role rule is tested against.
 """
 
+import gc
 import os
 import shutil
 import sqlite3
@@ -383,6 +384,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_collection_finish(session):
+    """What a worker holds once the tests are collected (Django, the modules, the test items) lives
+    until it exits: frozen, the garbage collector stops walking it at every full collection."""
+    gc.freeze()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """After pytest's last collection (which reports exceptions raised in finalizers), the whole heap
+    is frozen: the interpreter's exit then frees it without walking it for cycles again and again,
+    which took about a second per process."""
+    gc.freeze()
 
 
 @pytest.fixture
