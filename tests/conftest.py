@@ -74,12 +74,21 @@ def eager_tasks():
         app.conf.task_always_eager = eager
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _embedded_settings(tmp_path_factory):
+    """The embedded settings, set once for the whole run: each change of a setting makes Django reset
+    what depends on it (storages, caches, hashers), which cost every test a millisecond."""
+    from django.test import override_settings
+
+    with override_settings(**embedded(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _embedded_services(request, settings, tmp_path):
     from django.core.cache import cache
 
-    for name, value in embedded(tmp_path / "media").items():
-        setattr(settings, name, value)
+    settings.MEDIA_ROOT = tmp_path / "media"
     # The browser drives the portal as it runs in production, pages cached between its writes.
     settings.PAGE_CACHE = request.node.get_closest_marker("browser") is not None
     # Each test rolls its rows back, and ids and (frozen) times repeat: a cached figure from the
