@@ -4,7 +4,8 @@ With the demo councils loaded, each role's pages are opened in Chromium (every d
 forms folded away are checked too). A control fails if it is smaller than 16 px and hidden without a
 visible KRDS replacement drawn from its label, or if it has no accessible name; a page fails on a
 repeated element id, or on any serious or critical axe-core violation. Whoever asks their system
-for less motion gets pages that neither scroll smoothly nor animate (WCAG 2.3.3).
+for less motion gets pages that neither scroll smoothly nor animate (WCAG 2.3.3), and a link to a
+section shows its heading below the sticky header, not under it (WCAG 2.4.11), with or without script.
 """
 
 from pathlib import Path
@@ -197,3 +198,25 @@ def test_whoever_asks_for_less_motion_gets_pages_that_do_not_move(live_server, n
     page.emulate_media(reduced_motion="reduce")
     scroll, transition = _motion(page)
     assert scroll == "auto" and transition < 0.001
+
+
+@pytest.mark.parametrize(
+    ("viewport", "script"),
+    [
+        ({"width": 1280, "height": 720}, True),
+        ({"width": 390, "height": 844}, True),
+        ({"width": 390, "height": 844}, False),
+    ],
+    ids=["desktop", "phone", "phone-without-script"],
+)
+def test_a_link_to_a_section_shows_its_heading_below_the_sticky_header(
+    live_server, new_context, demo_committed, viewport, script
+):
+    held = Meeting.objects.get(council__slug="anyang", year=2024, number=1)
+    page = new_context(viewport=viewport, java_script_enabled=script).new_page()
+    page.goto(f"{live_server.url}/meetings/{held.pk}/#agenda")
+    header = page.locator("#krds-header").bounding_box()
+    heading = page.locator("#agenda-title").bounding_box()
+    assert header is not None and heading is not None
+    assert page.evaluate("scrollY") > 0, "the page scrolled to the section"
+    assert header["y"] + header["height"] <= heading["y"] < header["y"] + header["height"] + 40
