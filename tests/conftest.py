@@ -23,6 +23,7 @@ from council.permissions import forget_access
 from members.models import Institution
 from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
+from tests.support.stack import call_with_room
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -393,6 +394,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Each test (set-up, call and teardown) runs with room on the frame stack: on the interpreters
+    here, a test of pages would otherwise map and unmap memory hundreds of times (tests/support/stack.py).
+    What follows is pytest's own protocol, reporting included."""
+    from _pytest.runner import runtestprotocol
+
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    call_with_room(runtestprotocol, item, nextitem=nextitem)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
 
 
 def pytest_collection_finish(session):
