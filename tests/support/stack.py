@@ -3,9 +3,9 @@
 CPython keeps the frames of Python calls in chunks of 16 KiB, and gives a chunk back to the operating
 system as soon as the call that opened it returns. A loop whose calls reach just past the end of a
 chunk therefore maps and unmaps memory on every call, and touches four fresh pages each time. Django's
-request path (middleware, template nodes, the ORM) is deep enough to do that: about 600 times per test
-here, a seventh of the suite's time, most of it in the kernel. Later releases of 3.13 and 3.14 keep
-one spare chunk (python/cpython#142183); the interpreters on these machines predate that.
+request path (middleware, template nodes, the ORM) is deep enough to do that, about 600 times in a test
+of pages: 8 % of the suite's CPU, most of it in the kernel. Releases of 3.13 and 3.14 from spring 2026
+on keep one spare chunk (python/cpython#142183); earlier ones, 3.13.0 among them, do not.
 
 `call_with_room(function)` calls it inside a frame too large for the current chunk: CPython opens a
 128 KiB chunk for that frame alone and keeps it while the call lasts, and the 72 KB it leaves are
