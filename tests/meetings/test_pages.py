@@ -2,11 +2,13 @@
 
 import re
 from datetime import timedelta
+from io import BytesIO
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from meetings import services
 from meetings.links import answer_path
@@ -218,26 +220,32 @@ def test_minutes_preview_is_sanitised(login, alice, meeting):
     assert "<img" not in html
 
 
-def test_agenda_pack_prints_with_the_korean_font_embedded(login, alice, meeting):
+def test_agenda_pack_prints_with_the_korean_font_embedded(login, alice, daerim, meeting):
     from meetings.pdf import font_face_css
 
     assert "PretendardGOV-Regular" in font_face_css()  # the font file is found among the static files
     services.agenda_item_add(
         actor=alice, meeting=meeting, title="대림대학교 우수사례 발표", kind="presentation"
     )
+    services.agenda_item_add(
+        actor=alice,
+        meeting=meeting,
+        title="취업 연계를 위한 대학·기업 공동 단기 집중 산학협력 프로그램 개발",
+        kind="discussion",
+        presenter_institution=daerim,
+    )
     response = login(alice).get(reverse("meeting-agenda-pdf", args=[meeting.pk]))
     assert response["Content-Type"] == "application/pdf"
     fonts = _embedded_fonts(response.content)
     # Every line is in it, the page numbers in the margin too.
     assert fonts and all("Pretendard-GOV" in font for font in fonts), fonts
+    # An item's kind stays whole beside a long title, not broken between its two letters.
+    rows = PdfReader(BytesIO(response.content)).pages[0].extract_text().splitlines()
+    assert "1 대림대학교 우수사례 발표 발표 — 10" in rows and "토" not in rows, rows
 
 
 def _embedded_fonts(content: bytes) -> set[str]:
     """The names of the fonts the PDF's pages draw with (a subset's name carries a six-letter prefix)."""
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
     names = set()
     for page in PdfReader(BytesIO(content)).pages:
         for font in page["/Resources"].get("/Font", {}).values():
