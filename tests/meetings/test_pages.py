@@ -236,6 +236,7 @@ def test_agenda_pack_prints_with_the_korean_font_embedded(login, alice, daerim, 
     )
     response = login(alice).get(reverse("meeting-agenda-pdf", args=[meeting.pk]))
     assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
     fonts = _embedded_fonts(response.content)
     # Every line is in it, the page numbers in the margin too.
     assert fonts and all("Pretendard-GOV" in font for font in fonts), fonts
