@@ -1,6 +1,13 @@
-"""The annual report as PDF, HWPX and XLSX: the same tables, from the same `annual_report`."""
+"""The annual report as PDF, HWPX and XLSX: the same tables, from the same `annual_report`.
+
+Each column says what it holds. Counts and amounts in won are whole numbers, printed with
+separators (13,042,000,000 under a "(원)" header) and right-aligned in the PDF and the HWPX; rates
+are printed as percentages. The spreadsheet keeps them as numbers, formatted the same way.
+"""
 
 from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from django.conf import settings
@@ -15,27 +22,84 @@ from meetings.hwpx import add_table
 from meetings.pdf import render_pdf
 
 
+class Kind(Enum):
+    TEXT = "text"
+    NUMBER = "number"  # a count or an amount in won; a text ("—", "2.5일") is printed as it is
+    RATE = "rate"  # a ratio, 0.954 for 95.4%
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A column of a table: its header and the kind of value it holds."""
+
+    label: str
+    kind: Kind = Kind.TEXT
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind is not Kind.TEXT
+
+    @property
+    def number_format(self) -> str:
+        """How the spreadsheet shows the column's numbers, as the documents print them."""
+        return {Kind.NUMBER: "#,##0", Kind.RATE: "0.0%"}.get(self.kind, "")
+
+    def text(self, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if self.kind is Kind.RATE:
+            return percent(value)
+        if self.kind is Kind.NUMBER and isinstance(value, int | Decimal):
+            return f"{value:,}"
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    numeric: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     title: str
-    header: list[str]
-    rows: list[list[Any]]
+    fields: list[Field]
+    rows: list[list[Any]]  # the values as counted; `lines` is how they are printed
+
+    @property
+    def lines(self) -> list[list[Cell]]:
+        return [
+            [Cell(field.text(value), field.numeric) for field, value in zip(self.fields, row, strict=True)]
+            for row in self.rows
+        ]
+
+
+def _days(value: float | None) -> str | None:
+    return None if value is None else _("%(days)s days") % {"days": f"{value:,.1f}"}
 
 
 def report_tables(report: AnnualReport) -> list[Table]:
     """The report's sections as titled tables, in the council's language."""
+    attended, rate = Field(_("Attended"), Kind.NUMBER), Field(_("Attendance rate"), Kind.RATE)
     tables = [
         Table(
             _("Meetings held"),
-            [_("Meeting"), _("Date"), _("Kind"), _("Attended"), _("Voting members"), _("Attendance rate")],
+            [
+                Field(_("Meeting")),
+                Field(_("Date")),
+                Field(_("Kind")),
+                attended,
+                Field(_("Voting members"), Kind.NUMBER),
+                rate,
+            ],
             [
                 [
                     row.name,
-                    f"{row.meeting.starts_at:%Y-%m-%d}" if row.meeting else "",
-                    str(row.meeting.get_kind_display()) if row.meeting else "",
+                    f"{row.meeting.starts_at:%Y-%m-%d}" if row.meeting else None,
+                    str(row.meeting.get_kind_display()) if row.meeting else None,
                     row.attended,
                     row.invited,
-                    percent(row.attendance_rate),
+                    row.attendance_rate,
                 ]
                 for row in report.meetings
             ],
@@ -45,36 +109,45 @@ def report_tables(report: AnnualReport) -> list[Table]:
         tables.append(
             Table(
                 _("Attendance by institution"),
-                [_("Institution"), _("Attended"), _("Invited"), _("Attendance rate")],
-                [
-                    [row.name, row.attended, row.invited, percent(row.attendance_rate)]
-                    for row in report.institutions
-                ],
+                [Field(_("Institution")), attended, Field(_("Invited"), Kind.NUMBER), rate],
+                [[row.name, row.attended, row.invited, row.attendance_rate] for row in report.institutions],
             )
         )
     tables.append(
-        Table(_("Decisions"), [_("Decision"), _("Items")], [list(pair) for pair in report.decisions])
+        Table(
+            _("Decisions"),
+            [Field(_("Decision")), Field(_("Items"), Kind.NUMBER)],
+            [list(pair) for pair in report.decisions],
+        )
     )
     tables.append(
-        Table(_("Follow-up actions"), [_("Status"), _("Actions")], [list(pair) for pair in report.actions])
+        Table(
+            _("Follow-up actions"),
+            [Field(_("Status")), Field(_("Actions"), Kind.NUMBER)],
+            [list(pair) for pair in report.actions],
+        )
     )
-    submissions = [
+    submissions: list[list[Any]] = [
         [_("Best practices published"), report.practices_published],
         [_("Best practices presented at meetings"), report.practices_presented],
     ]
     if report.difficulties is not None:
         submissions += [[label, count] for label, count in report.difficulties.by_status]
         submissions += [
-            [_("Median days to a first answer"), report.difficulties.median_days_to_answer or "—"],
-            [_("Median days to resolution"), report.difficulties.median_days_to_resolve or "—"],
+            [_("Median days to a first answer"), _days(report.difficulties.median_days_to_answer)],
+            [_("Median days to resolution"), _days(report.difficulties.median_days_to_resolve)],
         ]
     tables.append(
-        Table(_("Best practices, difficulties and suggestions"), [_("Figure"), _("Value")], submissions)
+        Table(
+            _("Best practices, difficulties and suggestions"),
+            [Field(_("Figure")), Field(_("Value"), Kind.NUMBER)],
+            submissions,
+        )
     )
     tables.append(
         Table(
             _("Agreements"),
-            [_("Figure"), _("Agreements")],
+            [Field(_("Figure")), Field(_("Agreements"), Kind.NUMBER)],
             [
                 [_("Signed this year"), report.agreements.get("signed", 0)],
                 [_("In force at the year's end"), report.agreements.get("in_force", 0)],
@@ -83,29 +156,37 @@ def report_tables(report: AnnualReport) -> list[Table]:
         )
     )
     if report.plan is not None:
-        rows: list[list[Any]] = [
-            [
-                f"{row.code}. {row.title}",
-                row.totals.planned,
-                row.totals.executed,
-                percent(row.totals.execution_rate),
-            ]
-            for row in report.strategies
-        ]
-        if report.kpis is not None:
-            rows.append(
-                [
-                    _("KPIs achieved"),
-                    report.kpis.achieved,
-                    report.kpis.with_target,
-                    percent(report.kpis.achievement_rate),
-                ]
-            )
         tables.append(
             Table(
                 f"{report.plan.title} ({report.year})",
-                [_("Strategy"), _("Planned (KRW)"), _("Executed (KRW)"), _("Execution rate")],
-                rows,
+                [
+                    Field(_("Strategy")),
+                    Field(_("Planned (KRW)"), Kind.NUMBER),
+                    Field(_("Executed (KRW)"), Kind.NUMBER),
+                    Field(_("Execution rate"), Kind.RATE),
+                ],
+                [
+                    [
+                        f"{row.code}. {row.title}",
+                        row.totals.planned,
+                        row.totals.executed,
+                        row.totals.execution_rate,
+                    ]
+                    for row in report.strategies
+                ],
+            )
+        )
+    if report.kpis is not None:
+        # Counts of indicators, not amounts: a table of their own, not a row under the budget's headers.
+        tables.append(
+            Table(
+                _("KPIs (%(year)d)") % {"year": report.year},
+                [
+                    Field(_("KPIs with a target"), Kind.NUMBER),
+                    Field(_("KPIs achieved"), Kind.NUMBER),
+                    Field(_("Achievement rate"), Kind.RATE),
+                ],
+                [[report.kpis.with_target, report.kpis.achieved, report.kpis.achievement_rate]],
             )
         )
     return tables
@@ -130,7 +211,12 @@ def annual_hwpx(report: AnnualReport) -> bytes:
         for table in report_tables(report):
             document.add_heading(table.title, level=2)
             if table.rows:
-                add_table(document, table.header, table.rows)
+                add_table(
+                    document,
+                    [field.label for field in table.fields],
+                    [[cell.text for cell in line] for line in table.lines],
+                    right=[field.numeric for field in table.fields],
+                )
             else:
                 document.add_paragraph("—")
         data: bytes = document.to_bytes()
@@ -142,7 +228,10 @@ def annual_xlsx(report: AnnualReport) -> bytes:
         sheets = [
             Sheet(
                 title=f"{index}. {table.title}"[:31].replace("/", " ").replace(":", " "),
-                columns=[Column(f"c{number}", label) for number, label in enumerate(table.header)],
+                columns=[
+                    Column(f"c{number}", field.label, number_format=field.number_format)
+                    for number, field in enumerate(table.fields)
+                ],
                 rows=table.rows,
             )
             for index, table in enumerate(report_tables(report), start=1)

@@ -36,14 +36,27 @@ def _when(meeting: Meeting) -> str:
     return render_to_string("meetings/includes/when.html", {"meeting": meeting}).strip()
 
 
-def add_table(document: HwpxDocument, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def add_table(
+    document: HwpxDocument,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    right: Sequence[bool] = (),
+) -> None:
+    """A table with a shaded header row; the columns flagged in `right` (numbers) are right-aligned."""
     table = document.add_table(len(rows) + 1, len(header))
+    aligned = [column for column, flag in enumerate(right) if flag]
+    right_id = document.parts.headers[0].ensure_paragraph_alignment("RIGHT") if aligned else None
     for column, label in enumerate(header):
         table.set_cell_text(0, column, label)
         table.set_cell_shading(0, column, "#E6ECF5")
     for row_index, row in enumerate(rows, start=1):
         for column, value in enumerate(row):
             table.set_cell_text(row_index, column, str(value) if value not in (None, "") else "—")
+    for column in aligned:
+        for row_index in range(len(rows) + 1):
+            for paragraph in table.cell(row_index, column).paragraphs:
+                paragraph.para_pr_id_ref = right_id
 
 
 def _title_block(document: HwpxDocument, meeting: Meeting, title: str) -> None:

@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
@@ -45,6 +46,7 @@ class Column:
     required: bool = False
     help: str | Promise = ""
     choices: Sequence[tuple[str, Any]] = ()
+    number_format: str = ""  # how a written sheet shows the column's numbers ("#,##0", "0.0%")
 
     def labels(self) -> set[str]:
         names = {self.key.lower()}
@@ -338,6 +340,10 @@ def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Iterable[Sequence[A
         cell.font = Font(bold=True)
         cell.fill = header_fill
         sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
+        if column.number_format:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                if isinstance(cell.value, int | float | Decimal):
+                    cell.number_format = column.number_format
         if column.choices:
             labels = ",".join(str(label) for _code, label in column.choices)
             if len(labels) < 250:

@@ -3,25 +3,42 @@ with the same number of queries; its downloads; and who reads which parts."""
 
 import io
 from datetime import date, datetime, timedelta
+from zipfile import ZipFile
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from lxml import etree
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from annual.selectors import annual_report
 from meetings.hwpx import hwpx_text, hwpx_validate
 from meetings.models import ActionItem, AgendaItem, Meeting
 from members.models import Difficulty
+from plans.models import BudgetLine
 from tests.meetings.factories import ActionItemFactory, AgendaItemFactory, InvitationFactory, MeetingFactory
 from tests.members.factories import (
     AgreementFactory,
     BestPracticeFactory,
     DifficultyFactory,
 )
+from tests.plans.factories import (
+    BudgetLineFactory,
+    IndicatorFactory,
+    IndicatorTargetFactory,
+    PlanFactory,
+    PlanTaskFactory,
+    ProjectFactory,
+    StrategyFactory,
+)
 
 YEAR = 2024
+HWPX_NS = {
+    "hh": "http://www.hancom.co.kr/hwpml/2011/head",
+    "hp": "http://www.hancom.co.kr/hwpml/2011/paragraph",
+}
 
 
 def _at(month: int, day: int) -> datetime:
@@ -141,3 +158,71 @@ def test_officials_read_it_all_and_others_the_published_parts(
         assert 'data-testid="annual-institutions"' not in page
     council_page = login(alice).get(reverse("council-detail", args=[anyang.slug])).content.decode()
     assert url in council_page
+
+
+def _plan_year(anyang):
+    """Two strategies of different sizes, and a KPI with a target for the year."""
+    plan = PlanFactory(council=anyang, approved=True, start_year=YEAR - 1, end_year=YEAR + 2)
+    for code, planned, executed in (("1", 13_042_000_000, 12_437_490_000), ("2", 987_000_000, 0)):
+        project = ProjectFactory(task=PlanTaskFactory(strategy=StrategyFactory(plan=plan, code=code)))
+        line = BudgetLineFactory(project=project, year=YEAR, planned=planned)
+        BudgetLine.objects.filter(pk=line.pk).update(executed=executed)
+    IndicatorTargetFactory(indicator=IndicatorFactory(project=project), year=YEAR)
+    return plan
+
+
+def _hwpx_cells(data: bytes) -> dict[str, str]:
+    """Each table cell's text and its horizontal alignment in the HWPX package."""
+    with ZipFile(io.BytesIO(data)) as package:
+        header = etree.fromstring(package.read("Contents/header.xml"))
+        section = etree.fromstring(package.read("Contents/section0.xml"))
+    aligned = {
+        para.get("id"): para.find("hh:align", HWPX_NS).get("horizontal")
+        for para in header.iterfind(".//hh:paraPr", HWPX_NS)
+    }
+    return {
+        "".join(paragraph.itertext()): aligned[paragraph.get("paraPrIDRef")]
+        for paragraph in section.iterfind(".//hp:tc//hp:p", HWPX_NS)
+    }
+
+
+def _pdf_columns(data: bytes, texts: set[str]) -> dict[str, int]:
+    """Where each of the texts starts on its line of the PDF laid out as plain text (by position)."""
+    columns: dict[str, int] = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for line in page.extract_text(extraction_mode="layout").splitlines():
+            for text in texts:
+                if f" {text} " in f" {line} ":
+                    columns[text] = f" {line} ".index(f" {text} ")
+    return columns
+
+
+def test_documents_print_counts_and_won_grouped_and_right_aligned(login, alice, anyang, daerim):
+    _year(anyang, daerim)
+    _plan_year(anyang)
+    client = login(alice)
+
+    pdf = client.get(reverse("annual-report-pdf", args=[anyang.slug, YEAR])).content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "13,042,000,000" in text and "13042000000" not in text
+    # Right-aligned in one column: the longer amount starts further left (left-aligned, both start alike).
+    columns = _pdf_columns(pdf, {"13,042,000,000", "987,000,000"})
+    assert columns["13,042,000,000"] < columns["987,000,000"] - 2
+    assert "성과지표 (2024년)" in text and "2.0일" in text
+
+    cells = _hwpx_cells(client.get(reverse("annual-report-hwpx", args=[anyang.slug, YEAR])).content)
+    assert cells["13,042,000,000"] == cells["12,437,490,000"] == cells["95.4%"] == "RIGHT"
+    assert cells["계획액(원)"] == "RIGHT" and cells["추진전략"] != "RIGHT"
+    assert cells["2.0일"] == "RIGHT"
+
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("annual-report-xlsx", args=[anyang.slug, YEAR])).content)
+    )
+    budget = next(sheet for sheet in workbook.worksheets if sheet["A1"].value == "추진전략")
+    planned, executed, rate = budget[2][1:4]
+    assert (planned.value, planned.number_format) == (13_042_000_000, "#,##0")
+    assert executed.value == 12_437_490_000
+    assert round(float(rate.value), 3) == 0.954 and rate.number_format == "0.0%"
+    kpis = workbook.worksheets[-1]
+    assert [cell.value for cell in kpis[1]] == ["목표가 있는 성과지표", "목표를 달성한 성과지표", "달성률"]
+    assert [cell.value for cell in kpis[2]][:2] == [1, 0]
