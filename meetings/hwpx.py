@@ -114,6 +114,7 @@ def agenda_pack_hwpx(meeting: Meeting) -> bytes:
                 (number, item.title, item.get_kind_display(), item.presenter_name, item.minutes_allotted)
                 for number, item in enumerate(items, start=1)
             ],
+            right=[True, False, False, False, True],
         )
         for number, item in enumerate(items, start=1):
             if item.description:
@@ -126,7 +127,12 @@ def agenda_pack_hwpx(meeting: Meeting) -> bytes:
             for attached in item.documents.all()
         ]
         if documents:
-            add_table(document, ["#", _("Item"), _("Document"), _("Type"), _("Size")], documents)
+            add_table(
+                document,
+                ["#", _("Item"), _("Document"), _("Type"), _("Size")],
+                documents,
+                right=[True, False, False, False, True],
+            )
         else:
             document.add_paragraph(_("No documents."))
         document.add_heading(_("Attendance sheet"), level=2)
@@ -147,6 +153,7 @@ def agenda_pack_hwpx(meeting: Meeting) -> bytes:
                 )
                 for number, invitation in enumerate(meeting_invitations(meeting=meeting), start=1)
             ],
+            right=[True],
         )
         return _finish(document)
 
@@ -192,6 +199,7 @@ def minutes_hwpx(meeting: Meeting) -> bytes:
                 )
                 for number, item in enumerate(printed_agenda(meeting=meeting), start=1)
             ],
+            right=[True, False, False, False, True],
         )
         document.add_heading(_("Follow-up actions"), level=2)
         actions = list(meeting_actions(meeting=meeting))
@@ -209,6 +217,7 @@ def minutes_hwpx(meeting: Meeting) -> bytes:
                     )
                     for number, action in enumerate(actions, start=1)
                 ],
+                right=[True],
             )
         else:
             document.add_paragraph(_("No follow-up actions recorded."))

@@ -3,13 +3,11 @@ with the same number of queries; its downloads; and who reads which parts."""
 
 import io
 from datetime import date, datetime, timedelta
-from zipfile import ZipFile
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from lxml import etree
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -33,12 +31,9 @@ from tests.plans.factories import (
     ProjectFactory,
     StrategyFactory,
 )
+from tests.support.hwpx import cell_alignments
 
 YEAR = 2024
-HWPX_NS = {
-    "hh": "http://www.hancom.co.kr/hwpml/2011/head",
-    "hp": "http://www.hancom.co.kr/hwpml/2011/paragraph",
-}
 
 
 def _at(month: int, day: int) -> datetime:
@@ -171,21 +166,6 @@ def _plan_year(anyang):
     return plan
 
 
-def _hwpx_cells(data: bytes) -> dict[str, str]:
-    """Each table cell's text and its horizontal alignment in the HWPX package."""
-    with ZipFile(io.BytesIO(data)) as package:
-        header = etree.fromstring(package.read("Contents/header.xml"))
-        section = etree.fromstring(package.read("Contents/section0.xml"))
-    aligned = {
-        para.get("id"): para.find("hh:align", HWPX_NS).get("horizontal")
-        for para in header.iterfind(".//hh:paraPr", HWPX_NS)
-    }
-    return {
-        "".join(paragraph.itertext()): aligned[paragraph.get("paraPrIDRef")]
-        for paragraph in section.iterfind(".//hp:tc//hp:p", HWPX_NS)
-    }
-
-
 def _pdf_columns(data: bytes, texts: set[str]) -> dict[str, int]:
     """Where each of the texts starts on its line of the PDF laid out as plain text (by position)."""
     columns: dict[str, int] = {}
@@ -210,7 +190,7 @@ def test_documents_print_counts_and_won_grouped_and_right_aligned(login, alice, 
     assert columns["13,042,000,000"] < columns["987,000,000"] - 2
     assert "성과지표 (2024년)" in text and "2.0일" in text
 
-    cells = _hwpx_cells(client.get(reverse("annual-report-hwpx", args=[anyang.slug, YEAR])).content)
+    cells = cell_alignments(client.get(reverse("annual-report-hwpx", args=[anyang.slug, YEAR])).content)
     assert cells["13,042,000,000"] == cells["12,437,490,000"] == cells["95.4%"] == "RIGHT"
     assert cells["계획액(원)"] == "RIGHT" and cells["추진전략"] != "RIGHT"
     assert cells["2.0일"] == "RIGHT"

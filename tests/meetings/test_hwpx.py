@@ -5,16 +5,21 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.hwpx import CONTENT_TYPE, hwpx_text, hwpx_validate
+from tests.support.hwpx import cell_alignments
 from tests.support.meetings import held_with_record
 
 
-def _download(client, url):
+def _package(client, url) -> bytes:
     response = client.get(url)
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == CONTENT_TYPE and ".hwpx" in response["Content-Disposition"]
     data = b"".join(response.streaming_content) if response.streaming else response.content
     assert hwpx_validate(data) == []
-    return hwpx_text(data)
+    return data
+
+
+def _download(client, url):
+    return hwpx_text(_package(client, url))
 
 
 def test_the_agenda_pack_as_hwpx_holds_the_agenda_documents_and_attendance_sheet(
@@ -68,3 +73,13 @@ def test_hwpx_downloads_follow_the_pdfs_permissions(login, client, alice, bob, d
     url = reverse("meeting-agenda-hwpx", args=[meeting.pk])
     assert login(dave).get(url).status_code in {403, 404}
     assert client.get(url).status_code in {302, 403, 404}
+
+
+def test_numbers_stand_right_as_in_the_pdf(login, alice, meeting):
+    """The columns the printed agenda right-aligns (the item's number, its minutes) do so in Hangul too."""
+    services.agenda_item_add(
+        actor=alice, meeting=meeting, title="현장실습 지원 방안", kind="deliberation", minutes_allotted=25
+    )
+    cells = cell_alignments(_package(login(alice), reverse("meeting-agenda-hwpx", args=[meeting.pk])))
+    assert cells["25"] == cells["시간(분)"] == "RIGHT"
+    assert cells["현장실습 지원 방안"] != "RIGHT"
