@@ -302,14 +302,17 @@ def _csv_text(cell: str) -> str:
     return cell
 
 
-def _append_row(sheet: Any, values: Sequence[Any]) -> None:
-    """Append a row; text that a spreadsheet would run stays a text cell (numbers and dates stay what
-    they are), with the quote prefix Excel itself gives typed text, so editing it keeps it text."""
+def _append_row(sheet: Any, values: Sequence[Any]) -> tuple[Any, ...]:
+    """Append a row and answer its cells; text that a spreadsheet would run stays a text cell (numbers
+    and dates stay what they are), with the quote prefix Excel itself gives typed text, so editing it
+    keeps it text."""
     sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
+    cells: tuple[Any, ...] = sheet[sheet.max_row]
+    for cell in cells:
         if _runs_as_formula(cell.value):
             cell.data_type = "s"
             cell.quotePrefix = True
+    return cells
 
 
 def _header(column: Column) -> str:
@@ -328,22 +331,24 @@ class Sheet:
 def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> None:
     _append_row(sheet, [_header(column) for column in columns])
     widths = [len(_header(column)) * 2 + 2 for column in columns]
+    formats = [column.number_format for column in columns]
     count = 0
     for row in rows:
-        _append_row(sheet, row)
+        cells = _append_row(sheet, row)
         count += 1
-        for index, value in enumerate(row):
-            widths[index] = min(max(widths[index], len(str(value or "")) + 2), 60)
+        for index, cell in enumerate(cells):
+            value = cell.value
+            shown = str(value if value is not None else "")
+            if formats[index] and isinstance(value, int | float | Decimal):
+                cell.number_format = formats[index]
+                shown = f"{value:,}"  # as wide as the grouped number, or wider
+            widths[index] = min(max(widths[index], len(shown) + 2), 60)
     header_fill = PatternFill("solid", fgColor="E6EEF8")
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
-        if column.number_format:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                if isinstance(cell.value, int | float | Decimal):
-                    cell.number_format = column.number_format
         if column.choices:
             labels = ",".join(str(label) for _code, label in column.choices)
             if len(labels) < 250:

@@ -201,6 +201,7 @@ def test_documents_print_counts_and_won_grouped_and_right_aligned(login, alice, 
     budget = next(sheet for sheet in workbook.worksheets if sheet["A1"].value == "추진전략")
     planned, executed, rate = budget[2][1:4]
     assert (planned.value, planned.number_format) == (13_042_000_000, "#,##0")
+    assert budget.column_dimensions["B"].width > len("13,042,000,000")  # wide enough to show it, not ####
     assert executed.value == 12_437_490_000
     assert round(float(rate.value), 3) == 0.954 and rate.number_format == "0.0%"
     kpis = workbook.worksheets[-1]
