@@ -341,7 +341,8 @@ def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Iterable[Sequence[A
             shown = str(value if value is not None else "")
             if formats[index] and isinstance(value, int | float | Decimal):
                 cell.number_format = formats[index]
-                shown = f"{value:,}"  # as wide as the grouped number, or wider
+                # About as wide as the number shown: grouped, a fraction (a rate) to two places.
+                shown = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
             widths[index] = min(max(widths[index], len(shown) + 2), 60)
     header_fill = PatternFill("solid", fgColor="E6EEF8")
     for index, column in enumerate(columns, start=1):
