@@ -23,6 +23,7 @@ from council.permissions import forget_access
 from members.models import Institution
 from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
+from tests.support.browser import ContextPool
 from tests.support.stack import call_with_room
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -359,6 +360,24 @@ def _patient_expectations():
 
 
 @pytest.fixture(scope="session")
+def _context_pool(browser):
+    pool = ContextPool(browser)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def new_context(new_context, _context_pool, browser_context_args, pytestconfig):
+    """Contexts as pytest-playwright makes them, lent from the test process's pool (see ContextPool)
+    unless traces, screenshots or videos are asked for: those are pytest-playwright's, per context."""
+    if any(pytestconfig.getoption(option) != "off" for option in ("--tracing", "--screenshot", "--video")):
+        yield new_context
+        return
+    yield lambda **options: _context_pool.new_context(**{**browser_context_args, **options})
+    _context_pool.take_back()
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
@@ -373,6 +392,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
+            # A spare renderer started ahead of each navigation, in case it needs one, costs a
+            # process the tests then mostly do not use.
+            "--disable-features=SpareRendererForSitePerProcess",
         ],
     }
 
