@@ -360,7 +360,9 @@ def _patient_expectations():
 
 
 @pytest.fixture(scope="session")
-def _context_pool(browser):
+def _context_pool(browser, live_server):
+    """The pool, closed before the test server stops (it is set up after it): the contexts' kept-alive
+    connections end first, and the server's threads for them with them (see ContextPool.close)."""
     pool = ContextPool(browser)
     yield pool
     pool.close()

@@ -1,6 +1,7 @@
 """Helpers of the browser tests."""
 
 import json
+import threading
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -182,7 +183,16 @@ class ContextPool:
         return True
 
     def close(self) -> None:
+        """Close every context, and wait for the test server to be done with their connections.
+
+        Chromium keeps its connections to the server alive, so a context kept for the whole run keeps
+        a server thread waiting on each of them. Closed, those threads end by closing the database
+        connection they share with the tests; that must happen before the server stops sharing it.
+        """
         for idle in self.idle.values():
             for lent in idle:
                 lent.context.close()
         self.idle.clear()
+        for thread in threading.enumerate():
+            if thread.name.endswith("(process_request_thread)"):
+                thread.join(timeout=10)
