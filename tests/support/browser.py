@@ -5,6 +5,7 @@ import threading
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
@@ -26,7 +27,6 @@ def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> No
 
 def session_cookies(base: str, username: str) -> list:
     """The cookie of a new session for the user, for a browser context to send to `base`."""
-    from django.conf import settings
     from django.test import Client
 
     from council.models import User
@@ -163,8 +163,6 @@ class ContextPool:
 
     @staticmethod
     def _clear(lent: _Lent) -> bool:
-        from django.conf import settings
-
         context = lent.context
         for target in (context, *context.pages):
             for name in ("new_page", "close", *LASTING_CHANGES):
