@@ -379,6 +379,22 @@ def new_context(new_context, _context_pool, browser_context_args, pytestconfig):
     _context_pool.take_back()
 
 
+@pytest.fixture
+def cold_context(browser, browser_context_args):
+    """cold_context() -> a context of the test's own, never lent, so with an empty HTTP cache; closed
+    with the test, as pytest-playwright closes its contexts."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**{**browser_context_args, **options})
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -36,7 +36,7 @@ def _wire_bytes(request: Request) -> int:
 def _cold_visit(
     new_context: Callable[[], BrowserContext], url: str, cookies: list | None = None
 ) -> tuple[int, list[str], Page]:
-    context = new_context()  # a new context: an empty HTTP cache
+    context = new_context()
     if cookies:
         context.add_cookies(cookies)
     page = context.new_page()
@@ -63,16 +63,12 @@ def _font_of_heading(page: Page) -> list[str]:
 
 
 def test_a_first_visit_moves_at_most_300_kb_and_draws_korean_in_the_portal_font(
-    demo_committed, live_server, browser, browser_context_args
+    demo_committed, live_server, cold_context
 ):
     signed_in = session_cookies(live_server.url, "anyang-staff")
-
-    def new_context() -> BrowserContext:  # not one of the pool's, which have pages in their cache
-        return browser.new_context(**browser_context_args)
-
     for who, cookies in (("visitor", None), ("secretariat", signed_in)):
         for path in ("/", "/meetings/"):
-            total, listing, page = _cold_visit(new_context, live_server.url + path, cookies)
+            total, listing, page = _cold_visit(cold_context, live_server.url + path, cookies)
             assert total <= LIMIT, f"{who} {path}: {total // 1024} KB\n" + "\n".join(listing)
             assert any("woff2" in line for line in listing), listing  # the font came in chunks
             heading = page.locator("main h1").inner_text()

@@ -106,7 +106,7 @@ class ContextPool:
     or one of its pages in a lasting way (LASTING_CHANGES), or closed it, is not lent again.
 
     The HTTP cache is shared by the tests a context serves (the static files do not change during
-    a run); a test that needs an empty cache makes its own context from `browser`.
+    a run); a test that needs an empty cache asks for `cold_context` instead.
     """
 
     def __init__(self, browser: Browser):
