@@ -24,6 +24,7 @@ from members.models import Institution
 from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
 from tests.support.browser import ContextPool
+from tests.support.sessions import signed_in_client
 from tests.support.stack import call_with_room
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -312,9 +313,7 @@ def login():
 
     def make(user: User) -> Client:
         forget_access(user)
-        client = Client()
-        client.force_login(user)
-        return client
+        return signed_in_client(user)
 
     return make
 

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.council.factories import PASSWORD
+from tests.support.sessions import session_key_for
 
 
 def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> None:
@@ -27,14 +28,10 @@ def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> No
 
 def session_cookies(base: str, username: str) -> list:
     """The cookie of a new session for the user, for a browser context to send to `base`."""
-    from django.test import Client
-
     from council.models import User
 
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    return [{"name": cookie.key, "value": cookie.value, "url": base}]
+    key = session_key_for(User.objects.get(username=username))
+    return [{"name": settings.SESSION_COOKIE_NAME, "value": key, "url": base}]
 
 
 def signed_in(page: Page, base: str, username: str) -> None:
