@@ -6,13 +6,16 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfReader
-from weasyprint import HTML
 
 from meetings import services
 from meetings.pdf import agenda_pack_pdf
 
 
 def _pdf(*pages: str) -> bytes:
+    # Imported here, as meetings.pdf does: WeasyPrint takes half a second to import, which every test
+    # process would pay when it collects this module, whether or not it runs these tests.
+    from weasyprint import HTML
+
     body = "".join(f'<p style="page-break-after: always">{text}</p>' for text in pages)
     return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
 
