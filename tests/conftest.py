@@ -5,11 +5,12 @@ of Daerim University (which sits on the Anyang council). Dave runs the Busan cou
 the contact of a Busan institution: they are the "other council" every role rule is tested against.
 """
 
+import fcntl
 import gc
 import os
 import shutil
 import sqlite3
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -150,9 +151,11 @@ def _demo_load(media_root) -> str:
 class DemoCopy:
     """The embedded test database as it is with the demo loaded and as it was before, kept in memory.
 
-    Loading the demo takes seconds; copying a database of its size takes milliseconds. Each test
-    process loads it once and copies it in for every module or test that reads the demo, through
-    SQLite's online backup, so every one of them starts from the same rows, ids and uploads.
+    Loading the demo takes seconds; copying a database of its size takes milliseconds. The run loads
+    it once: the first test process that needs it loads it and leaves a copy in a folder the run's
+    processes share (`shared`), the others read that copy. Each process copies it in for every
+    module or test that reads the demo, through SQLite's online backup, so every one of them starts
+    from the same rows, ids and uploads.
     """
 
     empty: sqlite3.Connection
@@ -172,6 +175,30 @@ class DemoCopy:
         copy.clear(connection)
         return copy
 
+    @classmethod
+    def shared(cls, connection, folder: Path) -> "DemoCopy":
+        """The demo as the run's first process to need it loaded it into `folder`, where the other
+        processes read it; the first takes the lock, loads it and writes it there."""
+        folder.mkdir(exist_ok=True)
+        database, output = folder / "demo.sqlite3", folder / "output.txt"
+        with open(folder / "lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not database.exists():
+                copy = cls.take(connection, folder / "media")
+                written = folder / "demo.sqlite3.part"
+                with closing(sqlite3.connect(written)) as file:
+                    copy.loaded.backup(file)
+                output.write_text(copy.output)
+                written.rename(database)
+                return copy
+        connection.ensure_connection()
+        empty = sqlite3.connect(":memory:")
+        connection.connection.backup(empty)
+        loaded = sqlite3.connect(":memory:")
+        with closing(sqlite3.connect(database)) as file:
+            file.backup(loaded)
+        return cls(empty, loaded, folder / "media", output.read_text())
+
     def restore(self, connection, media_root: Path | None = None) -> None:
         """The demo's rows into the test database (outside any transaction), its uploads into media_root."""
         connection.ensure_connection()
@@ -186,13 +213,16 @@ class DemoCopy:
 
 @pytest.fixture(scope="session")
 def demo_copy(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoCopy | None:
-    """The demo, loaded once per test process, on the embedded database (None on PostgreSQL)."""
+    """The demo, loaded once per run, on the embedded database (None on PostgreSQL)."""
     from django.db import connection
 
     if connection.vendor != "sqlite":
         return None
     with django_db_blocker.unblock():
-        return DemoCopy.take(connection, tmp_path_factory.mktemp("demo-media"))
+        if "PYTEST_XDIST_WORKER" not in os.environ:
+            return DemoCopy.take(connection, tmp_path_factory.mktemp("demo-media"))
+        # The workers' temporary folders sit side by side in the run's own.
+        return DemoCopy.shared(connection, tmp_path_factory.getbasetemp().parent / "demo")
 
 
 @pytest.fixture(scope="module")
