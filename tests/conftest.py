@@ -24,6 +24,7 @@ from council.permissions import forget_access
 from members.models import Institution
 from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
+from tests.support import factories
 from tests.support.browser import ContextPool
 from tests.support.sessions import signed_in_client
 from tests.support.stack import call_with_room
@@ -346,6 +347,13 @@ def login():
         return signed_in_client(user)
 
     return make
+
+
+@pytest.fixture
+def factory_history(monkeypatch):
+    """Rows made by factories get their audit history row, as every save in the portal does (see
+    tests.support.factories.ModelFactory); for tests about the history of those rows."""
+    monkeypatch.setattr(factories, "WRITE_HISTORY", True)
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 import factory
-from factory.django import DjangoModelFactory
 
 from council.models import Council, CouncilRole, Dispatch, Notice, User
+from tests.support.factories import ModelFactory
 
 PASSWORD = "correct horse battery staple"
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(ModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -18,7 +18,7 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-class CouncilFactory(DjangoModelFactory):
+class CouncilFactory(ModelFactory):
     class Meta:
         model = Council
 
@@ -28,7 +28,7 @@ class CouncilFactory(DjangoModelFactory):
     region = "경기 안양시"
 
 
-class CouncilRoleFactory(DjangoModelFactory):
+class CouncilRoleFactory(ModelFactory):
     class Meta:
         model = CouncilRole
 
@@ -37,7 +37,7 @@ class CouncilRoleFactory(DjangoModelFactory):
     kind = CouncilRole.Kind.SECRETARIAT
 
 
-class DispatchFactory(DjangoModelFactory):
+class DispatchFactory(ModelFactory):
     class Meta:
         model = Dispatch
 
@@ -46,7 +46,7 @@ class DispatchFactory(DjangoModelFactory):
     council = factory.SubFactory(CouncilFactory)
 
 
-class NoticeFactory(DjangoModelFactory):
+class NoticeFactory(ModelFactory):
     class Meta:
         model = Notice
 

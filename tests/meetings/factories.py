@@ -2,14 +2,14 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from meetings.models import ActionItem, AgendaItem, Invitation, Meeting
 from tests.council.factories import CouncilFactory
 from tests.members.factories import InstitutionFactory
+from tests.support.factories import ModelFactory
 
 
-class MeetingFactory(DjangoModelFactory):
+class MeetingFactory(ModelFactory):
     class Meta:
         model = Meeting
 
@@ -22,7 +22,7 @@ class MeetingFactory(DjangoModelFactory):
     venue = "안양창업지원센터 강당"
 
 
-class AgendaItemFactory(DjangoModelFactory):
+class AgendaItemFactory(ModelFactory):
     class Meta:
         model = AgendaItem
 
@@ -33,7 +33,7 @@ class AgendaItemFactory(DjangoModelFactory):
     minutes_allotted = 15
 
 
-class InvitationFactory(DjangoModelFactory):
+class InvitationFactory(ModelFactory):
     class Meta:
         model = Invitation
 
@@ -45,7 +45,7 @@ class InvitationFactory(DjangoModelFactory):
     counts_for_quorum = True
 
 
-class ActionItemFactory(DjangoModelFactory):
+class ActionItemFactory(ModelFactory):
     class Meta:
         model = ActionItem
 

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import factory
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 
 from members.directory.validators import business_registration_check_digit
 from members.models import (
@@ -20,6 +19,7 @@ from members.models import (
     Person,
 )
 from tests.council.factories import CouncilFactory, UserFactory
+from tests.support.factories import ModelFactory
 
 
 def valid_business_registration_number() -> str:
@@ -28,7 +28,7 @@ def valid_business_registration_number() -> str:
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
 
 
-class InstitutionFactory(DjangoModelFactory):
+class InstitutionFactory(ModelFactory):
     class Meta:
         model = Institution
 
@@ -46,7 +46,7 @@ class InstitutionFactory(DjangoModelFactory):
         )
 
 
-class PersonFactory(DjangoModelFactory):
+class PersonFactory(ModelFactory):
     class Meta:
         model = Person
 
@@ -57,7 +57,7 @@ class PersonFactory(DjangoModelFactory):
     phone = "031-123-4567"
 
 
-class MembershipFactory(DjangoModelFactory):
+class MembershipFactory(ModelFactory):
     class Meta:
         model = Membership
 
@@ -67,7 +67,7 @@ class MembershipFactory(DjangoModelFactory):
     route = Membership.Route.RECOMMENDATION
 
 
-class InstitutionContactFactory(DjangoModelFactory):
+class InstitutionContactFactory(ModelFactory):
     class Meta:
         model = InstitutionContact
 
@@ -75,7 +75,7 @@ class InstitutionContactFactory(DjangoModelFactory):
     institution = factory.SubFactory(InstitutionFactory)
 
 
-class BestPracticeFactory(DjangoModelFactory):
+class BestPracticeFactory(ModelFactory):
     class Meta:
         model = BestPractice
 
@@ -103,7 +103,7 @@ class BestPracticeFactory(DjangoModelFactory):
         )
 
 
-class BestPracticeFigureFactory(DjangoModelFactory):
+class BestPracticeFigureFactory(ModelFactory):
     class Meta:
         model = BestPracticeFigure
 
@@ -113,7 +113,7 @@ class BestPracticeFigureFactory(DjangoModelFactory):
     unit = "명"
 
 
-class DifficultyFactory(DjangoModelFactory):
+class DifficultyFactory(ModelFactory):
     class Meta:
         model = Difficulty
 
@@ -126,7 +126,7 @@ class DifficultyFactory(DjangoModelFactory):
     status = Difficulty.Status.RECEIVED
 
 
-class DifficultyEventFactory(DjangoModelFactory):
+class DifficultyEventFactory(ModelFactory):
     class Meta:
         model = DifficultyEvent
 
@@ -135,7 +135,7 @@ class DifficultyEventFactory(DjangoModelFactory):
     body = "답변드립니다."
 
 
-class AgreementFactory(DjangoModelFactory):
+class AgreementFactory(ModelFactory):
     class Meta:
         model = Agreement
         skip_postgeneration_save = True

@@ -11,7 +11,9 @@ def _history(client, url) -> str | None:
     return page[page.index(marker) :] if marker in page else None
 
 
-def test_a_practice_shows_its_secretariat_who_corrected_what(api, login, alice, bob, carol, anyang, daerim):
+def test_a_practice_shows_its_secretariat_who_corrected_what(
+    factory_history, api, login, alice, bob, carol, anyang, daerim
+):
     practice = BestPracticeFactory(council=anyang, institution=daerim, submitted=True)
     response = api(alice).patch(f"/api/v1/best-practices/{practice.pk}/", {"title": "오탈자를 고친 제목"})
     assert response.status_code == 200
@@ -20,7 +22,9 @@ def test_a_practice_shows_its_secretariat_who_corrected_what(api, login, alice, 
     assert _history(login(bob), practice.get_absolute_url()) is None, "contacts see the review trail"
 
 
-def test_an_agreement_shows_its_changes_to_the_secretariat_only(api, login, alice, carol, anyang, daerim):
+def test_an_agreement_shows_its_changes_to_the_secretariat_only(
+    factory_history, api, login, alice, carol, anyang, daerim
+):
     agreement = AgreementFactory(council=anyang, parties=[daerim, InstitutionFactory()])
     response = api(alice).patch(f"/api/v1/agreements/{agreement.pk}/", {"signed_place": "시청 상황실"})
     assert response.status_code == 200

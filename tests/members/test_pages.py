@@ -189,7 +189,7 @@ def test_staff_invites_a_person_who_then_sets_a_password(
     assert response.status_code == 302
 
 
-def test_people_list_and_deactivation(login, alice, daerim):
+def test_people_list_and_deactivation(factory_history, login, alice, daerim):
     person = PersonFactory(institution=daerim, name="박퇴직")
     client = login(alice)
     assert person.name in client.get(reverse("person-list")).content.decode()

@@ -2,7 +2,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import factory
-from factory.django import DjangoModelFactory
 
 from meetings.models import ActionItem, AgendaItem, Meeting
 from plans.models import (
@@ -21,11 +20,12 @@ from plans.models import (
 from tests.council.factories import CouncilFactory
 from tests.meetings import factories as meeting_factories
 from tests.members.factories import InstitutionFactory
+from tests.support.factories import ModelFactory
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
-class PlanFactory(DjangoModelFactory):
+class PlanFactory(ModelFactory):
     class Meta:
         model = Plan
 
@@ -40,7 +40,7 @@ class PlanFactory(DjangoModelFactory):
         approved = factory.Trait(status=Plan.Status.APPROVED, version=1)
 
 
-class StrategyFactory(DjangoModelFactory):
+class StrategyFactory(ModelFactory):
     class Meta:
         model = Strategy
 
@@ -49,7 +49,7 @@ class StrategyFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"추진전략 {n}")
 
 
-class PlanTaskFactory(DjangoModelFactory):
+class PlanTaskFactory(ModelFactory):
     class Meta:
         model = PlanTask
 
@@ -59,7 +59,7 @@ class PlanTaskFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"추진과제 {n}")
 
 
-class ProjectFactory(DjangoModelFactory):
+class ProjectFactory(ModelFactory):
     class Meta:
         model = Project
 
@@ -73,7 +73,7 @@ class ProjectFactory(DjangoModelFactory):
     status = Project.Status.IN_PROGRESS
 
 
-class ParticipationFactory(DjangoModelFactory):
+class ParticipationFactory(ModelFactory):
     class Meta:
         model = Participation
 
@@ -83,7 +83,7 @@ class ParticipationFactory(DjangoModelFactory):
     share = 20
 
 
-class BudgetLineFactory(DjangoModelFactory):
+class BudgetLineFactory(ModelFactory):
     class Meta:
         model = BudgetLine
 
@@ -93,7 +93,7 @@ class BudgetLineFactory(DjangoModelFactory):
     planned = 1_000_000_000
 
 
-class IndicatorFactory(DjangoModelFactory):
+class IndicatorFactory(ModelFactory):
     class Meta:
         model = Indicator
 
@@ -103,7 +103,7 @@ class IndicatorFactory(DjangoModelFactory):
     baseline = 0
 
 
-class IndicatorTargetFactory(DjangoModelFactory):
+class IndicatorTargetFactory(ModelFactory):
     class Meta:
         model = IndicatorTarget
 
@@ -112,7 +112,7 @@ class IndicatorTargetFactory(DjangoModelFactory):
     value = 100
 
 
-class RoundFactory(DjangoModelFactory):
+class RoundFactory(ModelFactory):
     class Meta:
         model = ReportingRound
 
@@ -125,7 +125,7 @@ class RoundFactory(DjangoModelFactory):
     due_on = date(2023, 7, 15)
 
 
-class ReportFactory(DjangoModelFactory):
+class ReportFactory(ModelFactory):
     class Meta:
         model = ProgressReport
 

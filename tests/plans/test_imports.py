@@ -289,7 +289,9 @@ def test_the_export_as_downloaded_reimports_into_a_new_plan_with_identical_total
     assert by_year(copy) == by_year(busan_plan.plan)
 
 
-def test_a_revision_imports_new_budget_lines_for_the_plans_own_projects(login, dave, busan_plan, import_file):
+def test_a_revision_imports_new_budget_lines_for_the_plans_own_projects(
+    factory_history, login, dave, busan_plan, import_file
+):
     plan = busan_plan.plan
     led = busan_plan.led
     rows = [

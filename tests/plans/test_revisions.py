@@ -27,7 +27,7 @@ def test_an_adopted_plans_budget_refuses_edits_outside_a_revision(login, api, da
 
 
 def test_a_revision_opens_changes_and_closes_with_a_new_version_that_says_what_changed(
-    login, api, dave, busan_plan
+    factory_history, login, api, dave, busan_plan
 ):
     plan = busan_plan.plan
     Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.DRAFT, version=0)
