@@ -9,7 +9,6 @@ PASSWORD = "correct horse battery staple"
 class UserFactory(ModelFactory):
     class Meta:
         model = User
-        django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"user{n}")
     name = factory.Faker("name", locale="ko_KR")
