@@ -1,7 +1,6 @@
 """Signed-in sessions for tests that are about what users do once signed in, not about signing in."""
 
 import time
-from functools import cache
 from importlib import import_module
 
 from django.conf import settings
@@ -12,7 +11,6 @@ from council.models import User
 from council.web.middleware import IdleSessionMiddleware
 
 
-@cache
 def _backend() -> str:
     """The backend Django's test client signs users in with: the first that can load them again."""
     return next(path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user"))
@@ -21,9 +19,10 @@ def _backend() -> str:
 def session_key_for(user: User) -> str:
     """The key of a new session holding what a login leaves in it, the idle clock started.
 
-    Written directly, it costs one insert. `Client.force_login` goes through Django's login (an empty
-    session created, then replaced by a new key, the access log and the last login written): about
-    twenty queries, five milliseconds, for each of the hundreds of tests that sign someone in. Signing
+    Written directly, it costs the check that its key is new and one insert. `Client.force_login` goes
+    through Django's login (an empty session created, then replaced by a new key, the access log and
+    the last login written): about twenty queries, five milliseconds, for each of the hundreds of
+    tests that sign someone in. Signing
     in itself goes through its form in tests/council/test_pages.py (by name, by address, the lockout)
     and in the browser tests (tests.support.browser.log_in).
     """
