@@ -148,6 +148,14 @@ def _demo_load(media_root) -> str:
     return out.getvalue()
 
 
+def _copy(source: sqlite3.Connection, target: str | Path = ":memory:") -> sqlite3.Connection:
+    """A whole copy of the SQLite database `source`, through its online backup: in memory unless a
+    file is named."""
+    copy = sqlite3.connect(target)
+    source.backup(copy)
+    return copy
+
+
 @dataclass
 class DemoCopy:
     """The embedded test database as it is with the demo loaded and as it was before, kept in memory.
@@ -167,12 +175,9 @@ class DemoCopy:
     @classmethod
     def take(cls, connection, media_root: Path) -> "DemoCopy":
         connection.ensure_connection()
-        empty = sqlite3.connect(":memory:")
-        connection.connection.backup(empty)
+        empty = _copy(connection.connection)
         output = _demo_load(media_root)
-        loaded = sqlite3.connect(":memory:")
-        connection.connection.backup(loaded)
-        copy = cls(empty, loaded, media_root, output)
+        copy = cls(empty, _copy(connection.connection), media_root, output)
         copy.clear(connection)
         return copy
 
@@ -187,18 +192,14 @@ class DemoCopy:
             if not database.exists():
                 copy = cls.take(connection, folder / "media")
                 written = folder / "demo.sqlite3.part"
-                with closing(sqlite3.connect(written)) as file:
-                    copy.loaded.backup(file)
+                _copy(copy.loaded, written).close()
                 output.write_text(copy.output)
                 written.rename(database)
                 return copy
         connection.ensure_connection()
-        empty = sqlite3.connect(":memory:")
-        connection.connection.backup(empty)
-        loaded = sqlite3.connect(":memory:")
         with closing(sqlite3.connect(database)) as file:
-            file.backup(loaded)
-        return cls(empty, loaded, folder / "media", output.read_text())
+            loaded = _copy(file)
+        return cls(_copy(connection.connection), loaded, folder / "media", output.read_text())
 
     def restore(self, connection, media_root: Path | None = None) -> None:
         """The demo's rows into the test database (outside any transaction), its uploads into media_root."""

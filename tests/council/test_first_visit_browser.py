@@ -34,9 +34,9 @@ def _wire_bytes(request: Request) -> int:
 
 
 def _cold_visit(
-    new_context: Callable[[], BrowserContext], url: str, cookies: list | None = None
+    make_context: Callable[[], BrowserContext], url: str, cookies: list | None = None
 ) -> tuple[int, list[str], Page]:
-    context = new_context()
+    context = make_context()  # a context of its own, with an empty HTTP cache
     if cookies:
         context.add_cookies(cookies)
     page = context.new_page()
