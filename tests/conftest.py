@@ -122,10 +122,10 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_use_migrations
     """A database built from the models is recorded as migrated, as `migrate` would leave it, and
     the migrations are visible again to what reads them (backups, makemigrations --check).
 
-    On the embedded database, a copy of it as built is kept (`Empty`), and a test that commits
-    (transaction=True) is undone by copying it back: Django's `flush` deletes every row and then
-    creates the content types and permissions again, about 50 ms a test, where the copy takes one.
-    The rows, ids and content types are those every other test starts from."""
+    On the embedded database a copy of it as built is kept (`EmptyDatabase`), and a test that
+    commits (transaction=True) is undone by copying it back: Django's `flush` deletes every row
+    and then creates the content types and permissions again, about 50 ms a test, where the copy
+    takes one. The rows, ids and content types are those every other test starts from."""
     if django_db_use_migrations:
         yield
         return
@@ -143,14 +143,16 @@ def django_db_setup(django_db_setup, django_db_blocker, django_db_use_migrations
             [recorder.Migration(app=app, name=name) for app, name in graph.nodes]
         )
         connection.ensure_connection()
-        Empty.database = _copy(connection.connection)
+        EmptyDatabase.database = _copy(connection.connection)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(TransactionTestCase, "_fixture_teardown", lambda test_case: Empty.restore(connection))
+        patch.setattr(
+            TransactionTestCase, "_fixture_teardown", lambda test_case: EmptyDatabase.restore(connection)
+        )
         yield
-    Empty.database.close()
+    EmptyDatabase.database.close()
 
 
-class Empty:
+class EmptyDatabase:
     """The embedded test database as built, before any test wrote to it (kept by django_db_setup)."""
 
     database: sqlite3.Connection
@@ -201,7 +203,7 @@ class DemoCopy:
         output = _demo_load(media_root)
         connection.ensure_connection()
         copy = cls(_copy(connection.connection), media_root, output)
-        Empty.restore(connection)
+        EmptyDatabase.restore(connection)
         return copy
 
     @classmethod
@@ -262,7 +264,7 @@ def demo(demo_copy, django_db_blocker, tmp_path_factory) -> str:
             try:
                 yield demo_copy.output
             finally:
-                Empty.restore(connection)
+                EmptyDatabase.restore(connection)
             return
         block = transaction.atomic()
         block.__enter__()
