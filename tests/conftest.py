@@ -160,8 +160,7 @@ class EmptyDatabase:
     @classmethod
     def restore(cls, connection) -> None:
         """Every table as it was built, outside any transaction."""
-        connection.ensure_connection()
-        cls.database.backup(connection.connection)
+        _copy_into(connection, cls.database)
 
 
 def _demo_load(media_root) -> str:
@@ -181,6 +180,12 @@ def _copy(source: sqlite3.Connection, target: str | Path = ":memory:") -> sqlite
     copy = sqlite3.connect(target)
     source.backup(copy)
     return copy
+
+
+def _copy_into(connection, source: sqlite3.Connection) -> None:
+    """The Django connection's database replaced by a whole copy of `source` (online backup)."""
+    connection.ensure_connection()
+    source.backup(connection.connection)
 
 
 @dataclass
@@ -227,8 +232,7 @@ class DemoCopy:
 
     def restore(self, connection, media_root: Path | None = None) -> None:
         """The demo's rows into the test database (outside any transaction), its uploads into media_root."""
-        connection.ensure_connection()
-        self.loaded.backup(connection.connection)
+        _copy_into(connection, self.loaded)
         if media_root is not None:
             shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
 

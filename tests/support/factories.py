@@ -24,11 +24,8 @@ class ModelFactory(DjangoModelFactory):
     def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
         if WRITE_HISTORY or cls._meta.django_get_or_create:
             return super()._create(model_class, *args, **kwargs)
-        # What manager.create() does, with django-simple-history's per-instance switch set meanwhile.
+        # What manager.create() does, through django-simple-history's save for models it records.
         instance = model_class(*args, **kwargs)
-        instance.skip_history_when_saving = True
-        try:
-            instance.save(force_insert=True, using=cls._get_manager(model_class).db)
-        finally:
-            del instance.skip_history_when_saving
+        save = getattr(instance, "save_without_historical_record", instance.save)
+        save(force_insert=True, using=cls._get_manager(model_class).db)
         return instance

@@ -22,9 +22,8 @@ def session_key_for(user: User) -> str:
     Written directly, it costs the check that its key is new and one insert. `Client.force_login` goes
     through Django's login (an empty session created, then replaced by a new key, the access log and
     the last login written): about twenty queries, five milliseconds, for each of the hundreds of
-    tests that sign someone in. Signing
-    in itself goes through its form in tests/council/test_pages.py (by name, by address, the lockout)
-    and in the browser tests (tests.support.browser.log_in).
+    tests that sign someone in. Signing in itself goes through its form in tests/council/test_pages.py
+    (by name, by address, the lockout) and in the browser tests (tests.support.browser.log_in).
     """
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
