@@ -4,6 +4,7 @@ A new machine has no Korean font, so the PDF brings its own: Pretendard GOV from
 """
 
 import io
+import ssl
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,21 +48,33 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
+# What a printed page may load: the font files and images on this machine, and data: URLs. It never
+# reaches the network, whatever a page's HTML names.
+LOCAL_PROTOCOLS = ("file", "data")
+# The fetcher's HTTPS handler wants a TLS context, and without one loads every system certificate
+# for each document. HTTPS is refused above, so this empty one is never used.
+_UNUSED_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _html(string: str, **options: Any) -> Any:
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols=LOCAL_PROTOCOLS, ssl_context=_UNUSED_TLS)
+    return HTML(string=string, url_fetcher=fetcher, **options)
+
+
 def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     """A print template as PDF, with the portal's Korean fonts embedded."""
-    from weasyprint import HTML
-
     shared = {"font_face_css": font_face_css(), "font_stack": FONT_STACK, "printed_at": timezone.now()}
     html = render_to_string(template, {**context, **shared})
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return _html(html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def body_pdf(body: str, *, lang: str = "ko") -> bytes:
     """A bare HTML body (no print template) as PDF, drawn in the embedded Korean font."""
-    from weasyprint import HTML
-
     style = f"<style>{font_face_css()} body {{ font-family: {FONT_STACK}; }}</style>"
-    return HTML(string=f'<html lang="{lang}"><head>{style}</head><body>{body}</body></html>').write_pdf()
+    return _html(f'<html lang="{lang}"><head>{style}</head><body>{body}</body></html>').write_pdf()
 
 
 # A bound pack stops taking documents past these, so one request cannot stall on a huge upload; the

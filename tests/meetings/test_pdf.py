@@ -1,0 +1,64 @@
+"""What a printed page may load: the files on this machine it names (fonts, images) and data: URLs,
+never anything over the network, whatever its HTML says."""
+
+import base64
+import io
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from meetings.pdf import body_pdf
+
+
+@pytest.fixture
+def web_server():
+    """A server on this machine that records every path asked of it."""
+    asked: list[str] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", asked
+    server.shutdown()
+    server.server_close()
+
+
+def _png_data_url() -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _images(pdf: bytes) -> int:
+    return sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_printed_page_reaches_no_server_and_keeps_its_own_images_and_font(web_server):
+    base, asked = web_server
+    pdf = body_pdf(
+        f'<link rel="stylesheet" href="{base}/style.css">'
+        f'<p>회의 자료</p><img src="{base}/logo.png" alt=""><img src="{_png_data_url()}" alt="">'
+    )
+
+    assert asked == []
+    assert _images(pdf) == 1, "the data: image is drawn, the remote one is not"
+    reader = PdfReader(io.BytesIO(pdf))
+    assert "회의 자료" in reader.pages[0].extract_text()
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("Pretendard" in font for font in fonts), fonts
