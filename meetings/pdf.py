@@ -57,6 +57,7 @@ _UNUSED_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def _html(string: str, **options: Any) -> Any:
+    """The HTML as a WeasyPrint document that fetches only LOCAL_PROTOCOLS."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 

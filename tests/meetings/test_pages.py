@@ -14,6 +14,7 @@ from meetings import services
 from meetings.links import answer_path
 from meetings.models import AgendaItem, Invitation, Meeting, Minutes, Vote
 from tests.support.meetings import announce_and_begin, hold
+from tests.support.pdf import embedded_fonts
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
 
@@ -237,21 +238,12 @@ def test_agenda_pack_prints_with_the_korean_font_embedded(login, alice, daerim, 
     response = login(alice).get(reverse("meeting-agenda-pdf", args=[meeting.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    fonts = _embedded_fonts(response.content)
+    fonts = embedded_fonts(response.content)
     # Every line is in it, the page numbers in the margin too.
     assert fonts and all("Pretendard-GOV" in font for font in fonts), fonts
     # An item's kind stays whole beside a long title, not broken between its two letters.
     rows = PdfReader(BytesIO(response.content)).pages[0].extract_text().splitlines()
     assert "1 대림대학교 우수사례 발표 발표 — 10" in rows and "토" not in rows, rows
-
-
-def _embedded_fonts(content: bytes) -> set[str]:
-    """The names of the fonts the PDF's pages draw with (a subset's name carries a six-letter prefix)."""
-    names = set()
-    for page in PdfReader(BytesIO(content)).pages:
-        for font in page["/Resources"].get("/Font", {}).values():
-            names.add(str(font.get_object()["/BaseFont"]))
-    return names
 
 
 def test_copying_a_meeting_from_its_page(login, alice, meeting):

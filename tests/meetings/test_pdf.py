@@ -11,6 +11,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from meetings.pdf import body_pdf
+from tests.support.pdf import embedded_fonts
 
 
 @pytest.fixture
@@ -54,11 +55,6 @@ def test_a_printed_page_reaches_no_server_and_keeps_its_own_images_and_font(web_
 
     assert asked == []
     assert _images(pdf) == 1, "the data: image is drawn, the remote one is not"
-    reader = PdfReader(io.BytesIO(pdf))
-    assert "회의 자료" in reader.pages[0].extract_text()
-    fonts = {
-        str(font.get_object()["/BaseFont"])
-        for page in reader.pages
-        for font in page["/Resources"]["/Font"].values()
-    }
-    assert any("Pretendard" in font for font in fonts), fonts
+    assert "회의 자료" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    fonts = embedded_fonts(pdf)
+    assert fonts and all("Pretendard-GOV" in font for font in fonts), fonts
