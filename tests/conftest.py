@@ -64,9 +64,10 @@ def embedded(media_root) -> dict:
         "SESSION_IDLE_WRITE_SECONDS": 24 * 60 * 60,
         # Password hashing is deliberately slow; tests create many accounts and check none of its strength.
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-        # Sessions as production keeps them with Redis, and as CI (which has Redis) always ran them:
-        # read from the cache, here the test process's own, and written through to the database, so
-        # a page costs no query for its session. The embedded default without Redis reads the database.
+        # Sessions as production keeps them with Redis, whether or not the machine running the tests
+        # has Redis: read from the cache, here the test process's own, and written through to the
+        # database, so a page costs no query for its session. The embedded default without Redis
+        # reads them from the database.
         "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
     }
 

@@ -71,8 +71,7 @@ def _settle(page: Page, started: list[Request], ended: list[Request]) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
     deadline = time.monotonic() + 20
     while len(ended) < len(started):
-        pending = [request.url for request in started if request not in ended]
-        assert time.monotonic() < deadline, f"requests still open: {pending}"
+        assert time.monotonic() < deadline, [request.url for request in started if request not in ended]
         page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve(true)))")
 
 
