@@ -477,9 +477,8 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
-            # A spare renderer started ahead of each navigation, in case it needs one, costs a
-            # process the tests then mostly do not use.
-            "--disable-features=SpareRendererForSitePerProcess",
+            # No --disable-features here: Playwright passes its own list (HTTPS upgrades, paint
+            # holding, media router, ...), and Chromium keeps only the last such switch it is given.
         ],
     }
 
