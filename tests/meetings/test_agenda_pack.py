@@ -4,26 +4,15 @@ agenda order, bookmarked; other documents are listed as separate downloads."""
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 from pypdf import PdfReader
 
 from meetings import services
-from meetings.pdf import agenda_pack_pdf
+from meetings.pdf import agenda_pack_pdf, body_pdf
+from tests.support.pdf import png
 
 
 def _pdf(*pages: str) -> bytes:
-    # Imported here, as meetings.pdf does: WeasyPrint takes half a second to import, which every test
-    # process would pay when it collects this module, whether or not it runs these tests.
-    from weasyprint import HTML
-
-    body = "".join(f'<p style="page-break-after: always">{text}</p>' for text in pages)
-    return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
-
-
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (400, 300), "navy").save(buffer, "PNG")
-    return buffer.getvalue()
+    return body_pdf("".join(f'<p style="page-break-after: always">{text}</p>' for text in pages))
 
 
 def test_the_pack_binds_attached_pdfs_and_images_in_agenda_order(alice, meeting):
@@ -37,7 +26,7 @@ def test_the_pack_binds_attached_pdfs_and_images_in_agenda_order(alice, meeting)
             ),
         ),
         (second, SimpleUploadedFile("협약서.pdf", _pdf("Attachment B page 1"))),
-        (second, SimpleUploadedFile("현장.png", _png())),
+        (second, SimpleUploadedFile("현장.png", png())),
     ]
     for item, upload in uploads:
         services.agenda_document_add(actor=alice, item=item, upload=upload)

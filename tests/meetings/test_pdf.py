@@ -7,11 +7,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 
 from meetings.pdf import body_pdf
-from tests.support.pdf import embedded_fonts
+from tests.support.pdf import embedded_fonts, png
 
 
 @pytest.fixture
@@ -37,9 +36,7 @@ def web_server():
 
 
 def _png_data_url() -> str:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "navy").save(buffer, "PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    return "data:image/png;base64," + base64.b64encode(png(40, 30)).decode()
 
 
 def _images(pdf: bytes) -> int:

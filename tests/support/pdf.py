@@ -1,7 +1,8 @@
-"""Reading the PDFs the portal prints."""
+"""Reading the PDFs the portal prints, and the images a test attaches to them."""
 
 from io import BytesIO
 
+from PIL import Image
 from pypdf import PdfReader
 
 
@@ -12,3 +13,10 @@ def embedded_fonts(content: bytes) -> set[str]:
         for font in page["/Resources"].get("/Font", {}).values():
             names.add(str(font.get_object()["/BaseFont"]))
     return names
+
+
+def png(width: int = 400, height: int = 300) -> bytes:
+    """A plain navy PNG image of the given size."""
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
