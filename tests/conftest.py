@@ -25,7 +25,7 @@ from members.models import Institution
 from tests.council.factories import CouncilFactory, CouncilRoleFactory, UserFactory
 from tests.members.factories import InstitutionContactFactory, InstitutionFactory, MembershipFactory
 from tests.support import factories
-from tests.support.browser import ContextPool
+from tests.support.browser import BROWSER_DISABLED_FEATURES, ContextPool
 from tests.support.sessions import signed_in_client
 from tests.support.stack import call_with_room
 
@@ -477,8 +477,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
-            # No --disable-features here: Playwright passes its own list (HTTPS upgrades, paint
-            # holding, media router, ...), and Chromium keeps only the last such switch it is given.
+            # Chromium keeps only the last --disable-features it is given: this one repeats
+            # Playwright's list and adds to it (see BROWSER_DISABLED_FEATURES).
+            "--disable-features=" + ",".join(BROWSER_DISABLED_FEATURES),
         ],
     }
 

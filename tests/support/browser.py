@@ -12,6 +12,30 @@ from playwright.sync_api import Error as PlaywrightError
 from tests.council.factories import PASSWORD
 from tests.support.sessions import session_key_for
 
+# The features Playwright turns off in the browser it launches (HTTPS upgrades, paint holding, the
+# media router, ...; tests/council/test_browser_setup.py checks the list still holds all of them),
+# and RenderDocument: with it, every page a test opens is drawn in a new frame with a new compositor,
+# about a quarter of the browser's CPU per page here. Pages are drawn by the same engine either way.
+BROWSER_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+    "RenderDocument",
+)
+
 
 def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> None:
     """Log in through the form and wait for the home page.
