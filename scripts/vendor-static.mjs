@@ -12,7 +12,6 @@ const modules = join(root, "node_modules");
 const target = join(root, "static", "vendor");
 
 const copies = [
-  ["krds-uiux/resources/css/token/krds_tokens.css", "krds/css/token/krds_tokens.css"],
   ["krds-uiux/resources/img/component/icon", "krds/img/component/icon"],
   ["krds-uiux/resources/img/component/favicon", "krds/img/component/favicon"],
   // Whole (common-Hangul) fonts for the PDFs WeasyPrint prints; pages use the split ones below.
@@ -52,8 +51,33 @@ const [purged] = await new PurgeCSS().purge({
   fontFace: false,
   variables: false,
 });
+// KRDS's stylesheets as pages can keep them parsed: Blink parses a stylesheet once for every page
+// that links it only if it neither imports another nor starts with an @charset rule (the pages
+// are served as UTF-8 whatever the rule says). Each would otherwise be parsed again on every page,
+// and the imported tokens requested only once the component stylesheet had arrived: the pages link
+// the tokens themselves, before it.
+const charsetRule = /^\s*@charset "utf-8";\r?\n/i;
+const tokensImport = /^@import "\.\.\/\.\.\/css\/token\/krds_tokens\.css";\r?\n/;
+const asLinked = (css, name, ...rules) => {
+  for (const rule of rules) {
+    if (!rule.test(css)) {
+      console.error(`${name} no longer starts as scripts/vendor-static.mjs expects (${rule}): see there`);
+      process.exit(1);
+    }
+    css = css.replace(rule, "");
+  }
+  return css;
+};
+mkdirSync(join(target, "krds/css/token"), { recursive: true });
+writeFileSync(
+  join(target, "krds/css/token/krds_tokens.css"),
+  asLinked(readFileSync(join(modules, "krds-uiux/resources/css/token/krds_tokens.css"), "utf8"), "krds_tokens.css", charsetRule),
+);
 mkdirSync(join(target, "krds/css/component"), { recursive: true });
-writeFileSync(join(target, "krds/css/component/output.css"), purged.css);
+writeFileSync(
+  join(target, "krds/css/component/output.css"),
+  asLinked(purged.css, "KRDS's output.css", charsetRule, tokensImport),
+);
 
 // Pretendard GOV split by unicode-range ("dynamic subset"): a page fetches only the files of the
 // glyphs it shows. Two weights: KRDS's 500 falls back to 400 and 600 to 700 by CSS font matching.
