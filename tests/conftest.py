@@ -493,6 +493,13 @@ def browser_context_args(browser_context_args):
 
 
 def pytest_collection_modifyitems(config, items):
+    """The browser tests run first, in the order they were collected, then the rest.
+
+    `--dist worksteal` hands each worker an equal share of the collected order and lets an idle
+    worker take half of what a busy one has left. With the long browser tests at the front, they go to
+    one worker, which alone starts Chromium and reads the demo, and the run ends on short tests that
+    share out evenly, instead of on a browser test while the other worker waits."""
+    items[:] = sorted(items, key=lambda item: "browser" not in item.keywords)
     if os.path.exists(CHROMIUM):
         return
     skip = pytest.mark.skip(
