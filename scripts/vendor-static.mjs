@@ -51,11 +51,11 @@ const [purged] = await new PurgeCSS().purge({
   fontFace: false,
   variables: false,
 });
-// KRDS's stylesheets as pages can keep them parsed: Blink parses a stylesheet once for every page
-// that links it only if it neither imports another nor starts with an @charset rule (the pages
-// are served as UTF-8 whatever the rule says). Each would otherwise be parsed again on every page,
-// and the imported tokens requested only once the component stylesheet had arrived: the pages link
-// the tokens themselves, before it.
+// KRDS's two stylesheets, written so that the browser keeps them parsed from one page to the next:
+// Blink reuses a parsed stylesheet only if it imports none and does not start with an @charset rule
+// (the portal serves them as UTF-8 whatever the rule says). Otherwise both were parsed again on
+// every page, and the imported tokens were requested only once the component stylesheet had
+// arrived: the pages link the tokens themselves, before it.
 const charsetRule = /^\s*@charset "utf-8";\r?\n/i;
 const tokensImport = /^@import "\.\.\/\.\.\/css\/token\/krds_tokens\.css";\r?\n/;
 const asLinked = (css, name, ...rules) => {
@@ -71,7 +71,11 @@ const asLinked = (css, name, ...rules) => {
 mkdirSync(join(target, "krds/css/token"), { recursive: true });
 writeFileSync(
   join(target, "krds/css/token/krds_tokens.css"),
-  asLinked(readFileSync(join(modules, "krds-uiux/resources/css/token/krds_tokens.css"), "utf8"), "krds_tokens.css", charsetRule),
+  asLinked(
+    readFileSync(join(modules, "krds-uiux/resources/css/token/krds_tokens.css"), "utf8"),
+    "KRDS's krds_tokens.css",
+    charsetRule,
+  ),
 );
 mkdirSync(join(target, "krds/css/component"), { recursive: true });
 writeFileSync(
