@@ -1,3 +1,4 @@
+import copy
 from collections.abc import Callable, MutableMapping
 from typing import Any, ClassVar
 
@@ -25,6 +26,19 @@ class PortalModelSerializer(serializers.ModelSerializer):
     """
 
     withheld_fields: ClassVar[tuple[str, ...]] = ()
+
+    # The fields each class builds from its model, kept unbound: DRF reads the model's fields again for
+    # every serializer it makes, about 1.5 ms each, where a copy of what was built takes a third of that.
+    _built_fields: ClassVar[dict[type, dict[str, serializers.Field]]] = {}
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        """The class's fields, fresh for this serializer: it may scope their choices or make them
+        read-only without touching another's. What DRF builds depends on the class alone (its Meta and
+        declared fields); labels and choices stay lazy, so one build serves every language."""
+        built = PortalModelSerializer._built_fields.get(type(self))
+        if built is None:
+            built = PortalModelSerializer._built_fields[type(self)] = super().get_fields()
+        return copy.deepcopy(built)
 
     def include_extra_kwargs(
         self, kwargs: MutableMapping[str, Any], extra_kwargs: MutableMapping[str, Any]
