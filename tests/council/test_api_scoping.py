@@ -41,3 +41,23 @@ def test_a_meeting_stays_in_the_council_it_was_created_in(api, alice, anyang, bu
     assert response.status_code == 200
     meeting.refresh_from_db()
     assert meeting.council == anyang
+
+
+def test_each_request_scopes_fields_of_its_own(api, alice, dave, anyang, busan):
+    """A serializer class builds its fields once; what one request does to them reaches no other."""
+    meeting = MeetingFactory(council=anyang)
+    # Alice's PATCH makes the council read-only, and her choices are Anyang's alone.
+    response = api(alice).patch(f"/api/v1/meetings/{meeting.pk}/", {"council": busan.pk}, format="json")
+    assert response.status_code == 200 and response.json()["council"] == anyang.pk
+    response = api(dave).post(
+        "/api/v1/meetings/",
+        {
+            "council": busan.pk,
+            "starts_at": "2026-12-01T10:00:00+09:00",
+            "ends_at": "2026-12-01T12:00:00+09:00",
+            "venue": "부산시청",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["council"] == busan.pk
