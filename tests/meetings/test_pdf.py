@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from pypdf import PdfReader
 
-from meetings.pdf import body_pdf
+from meetings.pdf import _unpacked_font, body_pdf
 from tests.support.pdf import embedded_fonts, png
 
 
@@ -55,3 +55,15 @@ def test_a_printed_page_reaches_no_server_and_keeps_its_own_images_and_font(web_
     assert "회의 자료" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     fonts = embedded_fonts(pdf)
     assert fonts and all("Pretendard-GOV" in font for font in fonts), fonts
+
+
+def test_the_embedded_font_is_unpacked_once_per_process_and_draws_both_weights():
+    """WeasyPrint takes the font already unpacked from its WOFF file, for every document after the first."""
+    _unpacked_font.cache_clear()
+    for _ in range(2):
+        pdf = body_pdf("<p>회의 자료 <b>결정 사항</b></p>")
+        fonts = embedded_fonts(pdf)
+        assert len(fonts) == 2 and all("Pretendard-GOV" in font for font in fonts), fonts
+        assert any(font.endswith("-Bold") for font in fonts), fonts
+        assert "회의 자료 결정 사항" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert _unpacked_font.cache_info().misses == 2  # the regular and the bold file, once each
