@@ -83,3 +83,28 @@ def test_numbers_stand_right_as_in_the_pdf(login, alice, meeting):
     cells = cell_alignments(_package(login(alice), reverse("meeting-agenda-hwpx", args=[meeting.pk])))
     assert cells["25"] == cells["시간(분)"] == "RIGHT"
     assert cells["현장실습 지원 방안"] != "RIGHT"
+
+
+def test_a_table_is_laid_out_once_whatever_its_length(monkeypatch):
+    """The library lays out a whole table to find one cell; a table of the annual report's length
+    must not pay that per cell (200 rows took half a minute that way)."""
+    from hwpx import HwpxDocument
+    from hwpx.oxml.table import HwpxOxmlTable
+
+    from meetings.hwpx import add_table
+
+    layouts = {}
+    build = HwpxOxmlTable._build_cell_grid
+
+    def counted(table):
+        layouts[rows] = layouts.get(rows, 0) + 1
+        return build(table)
+
+    monkeypatch.setattr(HwpxOxmlTable, "_build_cell_grid", counted)
+    for rows in (5, 100):
+        document = HwpxDocument.new()
+        table = [[f"기관 {n}", n * 1000] for n in range(rows)]
+        add_table(document, ["기관", "금액"], table, right=(False, True))
+        assert f"기관 {rows - 1}" in hwpx_text(document.to_bytes())
+    assert layouts[5] == layouts[100]
+    assert cell_alignments(document.to_bytes())["99000"] == "RIGHT"
