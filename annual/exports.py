@@ -13,12 +13,11 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from hwpx import HwpxDocument
 
 from annual.selectors import AnnualReport
 from council.files.spreadsheets import Column, Sheet, write_workbook
 from council.templatetags.portal import percent
-from meetings.hwpx import add_table
+from meetings.hwpx import add_table, new_document
 from meetings.pdf import render_pdf
 
 
@@ -205,7 +204,7 @@ def annual_pdf(report: AnnualReport) -> bytes:
 
 def annual_hwpx(report: AnnualReport) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
-        document = HwpxDocument.new()
+        document = new_document()
         document.add_paragraph(report.council.name)
         document.add_heading(_title(report), level=1)
         for table in report_tables(report):

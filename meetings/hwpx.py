@@ -10,6 +10,7 @@ and schema checks. Always in the council's language, whatever language the reade
 import io
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from zipfile import ZipFile
 
 from django.conf import settings
@@ -20,15 +21,24 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from hwpx import HwpxDocument
-from hwpx.tools.package_validator import validate_package
-from hwpx.tools.text_extractor import TextExtractor
 
 from meetings.minutes_draft import vote_counts
 from meetings.models import Meeting
 from meetings.selectors import meeting_actions, meeting_invitations, meeting_quorum, printed_agenda
 
+# python-hwpx is imported when a document is written or read: importing it costs about 0.3 s at the
+# start of every process that serves pages, most of which never write one.
+if TYPE_CHECKING:
+    from hwpx import HwpxDocument
+
 CONTENT_TYPE = "application/hwp+zip"
+
+
+def new_document() -> "HwpxDocument":
+    """An empty HWPX document, in the library's default Korean page set-up."""
+    from hwpx import HwpxDocument
+
+    return HwpxDocument.new()
 
 
 def _when(meeting: Meeting) -> str:
@@ -37,7 +47,7 @@ def _when(meeting: Meeting) -> str:
 
 
 def add_table(
-    document: HwpxDocument,
+    document: "HwpxDocument",
     header: Sequence[str],
     rows: Sequence[Sequence[object]],
     *,
@@ -64,14 +74,14 @@ def add_table(
                 paragraph.para_pr_id_ref = right_id
 
 
-def _title_block(document: HwpxDocument, meeting: Meeting, title: str) -> None:
+def _title_block(document: "HwpxDocument", meeting: Meeting, title: str) -> None:
     document.add_paragraph(meeting.council.name)
     document.add_heading(f"{meeting.label} {meeting.get_kind_display()} {title}", level=1)
     if meeting.title:
         document.add_paragraph(meeting.title)
 
 
-def _summary(document: HwpxDocument, meeting: Meeting, *, with_quorum: bool) -> None:
+def _summary(document: "HwpxDocument", meeting: Meeting, *, with_quorum: bool) -> None:
     rows: list[tuple[str, str]] = [(_("When"), _when(meeting))]
     if meeting.venue:
         rows.append((_("Where"), f"{meeting.venue}{', ' + meeting.address if meeting.address else ''}"))
@@ -95,7 +105,7 @@ def _summary(document: HwpxDocument, meeting: Meeting, *, with_quorum: bool) -> 
         table.set_cell_text(index, 1, value)
 
 
-def _finish(document: HwpxDocument) -> bytes:
+def _finish(document: "HwpxDocument") -> bytes:
     data: bytes = document.to_bytes()
     return data
 
@@ -106,7 +116,7 @@ def agenda_pack_hwpx(meeting: Meeting) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
         meeting = Meeting.objects.select_related("council", "chair").get(pk=meeting.pk)
         items = printed_agenda(meeting=meeting)
-        document = HwpxDocument.new()
+        document = new_document()
         _title_block(document, meeting, _("Agenda pack"))
         _summary(document, meeting, with_quorum=False)
         if meeting.description:
@@ -181,7 +191,7 @@ def minutes_hwpx(meeting: Meeting) -> bytes:
     each item's decision and vote counts, the follow-up actions, and the minutes' own text."""
     with translation.override(settings.LANGUAGE_CODE):
         meeting = Meeting.objects.select_related("council", "chair", "minutes").get(pk=meeting.pk)
-        document = HwpxDocument.new()
+        document = new_document()
         _title_block(document, meeting, _("minutes"))
         _summary(document, meeting, with_quorum=True)
         invitations = list(meeting_invitations(meeting=meeting))
@@ -243,12 +253,16 @@ def hwpx_response(data: bytes, name: str) -> HttpResponse:
 
 def hwpx_validate(data: bytes) -> list[str]:
     """The library's package checks of a generated file: the problems found, none when valid."""
+    from hwpx.tools.package_validator import validate_package
+
     report = validate_package(data)
     return [str(issue) for issue in report.errors]
 
 
 def hwpx_text(data: bytes) -> str:
     """The text of an HWPX file, paragraph by paragraph (table cells included)."""
+    from hwpx.tools.text_extractor import TextExtractor
+
     with TextExtractor(ZipFile(io.BytesIO(data))) as extractor:
         text: str = extractor.extract_text()
     return text

@@ -8,7 +8,7 @@ import io
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -17,12 +17,14 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from PIL import Image
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
 
 from council.web.markdown import render_markdown
 from meetings.models import AgendaDocument, AgendaItem, Meeting
 from meetings.selectors import meeting_actions, meeting_invitations, meeting_quorum, printed_agenda
+
+# pypdf, like WeasyPrint, is imported where a pack is bound: most processes that serve pages never bind one.
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 FONT_FILES = {
     400: "vendor/krds/fonts/PretendardGOV-Regular.subset.woff",
@@ -117,11 +119,14 @@ class _Bound:
 
     document: AgendaDocument
     bookmark: str
-    reader: PdfReader
+    reader: "PdfReader"
 
 
-def _as_pdf(document: AgendaDocument) -> PdfReader | None:
+def _as_pdf(document: AgendaDocument) -> "PdfReader | None":
     """The document as PDF pages: a PDF as it is, an image on a page of its own; None if unreadable."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         with document.file.open("rb") as stored:
             data = stored.read()
@@ -170,6 +175,8 @@ def agenda_pack_pdf(meeting: Meeting) -> bytes:
     )
     if not bound:
         return pack
+    from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(pack)), outline_item=f"{meeting.council.name} {meeting.label}")
     for entry in bound:

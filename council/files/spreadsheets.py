@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -22,13 +22,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.xml.constants import SHEET_MAIN_NS
 
-ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
+# openpyxl is imported where a workbook is read or written: importing it costs about 0.1 s at the start
+# of every process, most of which (web and Celery workers, commands) never touch a workbook.
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+# A worksheet row, in the SpreadsheetML namespace of ECMA-376 (openpyxl.xml.constants.SHEET_MAIN_NS).
+ROW_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}row"
 MAX_ROWS = 5000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # What reading one file may cost, whatever it holds: an XLSX is a zip, and a small upload can unpack
@@ -133,6 +134,8 @@ def _count_rows(part: IO[bytes], max_rows: int) -> None:
 
 
 def _xlsx_rows(data: bytes, max_rows: int, sheet_names: Sequence[str | Promise]) -> Iterable[list[str]]:
+    from openpyxl import load_workbook
+
     _check_workbook_size(data, max_rows)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -143,7 +146,7 @@ def _xlsx_rows(data: bytes, max_rows: int, sheet_names: Sequence[str | Promise])
         yield [_cell_text(value) for value in row]
 
 
-def _sheet_named(workbook: Workbook, names: Sequence[str | Promise]) -> Any:
+def _sheet_named(workbook: "Workbook", names: Sequence[str | Promise]) -> Any:
     """The first sheet whose title is one of `names` in Korean or English, else the first sheet: a
     workbook the portal exported is imported as downloaded, whichever sheet comes first."""
     wanted = set()
@@ -329,6 +332,10 @@ class Sheet:
 
 
 def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     _append_row(sheet, [_header(column) for column in columns])
     widths = [len(_header(column)) * 2 + 2 for column in columns]
     formats = [column.number_format for column in columns]
@@ -373,7 +380,9 @@ def write_workbook(*, sheets: Sequence[Sheet]) -> bytes:
     return _xlsx_bytes(_workbook(sheets))
 
 
-def _workbook(sheets: Sequence[Sheet]) -> Workbook:
+def _workbook(sheets: Sequence[Sheet]) -> "Workbook":
+    from openpyxl import Workbook
+
     workbook = Workbook()
     first = workbook.active
     assert first is not None
@@ -383,7 +392,7 @@ def _workbook(sheets: Sequence[Sheet]) -> Workbook:
     return workbook
 
 
-def _xlsx_bytes(workbook: Workbook) -> bytes:
+def _xlsx_bytes(workbook: "Workbook") -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -410,6 +419,8 @@ def write_template(
 
     `example` is one example row, `examples` several; given both, `example` comes first.
     """
+    from openpyxl.styles import Font
+
     rows = [example, *examples] if example else list(examples)
     workbook = _workbook([Sheet(title=title, columns=columns, rows=rows)])
     guide = workbook.create_sheet(_("Guide"))
