@@ -65,7 +65,8 @@ _UNUSED_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 @functools.cache
 def _unpacked_font(uri: str) -> bytes:
     """The TrueType font inside an embedded WOFF file. WeasyPrint unpacks a WOFF font again for every
-    document it draws, about 40 % of drawing a page of minutes; this process does it once per font."""
+    document it draws, about half the time of drawing a one-page document here; this is done once per
+    font and process."""
     from fontTools.ttLib import TTFont
 
     packed = TTFont(io.BytesIO(Path(url2pathname(urlparse(uri).path)).read_bytes()))
