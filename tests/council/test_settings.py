@@ -46,7 +46,14 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
+# Imported only where a document is written or read (meetings.hwpx, meetings.pdf, council.files):
+# together about half a second of every process's start.
+DOCUMENT_LIBRARIES = {"hwpx", "openpyxl", "pypdf", "weasyprint", "fontTools"}
+
+
 def test_embedded_default_needs_no_services(tmp_path):
+    """The portal runs on its own defaults, and a process that serves pages starts without loading
+    the document libraries."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -54,8 +61,12 @@ def test_embedded_default_needs_no_services(tmp_path):
     }
     env["VAR_DIR"] = str(tmp_path)
     script = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.MAILERS['default']['BACKEND'])"
+        "import sys, django; django.setup(); from django.conf import settings as s; "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "loaded = sorted({name.split('.')[0] for name in sys.modules}"
+        f" & set({sorted(DOCUMENT_LIBRARIES)!r})); "
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, "
+        "s.MAILERS['default']['BACKEND'], loaded)"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -65,7 +76,8 @@ def test_embedded_default_needs_no_services(tmp_path):
         text=True,
         check=True,
     )
-    engine, eager, mailer = result.stdout.split()
+    engine, eager, mailer, loaded = result.stdout.split(maxsplit=3)
+    assert loaded.strip() == "[]", loaded
     assert engine == "django.db.backends.sqlite3"
     assert eager == "True"
     assert mailer == "django.core.mail.backends.filebased.EmailBackend"
