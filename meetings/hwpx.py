@@ -30,6 +30,7 @@ from meetings.selectors import meeting_actions, meeting_invitations, meeting_quo
 # start of every process that serves pages, most of which never write one.
 if TYPE_CHECKING:
     from hwpx import HwpxDocument
+    from hwpx.oxml.table import HwpxOxmlTable, HwpxOxmlTableCell
 
 CONTENT_TYPE = "application/hwp+zip"
 
@@ -46,6 +47,19 @@ def _when(meeting: Meeting) -> str:
     return render_to_string("meetings/includes/when.html", {"meeting": meeting}).strip()
 
 
+HEADER_SHADING = "#E6ECF5"
+
+
+def _new_table(
+    document: "HwpxDocument", rows: int, columns: int
+) -> tuple["HwpxOxmlTable", list[list["HwpxOxmlTableCell"]]]:
+    """A table and its cells by row and column, taken from one layout of it: the library finds a cell
+    by its row and column by laying out the whole table again, which made a table of 200 rows take
+    half a minute to fill cell by cell."""
+    table = document.add_table(rows, columns)
+    return table, [[position.cell for position in line] for line in table.get_cell_map()]
+
+
 def add_table(
     document: "HwpxDocument",
     header: Sequence[str],
@@ -53,18 +67,13 @@ def add_table(
     *,
     right: Sequence[bool] = (),
 ) -> None:
-    """A table with a shaded header row; the columns flagged in `right` (numbers) are right-aligned.
-
-    The cells are looked up once: the library finds a cell by its row and column by laying out the
-    whole table again, which made a table of 200 rows take half a minute.
-    """
-    table = document.add_table(len(rows) + 1, len(header))
-    cells = [[position.cell for position in line] for line in table.get_cell_map()]
+    """A table with a shaded header row; the columns flagged in `right` (numbers) are right-aligned."""
+    table, cells = _new_table(document, len(rows) + 1, len(header))
     aligned = [column for column, flag in enumerate(right) if flag]
     right_id = document.parts.headers[0].ensure_paragraph_alignment("RIGHT") if aligned else None
     for column, label in enumerate(header):
         cells[0][column].set_text(label)
-        table.set_cell_shading(0, column, "#E6ECF5")
+        table.set_cell_shading(0, column, HEADER_SHADING)
     for line, row in zip(cells[1:], rows, strict=True):
         for cell, value in zip(line, row, strict=True):
             cell.set_text(str(value) if value not in (None, "") else "—")
@@ -98,11 +107,11 @@ def _summary(document: "HwpxDocument", meeting: Meeting, *, with_quorum: bool) -
                 % {"present": quorum.present, "members": quorum.members, "required": quorum.required},
             )
         )
-    table = document.add_table(len(rows), 2)
-    for index, (label, value) in enumerate(rows):
-        table.set_cell_text(index, 0, label)
-        table.set_cell_shading(index, 0, "#E6ECF5")
-        table.set_cell_text(index, 1, value)
+    table, cells = _new_table(document, len(rows), 2)
+    for index, ((label, value), (label_cell, value_cell)) in enumerate(zip(rows, cells, strict=True)):
+        label_cell.set_text(label)
+        table.set_cell_shading(index, 0, HEADER_SHADING)
+        value_cell.set_text(value)
 
 
 def _finish(document: "HwpxDocument") -> bytes:
