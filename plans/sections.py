@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Exists
 from django.http import HttpRequest
 
 from council.permissions import Access
@@ -10,10 +9,15 @@ from council.web.navigation import DetailSection, register_detail_section
 from meetings.models import ActionItem, Meeting
 from meetings.permissions import agenda_items_visible_to
 from members.models import Agreement, Institution
-from plans.models import PlanVersion, ProjectActionLink, ProjectDecisionLink
+from plans.models import PlanVersion
 from plans.permissions import led_or_joined, plans_visible_to, projects_visible_to
 from plans.selectors.budgets import project_money
-from plans.selectors.links import projects_for_action_items, projects_for_agenda_items, projects_for_agreement
+from plans.selectors.links import (
+    meeting_concerns_plans,
+    projects_for_action_items,
+    projects_for_agenda_items,
+    projects_for_agreement,
+)
 from plans.selectors.progress import latest_percent
 
 
@@ -38,12 +42,7 @@ def _meeting_plans(request: HttpRequest, access: Access, meeting: Meeting) -> di
 
     Most meetings concern no plan: one query finds that out before the user's view of them is worked out.
     """
-    concerned = (
-        Exists(PlanVersion.objects.filter(agenda_item__meeting=meeting))
-        | Exists(ProjectDecisionLink.objects.filter(agenda_item__meeting=meeting))
-        | Exists(ProjectActionLink.objects.filter(action_item__meeting=meeting))
-    )
-    if not Meeting.objects.filter(concerned, pk=meeting.pk).exists():
+    if not meeting_concerns_plans(meeting=meeting):
         return None
     items = {item.pk: item for item in agenda_items_visible_to(request.user).filter(meeting=meeting)}
     actions = {action.pk: action for action in meeting.action_items.all()}

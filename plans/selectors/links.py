@@ -8,10 +8,12 @@ The meetings app cannot import plans; its pages may call `projects_for_action_it
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import Exists
+
 from council.permissions import AnyUser
-from meetings.models import ActionItem
+from meetings.models import ActionItem, Meeting
 from members.models import Agreement
-from plans.models import Project, ProjectActionLink, ProjectDecisionLink
+from plans.models import PlanVersion, Project, ProjectActionLink, ProjectDecisionLink
 from plans.permissions import projects_visible_to
 
 
@@ -52,6 +54,17 @@ def projects_for_agreement(*, user: AnyUser, agreement: Agreement) -> list[Proje
         .select_related("plan", "lead_institution")
         .order_by("plan__title", "code")
     )
+
+
+def meeting_concerns_plans(*, meeting: Meeting) -> bool:
+    """Whether a decision of the meeting adopted or revised a plan, or concerns a project, or one of its
+    actions does: whoever may see them, in one query. Most meetings concern no plan."""
+    concerned = (
+        Exists(PlanVersion.objects.filter(agenda_item__meeting=meeting))
+        | Exists(ProjectDecisionLink.objects.filter(agenda_item__meeting=meeting))
+        | Exists(ProjectActionLink.objects.filter(action_item__meeting=meeting))
+    )
+    return Meeting.objects.filter(concerned, pk=meeting.pk).exists()
 
 
 def projects_for_action_items(*, user: AnyUser, action_item_ids: Iterable[int]) -> dict[int, list[Project]]:

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from plans import services
+from plans.selectors.links import meeting_concerns_plans
 from tests.plans.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -39,3 +40,22 @@ def test_outsiders_do_not_see_linked_projects(login, alice, busan, pusan_univ, d
     )
     services.project_link_action(actor=dave, project=project, action_item=action)
     assert login(alice).get(reverse("action-detail", args=[action.pk])).status_code == 404
+
+
+def test_a_meeting_concerns_plans_through_any_one_of_its_links(dave, busan, pusan_univ):
+    """The meeting page asks this before anything else: each kind of link alone must answer yes."""
+    plan = PlanFactory(council=busan)
+    project = ProjectFactory(plan=plan, lead_institution=pusan_univ)
+    adopting, deciding, acting, unrelated = (MeetingFactory(council=busan) for _ in range(4))
+    services.plan_approve(actor=dave, plan=plan, agenda_item=AgendaItemFactory(meeting=adopting))
+    services.project_link_decision(
+        actor=dave, project=project, agenda_item=AgendaItemFactory(meeting=deciding)
+    )
+    services.project_link_action(
+        actor=dave, project=project, action_item=ActionItemFactory(meeting=acting, assignee=pusan_univ)
+    )
+    AgendaItemFactory(meeting=unrelated)
+    ActionItemFactory(meeting=unrelated, assignee=pusan_univ)
+    meetings = (adopting, deciding, acting, unrelated)
+    concerned = [meeting_concerns_plans(meeting=meeting) for meeting in meetings]
+    assert concerned == [True, True, True, False]
