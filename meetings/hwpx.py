@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from hwpx.oxml.table import HwpxOxmlTable, HwpxOxmlTableCell
 
 CONTENT_TYPE = "application/hwp+zip"
+# The background of header cells, in every table the documents print.
+HEADER_SHADING = "#E6ECF5"
 
 
 def new_document() -> "HwpxDocument":
@@ -45,9 +47,6 @@ def new_document() -> "HwpxDocument":
 def _when(meeting: Meeting) -> str:
     """The date and time as every page and print shows them (meetings/includes/when.html)."""
     return render_to_string("meetings/includes/when.html", {"meeting": meeting}).strip()
-
-
-HEADER_SHADING = "#E6ECF5"
 
 
 def _new_table(
