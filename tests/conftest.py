@@ -7,9 +7,11 @@ the contact of a Busan institution: they are the "other council" every role rule
 
 import fcntl
 import gc
+import itertools
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from io import StringIO
@@ -84,21 +86,30 @@ def eager_tasks():
         app.conf.task_always_eager = eager
 
 
+@pytest.fixture(scope="session")
+def _media_roots(tmp_path_factory) -> Iterator[Path]:
+    """A media folder for each test, under the run's own: named here, and made only when the test
+    saves a file. Most tests upload nothing, and a temporary folder made for each cost about a
+    millisecond (pytest numbers it by listing every folder made before it)."""
+    base = tmp_path_factory.mktemp("media")
+    return (base / str(number) for number in itertools.count())
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _embedded_settings(tmp_path_factory):
+def _embedded_settings(_media_roots):
     """The embedded settings, set once for the whole run: each change of a setting makes Django reset
     what depends on it (storages, caches, hashers), which cost every test a millisecond."""
     from django.test import override_settings
 
-    with override_settings(**embedded(tmp_path_factory.mktemp("media"))):
+    with override_settings(**embedded(next(_media_roots))):
         yield
 
 
 @pytest.fixture(autouse=True)
-def _embedded_services(request, settings, tmp_path):
+def _embedded_services(request, settings, _media_roots):
     from django.core.cache import cache
 
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = next(_media_roots)
     # The browser drives the portal as it runs in production, pages cached between its writes.
     settings.PAGE_CACHE = request.node.get_closest_marker("browser") is not None
     # Each test rolls its rows back, and ids and (frozen) times repeat: a cached figure from the
