@@ -504,13 +504,21 @@ def browser_context_args(browser_context_args):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The browser tests run first, in the order they were collected, then the rest.
+    """The browser tests run first, in the order they were collected, then the rest, those that read
+    the demo councils last.
 
     `--dist worksteal` hands each worker an equal share of the collected order and lets an idle
     worker take half of what a busy one has left. With the long browser tests at the front, they go to
     one worker, which alone starts Chromium and reads the demo, and the run ends on short tests that
-    share out evenly, instead of on a browser test while the other worker waits."""
-    items[:] = sorted(items, key=lambda item: "browser" not in item.keywords)
+    share out evenly, instead of on a browser test while the other worker waits. The first browser
+    test loads the demo for the run (DemoCopy.shared), which takes seconds: the other worker's demo
+    tests come at the end of its share, so it does not wait for that load with nothing to do."""
+    demo = {"demo", "demo_committed", "demo_copy"}
+
+    def order(item) -> tuple[bool, bool]:
+        return "browser" not in item.keywords, not demo.isdisjoint(getattr(item, "fixturenames", ()))
+
+    items[:] = sorted(items, key=order)
     if os.path.exists(CHROMIUM):
         return
     skip = pytest.mark.skip(
