@@ -88,9 +88,9 @@ def eager_tasks():
 
 @pytest.fixture(scope="session")
 def _media_roots(tmp_path_factory) -> Iterator[Path]:
-    """A media folder for each test, under the run's own: named here, and made only when the test
-    saves a file. Most tests upload nothing, and a temporary folder made for each cost about a
-    millisecond (pytest numbers it by listing every folder made before it)."""
+    """A media folder for each test, under its process's temporary folder: named here, and made only
+    when the test saves a file. Most tests upload nothing, and a temporary folder made for each cost
+    about a millisecond (pytest numbers it by listing every folder made before it)."""
     base = tmp_path_factory.mktemp("media")
     return (base / str(number) for number in itertools.count())
 
@@ -513,12 +513,12 @@ def pytest_collection_modifyitems(config, items):
     share out evenly, instead of on a browser test while the other worker waits. The first browser
     test loads the demo for the run (DemoCopy.shared), which takes seconds: the other worker's demo
     tests come at the end of its share, so it does not wait for that load with nothing to do."""
-    demo = {"demo", "demo_committed", "demo_copy"}
-
-    def order(item) -> tuple[bool, bool]:
-        return "browser" not in item.keywords, not demo.isdisjoint(getattr(item, "fixturenames", ()))
-
-    items[:] = sorted(items, key=order)
+    # Every fixture that reads the demo (`demo`, `demo_committed`) asks for demo_copy, so a test's
+    # fixture closure names it whichever of them the test uses.
+    items[:] = sorted(
+        items,
+        key=lambda item: ("browser" not in item.keywords, "demo_copy" in getattr(item, "fixturenames", ())),
+    )
     if os.path.exists(CHROMIUM):
         return
     skip = pytest.mark.skip(
