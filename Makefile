@@ -35,6 +35,7 @@ help:
 	@echo "make bench-plans          the plans dashboard and summary at national scale (see README)"
 	@echo "make bench-reminders      the daily reminder job over 25 and 250 plans"
 	@echo "make bench-imports        a plan import at Busan's size and a national file of 25,000 projects"
+	@echo "make bench-suite          make test of the head against the reference commit, in turns"
 
 $(PY):
 	@python=$$($(find_python)) || { echo "Python 3.12 or newer is needed (Django 6). Install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }; \
@@ -153,6 +154,11 @@ bench-imports: install
 .PHONY: bench-plans
 bench-plans: install
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+.PHONY: bench-suite
+# Fresh clones of the head and of the reference commit under var/bench-suite, each `make test` in turns.
+bench-suite: install
+	$(PY) -m bench.suite $(BENCH_ARGS)
 
 .PHONY: clean
 clean:
