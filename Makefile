@@ -156,7 +156,7 @@ bench-plans: install
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 .PHONY: bench-suite
-# Fresh clones of the head and of the reference commit under var/bench-suite, each `make test` in turns.
+# Fresh clones of the head and of the reference commit (in the temporary folder), each `make test` in turns.
 bench-suite: install
 	$(PY) -m bench.suite $(BENCH_ARGS)
 

@@ -1,13 +1,15 @@
 """Benchmark: `make test` of the committed head against a reference commit, on this machine.
 
-    python -m bench.suite [--reference 1324705] [--pairs 3] [--workdir var/bench-suite]
+    python -m bench.suite [--reference 1324705] [--pairs 3] [--workdir DIR]
 
-Both commits are cloned from this repository into the work folder and installed there (`make install`,
-each with its own virtualenv and front-end packages), as a newcomer's fresh clone is. Each then runs
-`make test` once to compile its modules; that first run is printed but not counted. Then the pairs:
-the two suites one after the other, the order swapped from one pair to the next (reference first,
-then head first, ...), so that a machine slowing down or speeding up during the benchmark weighs on
-both alike. Printed: each run's seconds, the ratio head / reference of each pair, and their median.
+Both commits are cloned from this repository into the work folder (by default council-bench-suite in
+the system's temporary folder, outside the repository, so that no tool of this tree reads the clones)
+and installed there with `make install`, each with its own virtualenv and front-end packages, as a
+newcomer's fresh clone is. Each then runs `make test` once to compile its modules; that first run is
+printed but not counted. Then the pairs: the two suites one after the other, the order swapped from
+one pair to the next (reference first, then head first, ...), so that a machine slowing down or
+speeding up during the benchmark weighs on both alike. Printed: each run's seconds, the ratio
+head / reference of each pair, and their median.
 
 The reference is the commit the suite's time was measured at before it was made parallel (see the
 README). The work folder is kept: a second run of the benchmark fetches and checks out the commits
@@ -19,6 +21,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,7 +37,7 @@ def main() -> None:
     )
     parser.add_argument("--reference", default=REFERENCE, help="the commit compared against")
     parser.add_argument("--pairs", type=int, default=3, help="runs of both suites after the first")
-    parser.add_argument("--workdir", type=Path, default=ROOT / "var" / "bench-suite")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "council-bench-suite")
     args = parser.parse_args()
 
     head = _git("rev-parse", "--short", "HEAD")
@@ -78,7 +81,9 @@ def _prepare(tree: Path, commit: str) -> Path:
     full = _git("rev-parse", commit)
     subprocess.run(["git", "checkout", "--quiet", "--detach", full], cwd=tree, check=True)
     print(f"Installing {commit} in {tree}…", flush=True)
-    subprocess.run(["make", "install"], cwd=tree, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(["make", "install"], cwd=tree, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"make install failed in {tree}:\n{done.stdout}{done.stderr}")
     return tree
 
 
