@@ -504,15 +504,16 @@ def browser_context_args(browser_context_args):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The browser tests run first, in the order they were collected, then the rest, those that read
-    the demo councils last.
+    """The browser tests run first, then the rest; in each group, the tests that read the demo councils
+    come last, otherwise in the order they were collected.
 
     `--dist worksteal` hands each worker an equal share of the collected order and lets an idle
     worker take half of what a busy one has left. With the long browser tests at the front, they go to
     one worker, which alone starts Chromium and reads the demo, and the run ends on short tests that
     share out evenly, instead of on a browser test while the other worker waits. The first browser
-    test loads the demo for the run (DemoCopy.shared), which takes seconds: the other worker's demo
-    tests come at the end of its share, so it does not wait for that load with nothing to do."""
+    test that reads the demo loads it for the run (DemoCopy.shared), which takes seconds: the other
+    worker's demo tests come at the end of its share, so it does not wait for that load with nothing
+    to do."""
     # Every fixture that reads the demo (`demo`, `demo_committed`) asks for demo_copy, so a test's
     # fixture closure names it whichever of them the test uses.
     items[:] = sorted(
