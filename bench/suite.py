@@ -67,8 +67,9 @@ def main() -> None:
     print(f"reference: {first['reference'][1]}; head: {first['head'][1]}")
 
 
-def _git(*args: str, cwd: Path = ROOT) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+def _git(*args: str) -> str:
+    """What git prints, asked in this repository."""
+    return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
 
 
 def _prepare(tree: Path, commit: str) -> Path:
